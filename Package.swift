@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Prepress",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "prepress", targets: ["prepress"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "PrepressMarkdown", dependencies: ["CCmark"]),
+        .target(
+            name: "PrepressContent",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(
+            name: "PrepressTemplates",
+            dependencies: [.product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "PrepressBuild",
+            dependencies: ["PrepressMarkdown", "PrepressContent", "PrepressTemplates"]
+        ),
+        .target(
+            name: "PrepressCLI",
+            dependencies: [
+                "PrepressBuild",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "prepress", dependencies: ["PrepressCLI"]),
+        .testTarget(name: "PrepressMarkdownTests", dependencies: ["PrepressMarkdown"]),
+        .testTarget(name: "PrepressContentTests", dependencies: ["PrepressContent"]),
+        .testTarget(
+            name: "PrepressBuildTests",
+            dependencies: ["PrepressBuild"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "PrepressCLITests", dependencies: ["PrepressCLI"]),
+    ]
+)

@@ -1,0 +1,200 @@
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Renders a Markdown body to HTML with libcmark, giving headings ids and rewriting links on the way.
+public struct MarkdownRenderer: Sendable {
+    public var options: MarkdownOptions
+    /// Ids the page template uses itself; headings never take them.
+    public var reservedIDs: Set<String>
+
+    public init(options: MarkdownOptions = MarkdownOptions(), reservedIDs: Set<String> = []) {
+        self.options = options
+        self.reservedIDs = reservedIDs
+    }
+
+    /// Renders `markdown`; `rewriteLink` may return a new destination for a link or image as written.
+    public func render(
+        _ markdown: String,
+        rewriteLink: (String) -> String? = { _ in nil }
+    ) -> RenderedMarkdown {
+        var source = markdown
+        let cmarkOptions = options.cmarkOptions
+        let document: OpaquePointer? = source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, cmarkOptions)
+            }
+        }
+        guard let document else {
+            return RenderedMarkdown(html: "", headings: [], wordCount: 0, links: [])
+        }
+        defer { cmark_node_free(document) }
+
+        var walk = TreeWalk()
+        walk.collect(document, rewriteLink: rewriteLink)
+
+        // CMARK_OPT_SOURCEPOS is only for positions here; the HTML must not carry data-sourcepos.
+        let renderOptions = cmarkOptions & ~CMARK_OPT_SOURCEPOS
+        var ids = HeadingIDGenerator(reserved: reservedIDs)
+        var headings: [Heading] = []
+        headings.reserveCapacity(walk.headings.count)
+        for node in walk.headings {
+            let text = plainText(of: node)
+            let id = ids.makeID(for: text)
+            let level = Int(cmark_node_get_heading_level(node))
+            headings.append(Heading(level: level, text: text, id: id, line: Int(cmark_node_get_start_line(node))))
+            replaceHeading(node, level: level, id: id, renderOptions: renderOptions)
+        }
+
+        guard let rendered = cmark_render_html(document, renderOptions) else {
+            return RenderedMarkdown(html: "", headings: headings, wordCount: walk.wordCount, links: walk.links)
+        }
+        defer { free(rendered) }
+        return RenderedMarkdown(
+            html: String(cString: rendered),
+            headings: headings,
+            wordCount: walk.wordCount,
+            links: walk.links
+        )
+    }
+
+    /// Swaps a heading for a custom block holding `<hN id="…">…</hN>`, since cmark's HTML has no heading ids.
+    private func replaceHeading(_ heading: OpaquePointer, level: Int, id: String, renderOptions: Int32) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
+              let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { return }
+        // The inlines are rendered through a detached paragraph: a custom block would put newlines around them.
+        while let child = cmark_node_first_child(heading) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(paragraph, child)
+        }
+        var inner = ""
+        if let rendered = cmark_render_html(paragraph, renderOptions) {
+            inner = String(cString: rendered)
+            free(rendered)
+        }
+        cmark_node_free(paragraph)
+        if inner.hasPrefix("<p>") { inner.removeFirst(3) }
+        if inner.hasSuffix("</p>\n") { inner.removeLast(5) }
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(escapeAttribute(id))\">\(inner)</h\(level)>")
+        cmark_node_set_on_exit(block, "")
+        cmark_node_replace(heading, block)
+        cmark_node_free(heading)
+    }
+}
+
+/// One pass over the tree: headings to replace, links to rewrite, words to count.
+private struct TreeWalk {
+    var headings: [OpaquePointer] = []
+    var links: [Link] = []
+    var wordCount = 0
+
+    mutating func collect(_ root: OpaquePointer, rewriteLink: (String) -> String?) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        var blockLine = 1
+        var blockColumn = 1
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_HEADING:
+                headings.append(node)
+                recordPosition(node, line: &blockLine, column: &blockColumn)
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                wordCount += countWords(cmark_node_get_literal(node))
+            case CMARK_NODE_CODE_BLOCK:
+                wordCount += countWords(cmark_node_get_literal(node))
+                recordPosition(node, line: &blockLine, column: &blockColumn)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let written = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                var destination = written
+                if let replacement = rewriteLink(written) {
+                    cmark_node_set_url(node, replacement)
+                    destination = replacement
+                }
+                var line = Int(cmark_node_get_start_line(node))
+                var column = Int(cmark_node_get_start_column(node))
+                if line == 0 { line = blockLine; column = blockColumn }
+                links.append(Link(
+                    kind: type == CMARK_NODE_IMAGE ? .image : .link,
+                    written: written, destination: destination, line: line, column: column))
+            default:
+                if type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue {
+                    recordPosition(node, line: &blockLine, column: &blockColumn)
+                }
+            }
+        }
+    }
+
+    private func recordPosition(_ node: OpaquePointer, line: inout Int, column: inout Int) {
+        let start = Int(cmark_node_get_start_line(node))
+        if start > 0 {
+            line = start
+            column = Int(cmark_node_get_start_column(node))
+        }
+    }
+}
+
+/// Counts runs of non-space bytes that hold a letter or digit (any non-ASCII byte counts as a letter).
+private func countWords(_ literal: UnsafePointer<CChar>?) -> Int {
+    guard var cursor = literal else { return 0 }
+    var count = 0
+    var wordHasLetter = false
+    while cursor.pointee != 0 {
+        let byte = UInt8(bitPattern: cursor.pointee)
+        switch byte {
+        case 0x20, 0x0A, 0x09, 0x0D, 0x0C:
+            wordHasLetter = false
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x80...0xFF:
+            if !wordHasLetter {
+                wordHasLetter = true
+                count += 1
+            }
+        default:
+            break
+        }
+        cursor += 1
+    }
+    return count
+}
+
+/// The text of a node's inline descendants, with line breaks as spaces.
+func plainText(of node: OpaquePointer) -> String {
+    guard let iterator = cmark_iter_new(node) else { return "" }
+    defer { cmark_iter_free(iterator) }
+    var text = ""
+    while true {
+        let event = cmark_iter_next(iterator)
+        if event == CMARK_EVENT_DONE { break }
+        guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+        switch cmark_node_get_type(child) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            text += " "
+        default:
+            break
+        }
+    }
+    return text
+}
+
+func escapeAttribute(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for character in text {
+        switch character {
+        case "&": result += "&amp;"
+        case "\"": result += "&quot;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        default: result.append(character)
+        }
+    }
+    return result
+}
