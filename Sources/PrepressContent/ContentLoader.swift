@@ -1,0 +1,150 @@
+import Foundation
+
+/// A guide file read and parsed, with the paths it is known by.
+public struct GuideSource: Sendable, Equatable {
+    /// Path under `content/`, with `/` separators (`roles/nurse.md`).
+    public var relativePath: String
+    /// Path as shown in messages (`content/roles/nurse.md`).
+    public var displayPath: String
+    public var parsed: ParsedGuide
+}
+
+/// A non-guide file under `content/`, copied to the output at the same relative path.
+public struct StaticFile: Sendable, Equatable {
+    public var relativePath: String
+    public var absolutePath: String
+}
+
+/// Everything under `content/`: parsed guides, files to copy, and the problems found.
+public struct LoadedContent: Sendable {
+    public var guides: [GuideSource]
+    public var staticFiles: [StaticFile]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads `content/`: every `*.md` and `*.markdown` at any depth is a guide, parsed on all cores.
+public struct ContentLoader: Sendable {
+    /// Folder holding the guides.
+    public var directory: String
+    /// How paths under it are shown in messages (`content` or `mysite/content`).
+    public var displayPrefix: String
+
+    public init(directory: String, displayPrefix: String) {
+        self.directory = directory
+        self.displayPrefix = displayPrefix
+    }
+
+    public static let guideExtensions: Set<String> = ["md", "markdown"]
+
+    public func load() throws(DiagnosticsError) -> LoadedContent {
+        let files: [String]
+        do {
+            files = try Self.listFiles(in: directory)
+        } catch {
+            throw DiagnosticsError([.error(at: SourceLocation(file: displayPrefix), "cannot read the content folder: \(error.localizedDescription)")])
+        }
+        var guidePaths: [String] = []
+        var staticFiles: [StaticFile] = []
+        for path in files {
+            let ext = (path as NSString).pathExtension.lowercased()
+            if Self.guideExtensions.contains(ext) {
+                guidePaths.append(path)
+            } else {
+                staticFiles.append(StaticFile(relativePath: path, absolutePath: directory + "/" + path))
+            }
+        }
+        let directory = self.directory
+        let prefix = displayPrefix
+        let results: [Result<GuideSource, DiagnosticsError>] = guidePaths.parallelMap { path in
+            let display = prefix + "/" + path
+            do throws(DiagnosticsError) {
+                let text = try Self.readUTF8(directory + "/" + path, displayPath: display)
+                let parsed = try GuideParser.parse(text, file: display)
+                return .success(GuideSource(relativePath: path, displayPath: display, parsed: parsed))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var guides: [GuideSource] = []
+        var diagnostics: [Diagnostic] = []
+        for result in results {
+            switch result {
+            case .success(let guide):
+                guides.append(guide)
+                diagnostics += guide.parsed.warnings
+            case .failure(let error):
+                diagnostics += error.diagnostics
+            }
+        }
+        return LoadedContent(guides: guides, staticFiles: staticFiles, diagnostics: diagnostics)
+    }
+
+    /// Every file under `root`, relative, sorted; names starting with `_` or `.` are skipped with their contents.
+    public static func listFiles(in root: String) throws -> [String] {
+        var result: [String] = []
+        var pending = [""]
+        let manager = FileManager.default
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? root : root + "/" + relative
+            for name in try manager.contentsOfDirectory(atPath: folder) {
+                if name.hasPrefix("_") || name.hasPrefix(".") { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var isDirectory: ObjCBool = false
+                guard manager.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    pending.append(path)
+                } else {
+                    result.append(path)
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    /// Reads a file as UTF-8; bytes that are not UTF-8 are an error at their line and column.
+    static func readUTF8(_ path: String, displayPath: String) throws(DiagnosticsError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiagnosticsError([.error(at: SourceLocation(file: displayPath), "cannot read the file")])
+        }
+        if let text = String(validating: data, as: UTF8.self) {
+            return text
+        }
+        let (line, column, byte) = firstInvalidUTF8(in: data)
+        throw DiagnosticsError([.error(
+            at: SourceLocation(file: displayPath, line: line, column: column),
+            "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)))",
+            hint: "save the file as UTF-8 in your editor")])
+    }
+
+    /// Line, column (in characters) and value of the first byte that breaks UTF-8.
+    static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int, byte: UInt8) {
+        let bytes = [UInt8](data)
+        var index = 0
+        var line = 1
+        var column = 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, column, byte)
+            }
+            if index + length > bytes.count { return (line, column, byte) }
+            if length > 1 {
+                let sequence = Array(bytes[index..<index + length])
+                if String(validating: sequence, as: UTF8.self) == nil { return (line, column, byte) }
+            }
+            if byte == 10 {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += length
+        }
+        return (line, column, 0)
+    }
+}

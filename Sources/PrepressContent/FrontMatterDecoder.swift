@@ -1,0 +1,227 @@
+/// Applies the front-matter schema to a parsed tree: types each known key and reports every mismatch.
+public struct FrontMatterDecoder {
+    public let file: String
+    /// Where the front matter starts, for problems that belong to no key (such as a missing term).
+    public let start: SourceLocation
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: String, start: SourceLocation) {
+        self.file = file
+        self.start = start
+    }
+
+    static let knownKeys: Set<String> = [
+        "term", "title", "description", "category", "vertical", "tags", "pubDate", "modDate",
+        "author", "avatar", "image", "slug", "draft",
+    ]
+
+    /// Returns the typed front matter, or nil when an error makes it unusable; `diagnostics` holds why.
+    public mutating func decode(_ root: FrontMatterNode?) -> FrontMatter? {
+        guard let root else {
+            error(at: start, "front matter is empty", hint: "add at least `term: \"Your Guide Title\"`")
+            return nil
+        }
+        guard case .map(let entries) = root.value else {
+            error(at: location(root), "front matter must be a mapping of keys to values, not \(root.kindName)",
+                  hint: "write one `key: value` per line")
+            return nil
+        }
+        let errorsBefore = diagnostics.filter(\.isError).count
+        var matter = FrontMatter(term: "")
+        var title: String?
+        var term: String?
+
+        for entry in entries {
+            let node = entry.node
+            matter.locations[entry.key] = location(node)
+            switch entry.key {
+            case "term": term = requiredText(node, key: "term")
+            case "title": title = requiredText(node, key: "title")
+            case "description": matter.description = optionalText(node, key: "description")
+            case "category": matter.category = optionalText(node, key: "category")
+            case "vertical": matter.vertical = optionalText(node, key: "vertical")
+            case "tags": matter.tags = tags(node)
+            case "pubDate": matter.pubDate = date(node, key: "pubDate")
+            case "modDate": matter.modDate = date(node, key: "modDate")
+            case "author": matter.author = author(node)
+            case "avatar": matter.avatar = imageReference(node, key: "avatar")
+            case "image": matter.image = imageReference(node, key: "image")
+            case "slug": matter.slug = slug(node)
+            case "draft": matter.draft = bool(node, key: "draft") ?? false
+            default: matter.params.append(ParamEntry(key: entry.key, value: ParamValue(node)))
+            }
+        }
+
+        if let name = term ?? title {
+            matter.term = name
+        } else if entries.contains(where: { $0.key == "term" || $0.key == "title" }) == false {
+            error(at: start, "missing 'term': every guide needs a title",
+                  hint: "add `term: \"Your Guide Title\"` (or `title:`) to the front matter")
+        }
+        if matter.avatar != nil, matter.avatar?.alt == nil, let name = matter.author?.name {
+            matter.avatar?.alt = name
+        }
+        let errorsAfter = diagnostics.filter(\.isError).count
+        return errorsAfter == errorsBefore ? matter : nil
+    }
+
+    // MARK: - Kinds of value
+
+    private mutating func scalarText(_ node: FrontMatterNode, key: String) -> String? {
+        guard case .scalar(let text, _) = node.value else {
+            error(at: location(node), "'\(key)' must be a text, not \(node.kindName)",
+                  hint: node.kindName == "a list" ? "write one value, e.g. `\(key): \"…\"`" : nil)
+            return nil
+        }
+        return text
+    }
+
+    /// A text that may be left empty; surrounding whitespace is dropped and empty reads as absent.
+    private mutating func optionalText(_ node: FrontMatterNode, key: String) -> String? {
+        guard let text = scalarText(node, key: key) else { return nil }
+        let trimmed = text.trimmingSpaces
+        if trimmed.isEmpty, case .scalar(_, quoted: false) = node.value { return nil }
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    private mutating func requiredText(_ node: FrontMatterNode, key: String) -> String? {
+        guard let text = scalarText(node, key: key) else { return nil }
+        let trimmed = text.trimmingSpaces
+        if trimmed.isEmpty {
+            error(at: location(node), "'\(key)' is empty", hint: "give the guide a title")
+            return nil
+        }
+        return trimmed
+    }
+
+    private mutating func tags(_ node: FrontMatterNode) -> [String] {
+        switch node.value {
+        case .scalar:
+            return optionalText(node, key: "tags").map { [$0] } ?? []
+        case .list(let items):
+            var result: [String] = []
+            for item in items {
+                guard case .scalar(let text, _) = item.value else {
+                    error(at: location(item), "each tag must be a text, not \(item.kindName)")
+                    continue
+                }
+                let trimmed = text.trimmingSpaces
+                if !trimmed.isEmpty, !result.contains(trimmed) { result.append(trimmed) }
+            }
+            return result
+        case .map:
+            error(at: location(node), "'tags' must be a list of texts, not a mapping",
+                  hint: "write `tags: [\"Interview Prep\", \"B2B Sales\"]`")
+            return []
+        }
+    }
+
+    private mutating func date(_ node: FrontMatterNode, key: String) -> GuideDate? {
+        guard let text = scalarText(node, key: key) else { return nil }
+        if text.trimmingSpaces.isEmpty, case .scalar(_, quoted: false) = node.value { return nil }
+        switch GuideDateParser.parse(text) {
+        case .success(let date):
+            return date
+        case .failure(let failure):
+            error(at: location(node), "'\(key)' is not a valid date: \(failure.reason)",
+                  hint: "write a date as YYYY-MM-DD (2025-01-14) or a date-time as 2025-01-14T09:30:00+01:00")
+            return nil
+        }
+    }
+
+    private mutating func author(_ node: FrontMatterNode) -> Author? {
+        switch node.value {
+        case .scalar:
+            return optionalText(node, key: "author").map { Author(name: $0) }
+        case .map(let entries):
+            var name: String?
+            var url: String?
+            for entry in entries {
+                switch entry.key {
+                case "name": name = optionalText(entry.node, key: "author.name")
+                case "url": url = optionalText(entry.node, key: "author.url")
+                default:
+                    warning(at: location(entry.node), "'author.\(entry.key)' is not used", hint: "an author has `name` and `url`")
+                }
+            }
+            guard let name else {
+                error(at: location(node), "'author' needs a 'name'", hint: "write `author: {name: \"Ada Lovelace\", url: \"/about/\"}`")
+                return nil
+            }
+            return Author(name: name, url: url)
+        case .list:
+            error(at: location(node), "'author' must be a text or a mapping with 'name' and 'url', not a list")
+            return nil
+        }
+    }
+
+    private mutating func imageReference(_ node: FrontMatterNode, key: String) -> ImageReference? {
+        switch node.value {
+        case .scalar:
+            // A bare path is accepted as the url; the alt text then comes from elsewhere or is reported.
+            return optionalText(node, key: key).map { ImageReference(url: $0) }
+        case .map(let entries):
+            var url: String?
+            var alt: String?
+            for entry in entries {
+                switch entry.key {
+                case "url", "src": url = optionalText(entry.node, key: "\(key).\(entry.key)")
+                case "alt": alt = scalarText(entry.node, key: "\(key).alt").map(\.trimmingSpaces)
+                default:
+                    warning(at: location(entry.node), "'\(key).\(entry.key)' is not used", hint: "an image has `url` and `alt`")
+                }
+            }
+            guard let url else {
+                error(at: location(node), "'\(key)' needs a 'url'", hint: "write `\(key): {url: \"/images/photo.jpg\", alt: \"What it shows\"}`")
+                return nil
+            }
+            return ImageReference(url: url, alt: alt)
+        case .list:
+            error(at: location(node), "'\(key)' must be a mapping with 'url' and 'alt', not a list")
+            return nil
+        }
+    }
+
+    private mutating func slug(_ node: FrontMatterNode) -> String? {
+        guard let text = optionalText(node, key: "slug") else { return nil }
+        if let problem = Slug.problem(withExplicitSlug: text) {
+            error(at: location(node), "'slug' \(problem)", hint: "use lowercase letters, digits and hyphens, e.g. `slug: \(Slug.make(text))`")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func bool(_ node: FrontMatterNode, key: String) -> Bool? {
+        guard let text = scalarText(node, key: key) else { return nil }
+        switch text.trimmingSpaces.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off", "": return false
+        default:
+            error(at: location(node), "'\(key)' must be true or false, not '\(text)'")
+            return nil
+        }
+    }
+
+    // MARK: - Reporting
+
+    private func location(_ node: FrontMatterNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line, column: node.column)
+    }
+
+    private mutating func error(at location: SourceLocation, _ message: String, hint: String? = nil) {
+        diagnostics.append(.error(at: location, message, hint: hint))
+    }
+
+    private mutating func warning(at location: SourceLocation, _ message: String, hint: String? = nil) {
+        diagnostics.append(.warning(at: location, message, hint: hint))
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces, tabs and newlines.
+    var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

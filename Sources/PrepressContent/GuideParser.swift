@@ -1,0 +1,111 @@
+/// A guide file split and typed: its front matter, and its Markdown body with the line the body starts on.
+public struct ParsedGuide: Sendable, Equatable {
+    public var frontMatter: FrontMatter
+    public var body: String
+    /// The file line of the body's first line, so Markdown positions can be reported in the file.
+    public var bodyStartLine: Int
+    /// Problems that do not stop the guide from building.
+    public var warnings: [Diagnostic]
+}
+
+/// Parses a guide's text: `---` YAML or `+++` TOML front matter, then the Markdown body.
+public enum GuideParser {
+    /// Parses `text` read from `file` (the path shown in messages); throws every error found.
+    public static func parse(_ text: String, file: String) throws(DiagnosticsError) -> ParsedGuide {
+        let normalized = normalize(text)
+        let start = SourceLocation(file: file)
+        guard let split = split(normalized) else {
+            throw DiagnosticsError([.error(
+                at: start, "no front matter: a guide starts with a '---' line",
+                hint: "begin the file with:\n    ---\n    term: \"Your Guide Title\"\n    pubDate: 2025-01-14\n    ---")])
+        }
+        guard let closingLine = split.closingLine else {
+            throw DiagnosticsError([.error(
+                at: start, "front matter is not closed: no '\(split.delimiter)' line after it",
+                hint: "add a line holding only '\(split.delimiter)' after the last front-matter key")])
+        }
+        let tree: FrontMatterNode?
+        if split.delimiter == "+++" {
+            tree = try TOMLTreeParser.parse(split.frontMatter, file: file, lineOffset: 1)
+        } else {
+            tree = try YAMLTreeParser.parse(split.frontMatter, file: file, lineOffset: 1)
+        }
+        var decoder = FrontMatterDecoder(file: file, start: start)
+        let matter = decoder.decode(tree)
+        guard let matter else { throw DiagnosticsError(decoder.diagnostics) }
+        var warnings = decoder.diagnostics
+        if matter.pubDate == nil {
+            warnings.append(.warning(
+                at: start, "no 'pubDate': the guide is listed after dated guides and left out of feeds",
+                hint: "add `pubDate: YYYY-MM-DD`"))
+        }
+        return ParsedGuide(frontMatter: matter, body: split.body, bodyStartLine: closingLine + 1, warnings: warnings)
+    }
+
+    /// Drops a UTF-8 byte order mark and turns CRLF line ends into LF; line numbers stay the same.
+    static func normalize(_ text: String) -> String {
+        var result = text
+        if result.unicodeScalars.first == "\u{FEFF}" { result.unicodeScalars.removeFirst() }
+        if result.utf8.contains(13) {
+            result = result.replacingCRLF()
+        }
+        return result
+    }
+
+    struct Split {
+        var delimiter: String
+        var frontMatter: String
+        var body: String
+        /// The file line of the closing delimiter, nil when there is none.
+        var closingLine: Int?
+    }
+
+    /// Splits front matter from body at the delimiter lines; nil when the file does not open with one.
+    static func split(_ text: String) -> Split? {
+        let utf8 = text.utf8
+        guard let firstNewline = utf8.firstIndex(of: 10) ?? (utf8.isEmpty ? nil : utf8.endIndex) else { return nil }
+        let firstLine = String(text[..<firstNewline]).trimmingSpaces
+        guard firstLine == "---" || firstLine == "+++" else { return nil }
+        let delimiter = firstLine
+        let afterFirst = firstNewline == utf8.endIndex ? firstNewline : utf8.index(after: firstNewline)
+
+        var lineStart = afterFirst
+        var lineNumber = 2
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 10) ?? utf8.endIndex
+            let line = text[lineStart..<lineEnd]
+            if isDelimiter(line, delimiter) {
+                let bodyStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+                return Split(
+                    delimiter: delimiter,
+                    frontMatter: String(text[afterFirst..<lineStart]),
+                    body: String(text[bodyStart...]),
+                    closingLine: lineNumber)
+            }
+            lineNumber += 1
+            lineStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+        }
+        return Split(delimiter: delimiter, frontMatter: String(text[afterFirst...]), body: "", closingLine: nil)
+    }
+
+    private static func isDelimiter(_ line: Substring, _ delimiter: String) -> Bool {
+        var trimmed = line
+        while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
+        return trimmed == delimiter || (delimiter == "---" && trimmed == "...")
+    }
+}
+
+extension String {
+    func replacingCRLF() -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var previousWasCR = false
+        for byte in utf8 {
+            if previousWasCR && byte != 10 { bytes.append(13) }
+            previousWasCR = byte == 13
+            if !previousWasCR { bytes.append(byte) }
+        }
+        if previousWasCR { bytes.append(13) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

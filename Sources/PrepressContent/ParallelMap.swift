@@ -1,0 +1,36 @@
+import Dispatch
+import Foundation
+
+extension Array where Element: Sendable {
+    /// Maps on all cores, keeping the order of the input; for independent, CPU-bound work per element.
+    public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        guard count > 1 else { return map(transform) }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let slots = SendableBuffer(buffer: results)
+        // A few elements per work item keeps dispatch overhead small without unbalancing the cores.
+        let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        let chunks = (count + chunk - 1) / chunk
+        self.withUnsafeBufferPointer { input in
+            let source = SendableInput(buffer: input)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunkIndex in
+                let start = chunkIndex * chunk
+                let end = Swift.min(start + chunk, source.buffer.count)
+                for index in start..<end {
+                    slots.buffer[index] = transform(source.buffer[index])
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+private struct SendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T?>
+}
+
+private struct SendableInput<T>: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<T>
+}
+

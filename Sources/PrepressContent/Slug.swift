@@ -1,0 +1,80 @@
+import Foundation
+
+/// Turns names into URL path segments: lowercase, accents folded, symbols spelled out, other scripts kept.
+///
+/// `C`, `C++` and `C#` become `c`, `c-plus-plus` and `c-sharp`; `R&D` becomes `r-and-d`; `Café Ops` becomes
+/// `cafe-ops`; `面接対策` stays `面接対策`; a name of symbols only is spelled by their Unicode names.
+public enum Slug {
+    public static func make(_ name: String) -> String {
+        var words: [String] = []
+        var current = ""
+        func endWord() {
+            if !current.isEmpty { words.append(current) }
+            current = ""
+        }
+        for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars {
+            let properties = scalar.properties
+            if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark {
+                continue
+            }
+            if let spelled = spelledLetters[scalar] {
+                current += spelled
+            } else if properties.isAlphabetic || properties.numericType != nil {
+                current += String(scalar).lowercased()
+            } else if let word = spelledSymbols[scalar] {
+                endWord()
+                words.append(word)
+            } else {
+                endWord()
+            }
+        }
+        endWord()
+        if words.isEmpty {
+            words = namedScalars(name)
+        }
+        return words.joined(separator: "-")
+    }
+
+    /// Why an explicit `slug:` value cannot be used as a path segment, or nil when it can.
+    public static func problem(withExplicitSlug slug: String) -> String? {
+        if slug.contains("/") || slug.contains("\\") { return "must not contain '/' or '\\': it names one folder" }
+        if slug == "." || slug == ".." || slug.contains("..") { return "must not contain '..'" }
+        if slug.hasPrefix(".") { return "must not start with '.'" }
+        for scalar in slug.unicodeScalars {
+            let properties = scalar.properties
+            let allowed = properties.isAlphabetic || properties.numericType != nil || scalar == "-" || scalar == "_" || scalar == "."
+            if !allowed {
+                return "contains '\(scalar.escaped(asASCII: false))', which is not safe in a URL path"
+            }
+        }
+        return nil
+    }
+
+    private static let spelledSymbols: [Unicode.Scalar: String] = [
+        "+": "plus", "#": "sharp", "&": "and", "@": "at", "%": "percent", "=": "equals",
+        "<": "lt", ">": "gt", "$": "dollar", "€": "euro", "£": "pound", "¥": "yen",
+    ]
+
+    /// Letters that do not decompose into a base letter and a mark.
+    private static let spelledLetters: [Unicode.Scalar: String] = [
+        "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe",
+        "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "þ": "th", "Þ": "th", "ð": "d", "Ð": "d", "ı": "i",
+    ]
+
+    /// For names with no letter or digit: the Unicode names of their symbols (`🚀` → `rocket`).
+    private static func namedScalars(_ name: String) -> [String] {
+        var words: [String] = []
+        for scalar in name.unicodeScalars {
+            let properties = scalar.properties
+            if properties.isWhitespace || properties.isVariationSelector || properties.isJoinControl { continue }
+            if properties.generalCategory == .nonspacingMark || properties.generalCategory == .format { continue }
+            if let unicodeName = properties.name {
+                let word = unicodeName.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-")
+                if !word.isEmpty { words.append(word) }
+            } else {
+                words.append("u" + String(scalar.value, radix: 16))
+            }
+        }
+        return words.isEmpty ? ["untitled"] : words
+    }
+}

@@ -1,0 +1,101 @@
+import Yams
+
+/// Parses YAML text into a `FrontMatterNode` tree, keeping every scalar as written (no implicit typing).
+public enum YAMLTreeParser {
+    /// A guide's front matter must not expand into more nodes than this (aliases can multiply them).
+    static let nodeLimit = 50_000
+
+    /// Parses `yaml`; `lineOffset` is added to every line so positions count in the enclosing file.
+    /// Returns nil for an empty document.
+    public static func parse(_ yaml: String, file: String, lineOffset: Int = 0) throws(DiagnosticsError) -> FrontMatterNode? {
+        let root: Node?
+        do {
+            // The basic resolver types nothing: the schema decides what each key is.
+            root = try Yams.compose(yaml: yaml, .basic)
+        } catch let error as YamlError {
+            throw DiagnosticsError([diagnostic(for: error, yaml: yaml, file: file, lineOffset: lineOffset)])
+        } catch {
+            throw DiagnosticsError([.error(at: SourceLocation(file: file, line: lineOffset + 1), "invalid YAML: \(error)")])
+        }
+        guard let root else { return nil }
+        var budget = nodeLimit
+        do {
+            return try convert(root, lineOffset: lineOffset, budget: &budget)
+        } catch {
+            throw DiagnosticsError([.error(
+                at: SourceLocation(file: file, line: lineOffset + 1),
+                "front matter expands to more than \(nodeLimit) values",
+                hint: "YAML aliases (*name) repeat whole values; use fewer of them")])
+        }
+    }
+
+    private struct BudgetExceeded: Error {}
+
+    private static func convert(_ node: Node, lineOffset: Int, budget: inout Int) throws(BudgetExceeded) -> FrontMatterNode {
+        budget -= 1
+        if budget < 0 { throw BudgetExceeded() }
+        let line = (node.mark?.line ?? 1) + lineOffset
+        let column = node.mark?.column ?? 1
+        switch node {
+        case .scalar(let scalar):
+            let quoted = scalar.style != .plain && scalar.style != .any
+            return FrontMatterNode(.scalar(scalar.string, quoted: quoted), line: line, column: column)
+        case .sequence(let sequence):
+            var items: [FrontMatterNode] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence {
+                items.append(try convert(item, lineOffset: lineOffset, budget: &budget))
+            }
+            return FrontMatterNode(.list(items), line: line, column: column)
+        case .mapping(let mapping):
+            var entries: [FrontMatterEntry] = []
+            entries.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                // A key that is itself a list or map is flattened to its text; the schema will not know it.
+                let name = key.string ?? String(describing: key)
+                entries.append(FrontMatterEntry(key: name, node: try convert(value, lineOffset: lineOffset, budget: &budget)))
+            }
+            return FrontMatterNode(.map(entries), line: line, column: column)
+        case .alias:
+            return FrontMatterNode(.scalar("", quoted: false), line: line, column: column)
+        }
+    }
+
+    static func diagnostic(for error: YamlError, yaml: String, file: String, lineOffset: Int) -> Diagnostic {
+        func location(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            if let context, context.text.contains("quoted scalar") {
+                return .error(at: location(context.mark), "invalid YAML: this quoted text is never closed",
+                              hint: "close the quote on the same line, or use a block scalar (|) for text over several lines")
+            }
+            var message = "invalid YAML: \(problem)"
+            if let context {
+                let start = location(context.mark)
+                message += " \(context.text) (started at line \(start.line), column \(start.column))"
+            }
+            return .error(at: location(mark), message, hint: hint(at: mark, in: yaml, problem: problem))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error(at: location(context.mark), "key \(names) is given more than once",
+                          hint: "keep one of them; YAML does not merge repeated keys")
+        default:
+            return .error(at: SourceLocation(file: file, line: lineOffset + 1), "invalid YAML: \(error)")
+        }
+    }
+
+    private static func hint(at mark: Mark, in yaml: String, problem: String) -> String? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        if mark.line >= 1, mark.line <= lines.count, lines[mark.line - 1].contains("\t") {
+            return "indent with spaces: YAML does not allow tabs"
+        }
+        if problem.contains("mapping values are not allowed") {
+            return "put text that contains ': ' in quotes"
+        }
+        return nil
+    }
+}
