@@ -29,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "PrepressTemplates",
-            dependencies: [.product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["PrepressContent", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "PrepressBuild",
@@ -53,3 +53,9 @@ let package = Package(
         .testTarget(name: "PrepressCLITests", dependencies: ["PrepressCLI"]),
     ]
 )
+
+// Extensions are visible only in files that import their module, so a dependency's conformances
+// (TOMLKit makes String literals into TOMLValue) cannot change how code elsewhere type-checks.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

@@ -20,6 +20,12 @@ public struct LoadedContent: Sendable {
     public var guides: [GuideSource]
     public var staticFiles: [StaticFile]
     public var diagnostics: [Diagnostic]
+
+    public init(guides: [GuideSource] = [], staticFiles: [StaticFile] = [], diagnostics: [Diagnostic] = []) {
+        self.guides = guides
+        self.staticFiles = staticFiles
+        self.diagnostics = diagnostics
+    }
 }
 
 /// Reads `content/`: every `*.md` and `*.markdown` at any depth is a guide, parsed on all cores.

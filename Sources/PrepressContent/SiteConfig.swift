@@ -1,3 +1,5 @@
+import Foundation
+
 /// The site's settings from `site.yml`; every key has a default.
 public struct SiteConfig: Sendable, Equatable {
     public var title = "Interview Guides"

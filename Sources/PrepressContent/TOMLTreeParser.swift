@@ -1,4 +1,4 @@
-import TOMLKit
+internal import TOMLKit
 
 /// Parses TOML text (`+++` front matter) into a `FrontMatterNode` tree.
 public enum TOMLTreeParser {

@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// Parses YAML text into a `FrontMatterNode` tree, keeping every scalar as written (no implicit typing).
 public enum YAMLTreeParser {

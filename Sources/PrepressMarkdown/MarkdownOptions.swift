@@ -1,4 +1,4 @@
-import CCmark
+internal import CCmark
 
 /// The Markdown switches a site can set in `site.yml` under `markdown:`.
 public struct MarkdownOptions: Sendable, Equatable {

@@ -1,1 +1,3 @@
 import PrepressCLI
+
+PrepressCommand.runFromCommandLine()

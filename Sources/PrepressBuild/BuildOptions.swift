@@ -1,0 +1,50 @@
+import Foundation
+import PrepressContent
+
+/// What a build reads, where it writes, and the choices the command line makes.
+public struct BuildOptions: Sendable {
+    /// The site folder, holding `site.yml`, `content/` and `templates/`.
+    public var siteDirectory: String
+    /// Where pages go; `<site>/output` when nil.
+    public var outputDirectory: String?
+    /// Replaces `base_url` from site.yml.
+    public var baseURL: String?
+    public var includeDrafts = false
+    /// Includes guides whose `pubDate` lies after `now`.
+    public var includeFuture = false
+    /// The clock, injected so that builds are reproducible.
+    public var now: Date
+    /// Written into `<meta name=generator>`.
+    public var generator = "Prepress"
+
+    public init(siteDirectory: String, now: Date = Date()) {
+        self.siteDirectory = siteDirectory
+        self.now = now
+    }
+
+    /// The output folder in effect.
+    public var resolvedOutputDirectory: String {
+        outputDirectory ?? (siteDirectory as NSString).appendingPathComponent("output")
+    }
+
+    /// How a path inside the site is shown in messages: `content/x.md` for the current folder, else `site/content/x.md`.
+    public func displayPath(_ relative: String) -> String {
+        let site = siteDirectory
+        if site == "." || site == "./" || site.isEmpty { return relative }
+        return (site.hasSuffix("/") ? String(site.dropLast()) : site) + "/" + relative
+    }
+}
+
+/// What a finished build tells its caller.
+public struct BuildReport: Sendable {
+    public var guideCount = 0
+    /// HTML pages written.
+    public var pageCount = 0
+    /// All files written, pages included.
+    public var fileCount = 0
+    public var warnings: [Diagnostic] = []
+    /// Each stage's name and seconds, in the order they ran.
+    public var stages: [(name: String, seconds: Double)] = []
+
+    public var seconds: Double { stages.reduce(0) { $0 + $1.seconds } }
+}

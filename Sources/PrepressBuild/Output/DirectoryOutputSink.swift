@@ -1,0 +1,139 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a build into a staging folder beside the output folder and swaps it in only on `commit()`.
+///
+/// A build that fails calls `discard()`, leaving the output folder exactly as it was. Entries at the top
+/// of the old output whose names start with a dot (`.git`, `.gitkeep`, `.nojekyll`) are carried over.
+public final class DirectoryOutputSink: OutputSink, @unchecked Sendable {
+    public let outputPath: String
+    public let stagingPath: String
+    private let lock = NSLock()
+    private var createdDirectories: Set<String> = [""]
+
+    public init(outputPath: String) throws {
+        let output = URL(fileURLWithPath: outputPath).standardizedFileURL.path
+        self.outputPath = output
+        let parent = (output as NSString).deletingLastPathComponent
+        let name = (output as NSString).lastPathComponent
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        stagingPath = parent + "/.\(name).staging-\(getpid())"
+        if FileManager.default.fileExists(atPath: stagingPath) {
+            try FileManager.default.removeItem(atPath: stagingPath)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: stagingPath, withIntermediateDirectories: false)
+        } catch {
+            throw OutputError(path: stagingPath, reason: "cannot create the staging folder: \(error.localizedDescription)")
+        }
+    }
+
+    public func write(_ bytes: [UInt8], to path: String) throws {
+        try ensureParent(of: path)
+        let full = stagingPath + "/" + path
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var written = 0
+        try bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let result = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError(path: path, reason: String(cString: strerror(errno)))
+                }
+                written += result
+            }
+        }
+    }
+
+    public func copy(from source: String, to path: String) throws {
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw OutputError(path: source, reason: "cannot read the file")
+        }
+        try write([UInt8](data), to: path)
+    }
+
+    /// Replaces the output folder with the staging folder.
+    public func commit() throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let hadOutput = manager.fileExists(atPath: outputPath, isDirectory: &isDirectory)
+        if hadOutput, !isDirectory.boolValue {
+            throw OutputError(path: outputPath, reason: "exists and is not a folder")
+        }
+        if hadOutput {
+            let retired = stagingPath.replacingOccurrences(of: ".staging-", with: ".old-")
+            try rename(outputPath, to: retired)
+            try rename(stagingPath, to: outputPath)
+            // Dot entries move over only once the new site is in place, so no failure can lose them.
+            for name in try manager.contentsOfDirectory(atPath: retired).sorted() where name.hasPrefix(".") {
+                if !manager.fileExists(atPath: outputPath + "/" + name) {
+                    try rename(retired + "/" + name, to: outputPath + "/" + name)
+                }
+            }
+            // Deleting the old tree comes last, off the path of the writes.
+            try? manager.removeItem(atPath: retired)
+        } else {
+            try rename(stagingPath, to: outputPath)
+        }
+    }
+
+    /// Deletes the staging folder; the output folder is untouched.
+    public func discard() {
+        try? FileManager.default.removeItem(atPath: stagingPath)
+    }
+
+    private func rename(_ from: String, to: String) throws {
+        if Glibc.rename(from, to) != 0 {
+            throw OutputError(path: from, reason: "cannot move to \(to): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private func ensureParent(of path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let directory = String(path[..<slash])
+        lock.lock()
+        defer { lock.unlock() }
+        if createdDirectories.contains(directory) { return }
+        var current = ""
+        for component in directory.split(separator: "/") {
+            current = current.isEmpty ? String(component) : current + "/" + component
+            if createdDirectories.contains(current) { continue }
+            if mkdir(stagingPath + "/" + current, 0o755) != 0 && errno != EEXIST {
+                throw OutputError(path: current, reason: String(cString: strerror(errno)))
+            }
+            createdDirectories.insert(current)
+        }
+    }
+}
+
+/// Keeps a build's files in memory, for tests and the preview server.
+public final class MemoryOutputSink: OutputSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String: [UInt8]] = [:]
+
+    public init() {}
+
+    public func write(_ bytes: [UInt8], to path: String) throws {
+        lock.lock()
+        storage[path] = bytes
+        lock.unlock()
+    }
+
+    public func copy(from source: String, to path: String) throws {
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw OutputError(path: source, reason: "cannot read the file")
+        }
+        try write([UInt8](data), to: path)
+    }
+
+    /// Every file written, by path.
+    public var files: [String: [UInt8]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}

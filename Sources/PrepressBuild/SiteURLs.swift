@@ -1,0 +1,65 @@
+import PrepressContent
+
+/// Where every page lives: site paths (`guides/x/`) turned into links under the base path and absolute URLs.
+public struct SiteURLs: Sendable {
+    /// `/` or `/prep/`.
+    public let basePath: String
+    /// `https://example.org/prep/`.
+    public let baseURL: String
+
+    public init(config: SiteConfig) {
+        basePath = config.basePath
+        baseURL = config.baseURL
+    }
+
+    /// A root-relative link to a site path (`guides/x/` → `/prep/guides/x/`), percent-encoded.
+    public func link(_ sitePath: String) -> String {
+        basePath + Self.encode(sitePath)
+    }
+
+    /// The absolute URL of a site path.
+    public func absolute(_ sitePath: String) -> String {
+        baseURL + Self.encode(sitePath)
+    }
+
+    /// A URL written by an author (front matter, Markdown): root-relative ones move under the base path.
+    public func authored(_ url: String) -> String {
+        guard url.hasPrefix("/"), !url.hasPrefix("//") else { return url }
+        return basePath + url.dropFirst()
+    }
+
+    /// An authored URL made absolute, for meta tags and feeds.
+    public func absoluteAuthored(_ url: String) -> String {
+        if url.contains("://") || url.hasPrefix("//") { return url }
+        if url.hasPrefix("/") { return baseURL + url.dropFirst() }
+        return baseURL + url
+    }
+
+    public static func guidePath(slug: String) -> String { "guides/\(slug)/" }
+
+    /// `tags/<slug>/` for taxonomy `tags`, and so on.
+    public static func termPath(taxonomy: String, slug: String) -> String { "\(taxonomy)/\(slug)/" }
+
+    /// The site path of page `number` of a list whose first page is `first` (`""` for the home page).
+    public static func pagePath(_ first: String, number: Int) -> String {
+        number == 1 ? first : first + "page/\(number)/"
+    }
+
+    /// Percent-encodes everything but unreserved characters and `/`, so non-ASCII slugs make valid links.
+    public static func encode(_ path: String) -> String {
+        var result = ""
+        result.reserveCapacity(path.utf8.count)
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += byte < 16 ? "%0" + hex : "%" + hex
+            }
+        }
+        return result
+    }
+}

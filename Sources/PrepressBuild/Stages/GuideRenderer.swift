@@ -1,0 +1,81 @@
+import Foundation
+import PrepressContent
+import PrepressMarkdown
+
+/// Renders each guide's Markdown and points links to other guides' `.md` files at their pages.
+struct GuideRenderer: Sendable {
+    let markdown: MarkdownRenderer
+    let urls: SiteURLs
+    /// Site path of each published guide's page, by its path under content/.
+    let pathsBySource: [String: String]
+    /// Guides under content/ left out of this build (drafts, future).
+    let leftOut: Set<String>
+
+    /// Ids the default theme uses on guide pages; headings never take them.
+    static let reservedIDs: Set<String> = ["main", "toc-title", "intro-title"]
+
+    func render(_ placed: PlacedGuide) -> (Guide, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var unresolved: [String] = []
+        let parsed = placed.source.parsed
+        let rendered = markdown.render(parsed.body) { written in
+            rewrite(written, from: placed.source.relativePath, unresolved: &unresolved)
+        }
+        if !unresolved.isEmpty {
+            for link in rendered.links where unresolved.contains(link.written) {
+                let location = SourceLocation(
+                    file: placed.source.displayPath, line: parsed.bodyStartLine + link.line - 1, column: link.column)
+                let target = Self.resolve(Self.split(link.written).path, from: placed.source.relativePath)
+                let reason = leftOut.contains(target) ? "is a draft or future guide left out of this build" : "matches no guide"
+                diagnostics.append(.warning(at: location, "link to '\(link.written)' \(reason)",
+                                            hint: "links to guides name their file relative to this one, e.g. other-guide.md"))
+            }
+        }
+        let guide = Guide(source: placed.source, slug: placed.slug, path: placed.path, rendered: rendered)
+        return (guide, diagnostics)
+    }
+
+    private func rewrite(_ written: String, from source: String, unresolved: inout [String]) -> String? {
+        if written.hasPrefix("#") || written.hasPrefix("//") || Self.hasScheme(written) { return nil }
+        let (path, suffix) = Self.split(written)
+        let lowered = path.lowercased()
+        if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") {
+            let target = Self.resolve(path, from: source)
+            guard let page = pathsBySource[target] else {
+                unresolved.append(written)
+                return nil
+            }
+            return urls.link(page) + suffix
+        }
+        if path.hasPrefix("/") {
+            let moved = urls.authored(written)
+            return moved == written ? nil : moved
+        }
+        return nil
+    }
+
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        return !url[..<colon].contains("/") && url[..<colon].allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
+    }
+
+    /// The path and the `?query#fragment` after it.
+    static func split(_ url: String) -> (path: String, suffix: String) {
+        guard let index = url.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return (url, "") }
+        return (String(url[..<index]), String(url[index...]))
+    }
+
+    /// A link's target as a path under content/: relative to the linking file, or to content/ when it starts with `/`.
+    static func resolve(_ link: String, from source: String) -> String {
+        let decoded = link.removingPercentEncoding ?? link
+        var components: [Substring] = decoded.hasPrefix("/") ? [] : source.split(separator: "/").dropLast()
+        for part in decoded.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(part)
+            }
+        }
+        return components.joined(separator: "/")
+    }
+}

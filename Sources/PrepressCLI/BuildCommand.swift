@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import PrepressBuild
+import PrepressContent
+
+/// `prepress build`: writes the site into the output folder.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: """
+        Every guide is checked before anything is written: problems are printed as \
+        file:line:column, and a build with errors exits 1 and leaves the output folder as it was.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site folder, holding content/ and optionally site.yml and templates/.", valueName: "dir"))
+    var site = "."
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <site>/output).", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the site is published at, replacing base_url from site.yml.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include guides marked `draft: true`.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Include guides whose pubDate is in the future.")
+    var future = false
+
+    @Flag(name: .long, help: "Print the time each build stage took.")
+    var verbose = false
+
+    /// The one line a successful build prints.
+    static func summary(_ report: BuildReport, output: String) -> String {
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        let seconds = String(format: "%.2f", report.seconds)
+        let folder = output.hasPrefix("./") ? String(output.dropFirst(2)) : output
+        let warnings = report.warnings.isEmpty ? "" : ", " + count(report.warnings.count, "warning")
+        return "Built \(count(report.guideCount, "guide")): \(count(report.pageCount, "page")), "
+            + "\(count(report.fileCount, "file")) in \(seconds) s\(warnings) → \(folder)/"
+    }
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+            throw ValidationError("--base-url must be an absolute http(s) URL, such as https://example.org/guides/")
+        }
+    }
+
+    func run() throws {
+        var options = BuildOptions(siteDirectory: site)
+        options.outputDirectory = output
+        options.baseURL = baseURL
+        options.includeDrafts = drafts
+        options.includeFuture = future
+        options.generator = "Prepress \(PrepressCommand.version)"
+        let printer = DiagnosticPrinter()
+        do {
+            let report = try SiteBuilder(options: options).build()
+            printer.print(report.warnings)
+            if verbose {
+                for stage in report.stages {
+                    let name = stage.name.padding(toLength: 24, withPad: " ", startingAt: 0)
+                    printer.note(name + String(format: "%8.3f s", stage.seconds))
+                }
+            }
+            print(Self.summary(report, output: options.resolvedOutputDirectory))
+        } catch {
+            printer.print(error.diagnostics)
+            printer.failure(error.diagnostics, output: options.resolvedOutputDirectory)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import PrepressContent
+
+/// The one place diagnostics reach the terminal: on standard error, sorted by file and line.
+struct DiagnosticPrinter {
+    func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics.sorted() {
+            write(diagnostic.description + "\n")
+        }
+    }
+
+    func note(_ text: String) {
+        write(text + "\n")
+    }
+
+    /// The closing line of a failed build.
+    func failure(_ diagnostics: [Diagnostic], output: String) {
+        let errors = diagnostics.filter(\.isError)
+        let files = Set(errors.map(\.location.file)).count
+        let errorWord = errors.count == 1 ? "error" : "errors"
+        let fileWord = files == 1 ? "file" : "files"
+        write("Build failed: \(errors.count) \(errorWord) in \(files) \(fileWord); \(output) was left as it was.\n")
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
