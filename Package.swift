@@ -45,12 +45,13 @@ let package = Package(
         .executableTarget(name: "prepress", dependencies: ["PrepressCLI"]),
         .testTarget(name: "PrepressMarkdownTests", dependencies: ["PrepressMarkdown"]),
         .testTarget(name: "PrepressContentTests", dependencies: ["PrepressContent"]),
+        .testTarget(name: "PrepressTemplatesTests", dependencies: ["PrepressTemplates"]),
         .testTarget(
             name: "PrepressBuildTests",
             dependencies: ["PrepressBuild"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "PrepressCLITests", dependencies: ["PrepressCLI"]),
+        .testTarget(name: "PrepressCLITests", dependencies: ["PrepressCLI", "PrepressBuild", "PrepressContent"]),
     ]
 )
 

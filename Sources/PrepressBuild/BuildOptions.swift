@@ -46,5 +46,7 @@ public struct BuildReport: Sendable {
     /// Each stage's name and seconds, in the order they ran.
     public var stages: [(name: String, seconds: Double)] = []
 
+    public init() {}
+
     public var seconds: Double { stages.reduce(0) { $0 + $1.seconds } }
 }

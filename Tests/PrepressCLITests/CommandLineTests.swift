@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Testing
+import PrepressBuild
+import PrepressContent
+@testable import PrepressCLI
+
+@Suite struct CommandLineTests {
+    @Test func buildHelpNamesEveryOption() {
+        let help = PrepressCommand.helpMessage(for: BuildCommand.self)
+        for option in ["--site <dir>", "--output <dir>", "--base-url <url>", "--drafts", "--future", "--verbose"] {
+            #expect(help.contains(option), "help lacks \(option)")
+        }
+    }
+
+    @Test func badUsageExitsWith64() {
+        for arguments in [["build", "--base-url", "ftp://example.org/"], ["build", "--no-such-flag"], ["nonsense"]] {
+            do {
+                let command = try PrepressCommand.parseAsRoot(arguments)
+                Issue.record("\(arguments) parsed as \(command)")
+            } catch {
+                #expect(PrepressCommand.exitCode(for: error).rawValue == 64, "\(arguments)")
+            }
+        }
+    }
+
+    @Test func contentErrorsExitWith1() throws {
+        let site = NSTemporaryDirectory() + "prepress-cli-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try FileManager.default.createDirectory(atPath: site + "/content", withIntermediateDirectories: true)
+        try Data("no front matter\n".utf8).write(to: URL(fileURLWithPath: site + "/content/bad.md"))
+        var command = try PrepressCommand.parseAsRoot(["build", "--site", site])
+        #expect(throws: ExitCode(1)) { try command.run() }
+        #expect(!FileManager.default.fileExists(atPath: site + "/output"))
+    }
+
+    @Test func theSummaryLineCountsWhatWasBuilt() {
+        var report = BuildReportStub.make(guides: 1, pages: 2, files: 5)
+        #expect(BuildCommand.summary(report, output: "./output") == "Built 1 guide: 2 pages, 5 files in 0.00 s → output/")
+        report.warnings = [.warning(at: .init(file: "content/a.md"), "w")]
+        #expect(BuildCommand.summary(report, output: "site/output") == "Built 1 guide: 2 pages, 5 files in 0.00 s, 1 warning → site/output/")
+    }
+}
+
+enum BuildReportStub {
+    static func make(guides: Int, pages: Int, files: Int) -> BuildReport {
+        var report = BuildReport()
+        report.guideCount = guides
+        report.pageCount = pages
+        report.fileCount = files
+        return report
+    }
+}
