@@ -64,8 +64,9 @@ public struct SiteBuilder: Sendable {
             return results.map(\.0).sorted(by: Guide.newestFirst)
         }
 
-        let pageRenderer = PageRenderer(config: config, urls: urls, templates: templates, generator: options.generator)
-        let pages = clock.measure("render pages") { pageRenderer.render(guides) }
+        let taxonomies = clock.measure("index taxonomies") { TaxonomyIndexer(configs: config.taxonomies).index(guides) }
+        let context = SiteContext(config: config, urls: urls, generator: options.generator, guides: guides, taxonomies: taxonomies)
+        let pages = clock.measure("render pages") { PageRenderer(context: context, templates: templates).render() }
 
         let files = try clock.measure("write output") { () throws(DiagnosticsError) -> Int in
             try OutputWriter(sink: sink, displayPath: options.displayPath)
@@ -74,7 +75,7 @@ public struct SiteBuilder: Sendable {
 
         var report = BuildReport()
         report.guideCount = guides.count
-        report.pageCount = pages.count
+        report.pageCount = pages.filter { $0.path.hasSuffix(".html") }.count
         report.fileCount = files
         report.warnings = diagnostics.sorted()
         report.stages = clock.stages

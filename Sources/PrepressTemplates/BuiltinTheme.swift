@@ -4,6 +4,20 @@
 enum BuiltinTheme {
     /// Theme files by path under templates/, in path order.
     static let files: [(path: String, text: String)] = [
+        ("404.mustache", ####"""
+{{<base}}
+{{$main}}
+<div class="wrap">
+  <section class="intro not-found" aria-labelledby="intro-title">
+    <h1 id="intro-title">Page not found</h1>
+    <p class="lede">The page you asked for is not here. It may have moved, or the link may be mistyped.</p>
+    <p><a href="{{site.base_path}}">Browse all guides</a>{{#site.taxonomies}} · <a href="{{url}}">{{title}}</a>{{/site.taxonomies}}</p>
+  </section>
+</div>
+{{/main}}
+{{/base}}
+
+"""####),
         ("base.mustache", ####"""
 <!doctype html>
 <html lang="{{site.language}}">
@@ -19,6 +33,9 @@ enum BuiltinTheme {
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="{{site.base_path}}assets/style.css">
 <link rel="icon" href="{{site.base_path}}assets/favicon.svg" type="image/svg+xml">
+{{#site.feed_url}}
+<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed_url}}">
+{{/site.feed_url}}
 {{$head}}{{/head}}
 </head>
 <body class="kind-{{page.kind}}">
@@ -49,9 +66,16 @@ enum BuiltinTheme {
 {{#guide}}
 <article class="guide">
   <header class="guide-header wrap">
+    <nav class="breadcrumbs" aria-label="Breadcrumb">
+      <ol>
+        {{#breadcrumbs}}
+        <li>{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}<span aria-current="page">{{name}}</span>{{/url}}</li>
+        {{/breadcrumbs}}
+      </ol>
+    </nav>
     <p class="guide-kicker">
-      {{#category}}<a class="chip" href="{{url}}">{{name}}</a>{{/category}}
-      {{#vertical}}<a class="chip chip-quiet" href="{{url}}">{{name}}</a>{{/vertical}}
+      {{#category}}{{#url}}<a class="chip" href="{{url}}">{{name}}</a>{{/url}}{{^url}}<span class="chip">{{name}}</span>{{/url}}{{/category}}
+      {{#vertical}}{{#url}}<a class="chip chip-quiet" href="{{url}}">{{name}}</a>{{/url}}{{^url}}<span class="chip chip-quiet">{{name}}</span>{{/url}}{{/vertical}}
     </p>
     <h1>{{term}}</h1>
     {{#description}}
@@ -60,7 +84,7 @@ enum BuiltinTheme {
     <div class="byline">
       {{#avatar}}<img class="avatar" src="{{url}}" alt="{{alt}}" width="48" height="48">{{/avatar}}
       <div>
-        {{#author}}<p class="author">By {{#url}}<a href="{{url}}" rel="author">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</p>{{/author}}
+        {{#author}}<p class="author">By {{#url}}<a href="{{url}}" rel="author">{{name}}</a>{{/url}}{{^url}}{{#page_url}}<a href="{{page_url}}" rel="author">{{name}}</a>{{/page_url}}{{^page_url}}{{name}}{{/page_url}}{{/url}}</p>{{/author}}
         <p class="dates">
           {{#published}}<span>Published <time datetime="{{machine}}">{{display}}</time></span>{{/published}}
           {{#updated}}<span>Updated <time datetime="{{machine}}">{{display}}</time></span>{{/updated}}
@@ -71,7 +95,7 @@ enum BuiltinTheme {
     {{#has_tags}}
     <ul class="tags" aria-label="Tags">
       {{#tags}}
-      <li><a href="{{url}}" rel="tag">{{name}}</a></li>
+      <li>{{#url}}<a href="{{url}}" rel="tag">{{name}}</a>{{/url}}{{^url}}<span>{{name}}</span>{{/url}}</li>
       {{/tags}}
     </ul>
     {{/has_tags}}
@@ -102,6 +126,12 @@ enum BuiltinTheme {
 {{{content}}}
     </div>
   </div>
+  {{#category}}
+  <nav class="guide-pager wrap" aria-label="More guides in {{name}}">
+    {{#previous}}<a class="pager-link pager-previous" href="{{url}}" rel="prev"><span>Previous in {{category.name}}</span>{{term}}</a>{{/previous}}
+    {{#next}}<a class="pager-link pager-next" href="{{url}}" rel="next"><span>Next in {{category.name}}</span>{{term}}</a>{{/next}}
+  </nav>
+  {{/category}}
 </article>
 {{/guide}}
 {{/main}}
@@ -117,7 +147,7 @@ enum BuiltinTheme {
     {{#site.description}}
     <p class="lede">{{site.description}}</p>
     {{/site.description}}
-    <p class="intro-count">{{guide_count}} interview guides{{#pagination}} · page {{current}} of {{total}}{{/pagination}}</p>
+    <p class="intro-count">{{guide_count_label}}{{#pagination}} · page {{current}} of {{total}}{{/pagination}}</p>
   </section>
   <section class="card-list" aria-label="Guides, newest first">
     {{#guides}}
@@ -125,6 +155,57 @@ enum BuiltinTheme {
     {{/guides}}
     {{^guides}}
     <p>No guides yet. Add a Markdown file to <code>content/</code>.</p>
+    {{/guides}}
+  </section>
+  {{>partials/pagination}}
+</div>
+{{/main}}
+{{/base}}
+
+"""####),
+        ("taxonomy.mustache", ####"""
+{{<base}}
+{{$main}}
+{{#taxonomy}}
+<div class="wrap">
+  <section class="intro" aria-labelledby="intro-title">
+    <h1 id="intro-title">{{title}}</h1>
+    <p class="intro-count">{{term_count}} in all</p>
+  </section>
+  <ul class="term-list">
+    {{#terms}}
+    <li><a href="{{url}}">{{name}}</a> <span class="count">{{count}} guide{{^is_single}}s{{/is_single}}</span></li>
+    {{/terms}}
+  </ul>
+</div>
+{{/taxonomy}}
+{{/main}}
+{{/base}}
+
+"""####),
+        ("term.mustache", ####"""
+{{<base}}
+{{$head}}
+{{#term.feed_url}}
+<link rel="alternate" type="application/atom+xml" title="{{site.title}} · {{term.name}}" href="{{term.feed_url}}">
+{{/term.feed_url}}
+{{/head}}
+{{$main}}
+<div class="wrap">
+  <section class="intro" aria-labelledby="intro-title">
+    <nav class="breadcrumbs" aria-label="Breadcrumb">
+      <ol>
+        <li><a href="{{site.base_path}}">Home</a></li>
+        <li><a href="{{taxonomy.url}}">{{taxonomy.title}}</a></li>
+        <li><span aria-current="page">{{term.name}}</span></li>
+      </ol>
+    </nav>
+    <h1 id="intro-title">{{term.name}}</h1>
+    <p class="intro-count">{{guide_count_label}}{{#pagination}} · page {{current}} of {{total}}{{/pagination}}{{#term.feed_url}} · <a href="{{term.feed_url}}">Atom feed</a>{{/term.feed_url}}</p>
+  </section>
+  <section class="card-list" aria-label="Guides in {{term.name}}, newest first">
+    {{#guides}}
+    {{>partials/guide-card}}
     {{/guides}}
   </section>
   {{>partials/pagination}}
@@ -287,6 +368,27 @@ main:focus { outline: none; }
 }
 .pagination span[aria-current] { background: var(--accent); border-color: var(--accent); color: var(--accent-text); font-weight: 700; }
 
+/* Taxonomies */
+
+.term-list { display: flex; flex-wrap: wrap; gap: 0.6rem; margin: 0; padding: 0; list-style: none; }
+.term-list li {
+  display: flex;
+  align-items: baseline;
+  gap: 0.5rem;
+  padding: 0.45rem 0.85rem;
+  background: var(--surface);
+  border: 1px solid var(--border);
+  border-radius: var(--radius);
+}
+.term-list a { font-weight: 600; text-decoration: none; }
+.term-list a:hover { text-decoration: underline; }
+.count { color: var(--muted); font-size: 0.85rem; }
+
+.breadcrumbs ol { display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0 0 0.75rem; padding: 0; list-style: none; font-size: 0.875rem; color: var(--muted); }
+.breadcrumbs li + li::before { content: "›"; margin-right: 0.35rem; color: var(--muted); }
+.breadcrumbs a { color: var(--muted); }
+.breadcrumbs [aria-current] { color: var(--text); }
+
 /* Guide page */
 
 .guide-header { padding-top: 2.5rem; padding-bottom: 1rem; }
@@ -330,6 +432,21 @@ main:focus { outline: none; }
 .toc a { color: var(--text); text-decoration: none; }
 .toc a:hover { color: var(--accent); text-decoration: underline; }
 
+.guide-pager { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; margin-top: 3rem; }
+.pager-link {
+  display: block;
+  padding: 1rem 1.15rem;
+  background: var(--surface);
+  border: 1px solid var(--border);
+  border-radius: var(--radius);
+  color: var(--text);
+  font-weight: 600;
+  text-decoration: none;
+}
+.pager-link span { display: block; color: var(--muted); font-size: 0.8rem; font-weight: 500; text-transform: uppercase; letter-spacing: 0.06em; }
+.pager-link:hover { border-color: var(--accent); color: var(--accent); }
+.pager-next { text-align: right; }
+
 /* Prose written in Markdown */
 
 .prose { max-width: var(--measure); overflow-wrap: break-word; }
@@ -356,7 +473,7 @@ main:focus { outline: none; }
 @media print {
   :root { --bg: #fff; --surface: #fff; --text: #000; --muted: #333; --border: #bbb; --accent: #000; }
   body { font-size: 11pt; }
-  .site-header, .site-footer, .skip-link, .pagination, .toc { display: none; }
+  .site-header, .site-footer, .skip-link, .pagination, .toc, .guide-pager, .breadcrumbs { display: none; }
   .wrap { width: 100%; }
   .guide-layout { display: block; }
   .card { break-inside: avoid; box-shadow: none; }
@@ -370,7 +487,7 @@ main:focus { outline: none; }
 <footer class="site-footer">
   <div class="wrap">
     <p>{{site.title}}{{#site.description}} — {{site.description}}{{/site.description}}</p>
-    <p class="built-with">Built with Prepress.</p>
+    <p class="built-with">Built with Prepress.{{#site.feed_url}} <a href="{{site.feed_url}}">Atom feed</a>.{{/site.feed_url}}</p>
   </div>
 </footer>
 
@@ -398,9 +515,9 @@ main:focus { outline: none; }
     <nav class="site-nav" aria-label="Main">
       <ul>
         <li><a href="{{site.base_path}}">Guides</a></li>
-        <li><a href="{{site.base_path}}categories/">Categories</a></li>
-        <li><a href="{{site.base_path}}verticals/">Industries</a></li>
-        <li><a href="{{site.base_path}}tags/">Tags</a></li>
+        {{#site.taxonomies}}
+        <li><a href="{{url}}">{{title}}</a></li>
+        {{/site.taxonomies}}
       </ul>
     </nav>
   </div>

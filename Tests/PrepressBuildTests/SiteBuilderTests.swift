@@ -61,10 +61,13 @@ import PrepressContent
         let report = try SiteBuilder(options: site.options()).build()
 
         let files = try readTree(site.output).keys.sorted()
-        #expect(files == [".gitkeep", "assets/favicon.svg", "assets/style.css", "guides/good-guide/index.html", "index.html"])
+        #expect(files == [
+            ".gitkeep", "404.html", "assets/favicon.svg", "assets/style.css", "categories/index.html", "feed.xml",
+            "guides/good-guide/index.html", "index.html", "robots.txt", "sitemap.xml", "tags/index.html", "verticals/index.html",
+        ])
         #expect(report.guideCount == 1)
-        #expect(report.pageCount == 2)
-        #expect(report.fileCount == 4)
+        #expect(report.pageCount == 6)
+        #expect(report.fileCount == 11)
     }
 
     @Test func rebuildingGivesByteIdenticalOutput() throws {
@@ -109,7 +112,7 @@ import PrepressContent
         }
         let site = try TemporarySite(files)
         let built = try site.buildInMemory().files
-        #expect(built.keys.filter { $0.hasSuffix("index.html") && !$0.hasPrefix("guides/") }.sorted()
+        #expect(built.keys.filter { $0 == "index.html" || $0.hasPrefix("page/") }.sorted()
             == ["index.html", "page/2/index.html", "page/3/index.html"])
         let home = try #require(built["index.html"])
         let five = try #require(home.range(of: "Guide 5"))
@@ -152,7 +155,9 @@ import PrepressContent
             "<a class=\"chip\" href=\"/categories/sales/\">Sales</a>",
             "<a class=\"chip chip-quiet\" href=\"/verticals/medical-device/\">Medical Device</a>",
             "<img class=\"avatar\" src=\"/images/me.png\" alt=\"Will Gordon\"",
-            "<p class=\"author\">By Will Gordon</p>",
+            "<p class=\"author\">By <a href=\"/authors/will-gordon/\" rel=\"author\">Will Gordon</a></p>",
+            "<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">",
+            "<li><a href=\"/categories/sales/\">Sales</a></li>",
             "<time datetime=\"2025-01-14\">January 14, 2025</time>",
             "<img src=\"/images/software-engineering-interview.jpg\" alt=\"Software Engineering Interview\">",
             "<a href=\"/tags/b2b-sales/\" rel=\"tag\">B2B Sales</a>",

@@ -24,12 +24,14 @@ struct OutputWriter {
         }
         for page in pages {
             if case .file(let file)? = origins[page.path] {
+                if page.replaceable { continue }
                 diagnostics.append(.error(
                     at: SourceLocation(file: displayPath("content/" + file.relativePath)),
                     "this file would overwrite the generated page /\(page.path)",
                     hint: "move or rename the file"))
+                continue
             }
-            origins[page.path] = .page(page.html)
+            origins[page.path] = .page(page.text)
         }
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
 
@@ -38,7 +40,7 @@ struct OutputWriter {
         let failures: [Diagnostic?] = entries.parallelMap { path, origin in
             do {
                 switch origin {
-                case .page(let html): try sink.write(Array(html.utf8), to: path)
+                case .page(let text): try sink.write(Array(text.utf8), to: path)
                 case .file(let file): try sink.copy(from: file.absolutePath, to: path)
                 case .asset(let asset): try sink.write([UInt8](asset.contents), to: path)
                 }

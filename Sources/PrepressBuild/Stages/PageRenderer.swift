@@ -1,62 +1,141 @@
 import PrepressContent
 import PrepressTemplates
 
-/// One page of the site, rendered.
+/// One file the build generates, rendered.
 struct RenderedPage: Sendable {
     /// File path under the output folder (`guides/x/index.html`).
     var path: String
-    var html: String
+    var text: String
+    /// Its sitemap entry, for pages that belong in the sitemap.
+    var sitemap: SitemapEntry?
+    /// A default that a file of the same path in content/ replaces (robots.txt).
+    var replaceable = false
 }
 
-/// Turns guides into pages: one per guide and the paginated home page, rendered on all cores.
+/// Turns the site into pages — guides, lists, taxonomies, feeds, sitemap — rendered on all cores.
 struct PageRenderer: Sendable {
-    let config: SiteConfig
-    let urls: SiteURLs
+    let context: SiteContext
     let templates: TemplateRenderer
-    let generator: String
 
     private enum Job: Sendable {
-        case guide(Guide)
-        case home(page: Int, guides: ArraySlice<Guide>, pageLinks: [String], total: Int)
+        case guide(Int)
+        /// One page of a list: the home page's guides, or a term's.
+        case list(ListPage)
+        case taxonomy(Int)
+        case feed(title: String, feedPath: String, pagePath: String, guides: [Int])
+        case notFound
     }
 
-    /// `guides` must be in list order (newest first).
-    func render(_ guides: [Guide]) -> [RenderedPage] {
-        var jobs = guides.map(Job.guide)
-        let pageSize = max(1, config.paginate)
-        let pageCount = max(1, (guides.count + pageSize - 1) / pageSize)
-        let pageLinks = (1...pageCount).map { urls.link(SiteURLs.pagePath("", number: $0)) }
-        for page in 1...pageCount {
-            let start = (page - 1) * pageSize
-            let slice = guides[min(start, guides.count)..<min(start + pageSize, guides.count)]
-            jobs.append(.home(page: page, guides: slice, pageLinks: pageLinks, total: guides.count))
+    private struct ListPage: Sendable {
+        var firstPath: String
+        var number: Int
+        var pageCount: Int
+        var guides: [Int]
+        var range: Range<Int>
+        /// Taxonomy and term positions, for a term's page.
+        var term: (taxonomy: Int, term: Int)?
+    }
+
+    func render() -> [RenderedPage] {
+        var jobs: [Job] = context.guides.indices.map(Job.guide)
+        let allGuides = Array(context.guides.indices)
+        jobs += listJobs(firstPath: "", guides: allGuides, term: nil)
+        jobs.append(.feed(title: context.config.title, feedPath: "feed.xml", pagePath: "", guides: allGuides))
+        for (taxonomyPosition, taxonomy) in context.taxonomies.enumerated() {
+            jobs.append(.taxonomy(taxonomyPosition))
+            for (termPosition, term) in taxonomy.terms.enumerated() {
+                let path = taxonomy.path(of: term)
+                jobs += listJobs(firstPath: path, guides: term.guides, term: (taxonomyPosition, termPosition))
+                jobs.append(.feed(title: "\(context.config.title) · \(term.name)", feedPath: path + "feed.xml",
+                                  pagePath: path, guides: term.guides))
+            }
         }
-        return jobs.parallelMap(render)
+        jobs.append(.notFound)
+        var pages = jobs.parallelMap(render).compactMap { $0 }
+        let sitemap = SitemapRenderer(urls: context.urls).render(pages.compactMap(\.sitemap))
+        pages += sitemap.map { RenderedPage(path: $0.path, text: $0.xml) }
+        pages.append(RenderedPage(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(context.urls.absolute("sitemap.xml"))\n",
+                                   replaceable: true))
+        return pages
     }
 
-    private func render(_ job: Job) -> RenderedPage {
-        let site = SiteView(config: config, generator: generator)
+    private func listJobs(firstPath: String, guides: [Int], term: (taxonomy: Int, term: Int)?) -> [Job] {
+        let pageSize = max(1, context.config.paginate)
+        let pageCount = max(1, (guides.count + pageSize - 1) / pageSize)
+        return (1...pageCount).map { number in
+            let start = min((number - 1) * pageSize, guides.count)
+            return .list(ListPage(firstPath: firstPath, number: number, pageCount: pageCount, guides: guides,
+                                  range: start..<min(start + pageSize, guides.count), term: term))
+        }
+    }
+
+    private func render(_ job: Job) -> RenderedPage? {
+        let site = context.siteView
+        let urls = context.urls
+        let config = context.config
         switch job {
-        case .guide(let guide):
+        case .guide(let index):
+            let guide = context.guides[index]
             let view = GuidePageView(
                 site: site,
-                page: PageView(
-                    title: guide.frontMatter.term + " · " + config.title,
-                    description: guide.frontMatter.description,
-                    url: urls.link(guide.path), permalink: urls.absolute(guide.path), kind: "guide"),
-                guide: GuideView(guide: guide, urls: urls))
-            return RenderedPage(path: guide.path + "index.html", html: templates.render(view, template: "guide") ?? "")
-        case .home(let page, let slice, let pageLinks, let total):
-            let path = SiteURLs.pagePath("", number: page)
-            let title = page == 1 ? config.title : "\(config.title) · Page \(page)"
-            let view = ListPageView(
+                page: PageView(title: guide.frontMatter.term + " · " + config.title, description: guide.frontMatter.description,
+                               path: guide.path, kind: "guide", urls: urls),
+                guide: GuideView(index: index, context: context))
+            return RenderedPage(path: guide.path + "index.html", text: render(view, "guide"),
+                                sitemap: SitemapEntry(path: guide.path, lastModified: guide.sitemapDate))
+
+        case .list(let list):
+            let path = SiteURLs.pagePath(list.firstPath, number: list.number)
+            let pageLinks = (1...list.pageCount).map { urls.link(SiteURLs.pagePath(list.firstPath, number: $0)) }
+            var title = config.title
+            var description = config.description
+            var kind = "home"
+            var view = ListPageView(
+                site: site, page: PageView(title: "", description: nil, path: path, kind: kind, urls: urls),
+                guides: list.range.map { GuideView(index: list.guides[$0], context: context) },
+                guideCount: list.guides.count,
+                pagination: list.pageCount > 1 ? PaginationView(current: list.number, total: list.pageCount, pageLinks: pageLinks) : nil)
+            if let position = list.term {
+                let taxonomy = context.taxonomies[position.taxonomy]
+                let term = taxonomy.terms[position.term]
+                title = "\(term.name) · \(taxonomy.config.title) · \(config.title)"
+                description = "\(term.guides.count) interview guide\(term.guides.count == 1 ? "" : "s") in \(term.name)."
+                kind = "term"
+                view.taxonomy = TaxonomyLinkView(taxonomy: taxonomy, urls: urls)
+                view.term = TermPageInfoView(term: term, taxonomy: taxonomy, urls: urls,
+                                             hasFeed: term.guides.contains { context.guides[$0].frontMatter.pubDate != nil })
+            }
+            if list.number > 1 { title = "Page \(list.number) · " + title }
+            view.page = PageView(title: title, description: description, path: path, kind: kind, urls: urls)
+            let newest = list.guides.lazy.compactMap { context.guides[$0].sitemapDate }.max()
+            return RenderedPage(path: path + "index.html", text: render(view, list.term == nil ? "index" : "term"),
+                                sitemap: SitemapEntry(path: path, lastModified: newest))
+
+        case .taxonomy(let position):
+            let taxonomy = context.taxonomies[position]
+            let view = TaxonomyPageView(
                 site: site,
-                page: PageView(title: title, description: config.description,
-                               url: urls.link(path), permalink: urls.absolute(path), kind: "home"),
-                guides: slice.map { GuideView(guide: $0, urls: urls) },
-                guideCount: total,
-                pagination: pageLinks.count > 1 ? PaginationView(current: page, total: pageLinks.count, pageLinks: pageLinks) : nil)
-            return RenderedPage(path: path + "index.html", html: templates.render(view, template: "index") ?? "")
+                page: PageView(title: "\(taxonomy.config.title) · \(config.title)",
+                               description: "All \(taxonomy.config.title.lowercased()) of \(config.title).",
+                               path: taxonomy.path, kind: "taxonomy", urls: urls),
+                taxonomy: taxonomy, urls: urls)
+            return RenderedPage(path: taxonomy.path + "index.html", text: render(view, "taxonomy"),
+                                sitemap: SitemapEntry(path: taxonomy.path, lastModified: nil))
+
+        case .feed(let title, let feedPath, let pagePath, let guides):
+            let renderer = AtomFeedRenderer(config: config, urls: urls, generator: context.generator)
+            return renderer.render(title: title, feedPath: feedPath, pagePath: pagePath, guides: guides.map { context.guides[$0] })
+                .map { RenderedPage(path: feedPath, text: $0) }
+
+        case .notFound:
+            let view = NotFoundPageView(
+                site: site, page: PageView(title: "Page not found · \(config.title)", description: nil,
+                                           path: "404.html", kind: "404", urls: urls))
+            return RenderedPage(path: "404.html", text: render(view, "404"))
         }
+    }
+
+    private func render(_ view: Any, _ template: String) -> String {
+        templates.render(view, template: template) ?? ""
     }
 }

@@ -4,22 +4,26 @@ import PrepressMarkdown
 
 /// A guide as templates see it, on its own page (`guide`) and in lists (each of `guides`).
 struct GuideView: MustacheParent, Sendable {
-    let guide: Guide
-    let urls: SiteURLs
+    /// Position of the guide in `context.guides`.
+    let index: Int
+    let context: SiteContext
+
+    var guide: Guide { context.guides[index] }
 
     func child(named name: String) -> Any? {
         let matter = guide.frontMatter
+        let urls = context.urls
         switch name {
         case "term", "title": return matter.term
         case "description": return present(matter.description)
         case "url": return urls.link(guide.path)
         case "permalink": return urls.absolute(guide.path)
         case "slug": return guide.slug
-        case "category": return present(matter.category.map { TermView(name: $0, taxonomy: "categories", urls: urls) })
-        case "vertical": return present(matter.vertical.map { TermView(name: $0, taxonomy: "verticals", urls: urls) })
-        case "tags": return matter.tags.map { TermView(name: $0, taxonomy: "tags", urls: urls) }
+        case "category": return present(matter.category.map { term($0, key: "category") })
+        case "vertical": return present(matter.vertical.map { term($0, key: "vertical") })
+        case "tags": return uniqueTags
         case "has_tags": return !matter.tags.isEmpty
-        case "author": return present(matter.author.map { AuthorView(author: $0, urls: urls) })
+        case "author": return present(matter.author.map { AuthorView(author: $0, page: term($0.name, key: "author"), urls: urls) })
         case "avatar": return present(matter.avatar.map { ImageView(image: $0, urls: urls) })
         case "image": return present(matter.image.map { ImageView(image: $0, urls: urls) })
         case "published": return present(matter.pubDate.map(DateView.init))
@@ -32,8 +36,36 @@ struct GuideView: MustacheParent, Sendable {
         case "draft": return matter.draft
         case "params": return matter.params.templateDictionary
         case "source_path": return guide.source.relativePath
+        case "breadcrumbs": return breadcrumbs
+        case "previous": return present(context.neighbors[index]?.previous.map { GuideLinkView(guide: context.guides[$0], urls: urls) })
+        case "next": return present(context.neighbors[index]?.next.map { GuideLinkView(guide: context.guides[$0], urls: urls) })
         default: return nil
         }
+    }
+
+    /// A name under a taxonomy, spelled and linked as the site's term for it.
+    private func term(_ name: String, key: String) -> TermView {
+        TermView(name: name, taxonomy: context.taxonomy(forKey: key), urls: context.urls)
+    }
+
+    /// Tags as terms; two spellings of one tag show once.
+    private var uniqueTags: [TermView] {
+        var seen: Set<String> = []
+        return guide.frontMatter.tags.compactMap { name in
+            let view = term(name, key: "tags")
+            return seen.insert(view.slug).inserted ? view : nil
+        }
+    }
+
+    /// Home › Category › Guide.
+    private var breadcrumbs: [CrumbView] {
+        var crumbs = [CrumbView(name: "Home", url: context.urls.link(""))]
+        if let category = guide.frontMatter.category {
+            let view = term(category, key: "category")
+            crumbs.append(CrumbView(name: view.displayName, url: view.url))
+        }
+        crumbs.append(CrumbView(name: guide.frontMatter.term, url: nil))
+        return crumbs
     }
 
     /// The modification date, when it says something the publication date does not.
@@ -57,6 +89,35 @@ struct GuideView: MustacheParent, Sendable {
     }
 }
 
+/// A guide's title and link, for previous/next navigation.
+struct GuideLinkView: MustacheParent, Sendable {
+    let guide: Guide
+    let urls: SiteURLs
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "term", "title": guide.frontMatter.term
+        case "url": urls.link(guide.path)
+        default: nil
+        }
+    }
+}
+
+/// One step of a breadcrumb trail; the current page has no URL.
+struct CrumbView: MustacheParent, Sendable {
+    let name: String
+    let url: String?
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "url": present(url)
+        case "is_current": url == nil
+        default: nil
+        }
+    }
+}
+
 /// One entry of a table of contents.
 struct TocEntryView: MustacheParent, Sendable {
     let heading: Heading
@@ -74,19 +135,26 @@ struct TocEntryView: MustacheParent, Sendable {
     }
 }
 
-/// A taxonomy term linked to its page: a category, vertical or tag.
+/// A name under a taxonomy: a category, vertical or tag, spelled as the site's term and linked to its page.
 struct TermView: MustacheParent, Sendable {
     let name: String
-    let taxonomy: String
+    let taxonomy: Taxonomy?
     let urls: SiteURLs
 
     var slug: String { Slug.make(name) }
+    private var term: Term? { taxonomy?.term(named: name) }
+    var displayName: String { term?.name ?? name }
+    /// The term's page; nil when the site has no such taxonomy.
+    var url: String? {
+        guard let taxonomy, let term else { return nil }
+        return urls.link(taxonomy.path(of: term))
+    }
 
     func child(named key: String) -> Any? {
         switch key {
-        case "name": name
+        case "name": displayName
         case "slug": slug
-        case "url": urls.link(SiteURLs.termPath(taxonomy: taxonomy, slug: slug))
+        case "url": present(url)
         default: nil
         }
     }
@@ -94,12 +162,15 @@ struct TermView: MustacheParent, Sendable {
 
 struct AuthorView: MustacheParent, Sendable {
     let author: Author
+    /// The author's page when the site has an `author` taxonomy.
+    let page: TermView
     let urls: SiteURLs
 
     func child(named name: String) -> Any? {
         switch name {
         case "name": author.name
         case "url": present(author.url.map(urls.authored))
+        case "page_url": present(page.url)
         default: nil
         }
     }

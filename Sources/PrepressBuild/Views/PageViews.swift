@@ -1,4 +1,5 @@
 import Mustache
+import PrepressContent
 
 /// What `guide.mustache` receives.
 struct GuidePageView: MustacheParent, Sendable {
@@ -16,13 +17,16 @@ struct GuidePageView: MustacheParent, Sendable {
     }
 }
 
-/// What a list of guides receives (`index.mustache`): one page of guides and the way to the others.
+/// What a list of guides receives: the home page (`index.mustache`) or a term's page (`term.mustache`).
 struct ListPageView: MustacheParent, Sendable {
     let site: SiteView
-    let page: PageView
+    var page: PageView
     let guides: [GuideView]
     let guideCount: Int
     let pagination: PaginationView?
+    /// On a term's page: its taxonomy and the term.
+    var taxonomy: TaxonomyLinkView?
+    var term: TermPageInfoView?
 
     func child(named name: String) -> Any? {
         switch name {
@@ -30,7 +34,92 @@ struct ListPageView: MustacheParent, Sendable {
         case "page": page
         case "guides": guides
         case "guide_count": guideCount
+        case "guide_count_label": guideCount == 1 ? "1 interview guide" : "\(guideCount) interview guides"
         case "pagination": present(pagination)
+        case "taxonomy": present(taxonomy)
+        case "term": present(term)
+        default: nil
+        }
+    }
+}
+
+/// A term on its own page.
+struct TermPageInfoView: MustacheParent, Sendable {
+    let term: Term
+    let taxonomy: Taxonomy
+    let urls: SiteURLs
+    let hasFeed: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": term.name
+        case "slug": term.slug
+        case "url": urls.link(taxonomy.path(of: term))
+        case "count": term.guides.count
+        case "feed_url": present(hasFeed ? urls.link(taxonomy.path(of: term) + "feed.xml") as String? : nil)
+        default: nil
+        }
+    }
+}
+
+/// What `taxonomy.mustache` receives: every term of a taxonomy with its guide count.
+struct TaxonomyPageView: MustacheParent, Sendable {
+    let site: SiteView
+    let page: PageView
+    let taxonomy: Taxonomy
+    let urls: SiteURLs
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "page": page
+        case "taxonomy": TaxonomyListView(taxonomy: taxonomy, urls: urls)
+        default: nil
+        }
+    }
+}
+
+struct TaxonomyListView: MustacheParent, Sendable {
+    let taxonomy: Taxonomy
+    let urls: SiteURLs
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "key": taxonomy.config.key
+        case "title": taxonomy.config.title
+        case "url": urls.link(taxonomy.path)
+        case "term_count": taxonomy.terms.count
+        case "terms": taxonomy.terms.map { TermCountView(term: $0, url: urls.link(taxonomy.path(of: $0))) }
+        default: nil
+        }
+    }
+}
+
+struct TermCountView: MustacheParent, Sendable {
+    let term: Term
+    let url: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": term.name
+        case "slug": term.slug
+        case "url": url
+        case "count": term.guides.count
+        case "is_single": term.guides.count == 1
+        default: nil
+        }
+    }
+}
+
+/// What `404.mustache` receives.
+struct NotFoundPageView: MustacheParent, Sendable {
+    let site: SiteView
+    let page: PageView
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "page": page
         default: nil
         }
     }

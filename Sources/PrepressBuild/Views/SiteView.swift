@@ -3,19 +3,37 @@ import PrepressContent
 
 /// The `site` key every template receives.
 struct SiteView: MustacheParent, Sendable {
-    let config: SiteConfig
-    let generator: String
+    let context: SiteContext
+
+    func child(named name: String) -> Any? {
+        let config = context.config
+        switch name {
+        case "title": return config.title
+        case "description": return present(config.description)
+        case "base_url": return config.baseURL
+        case "base_path": return config.basePath
+        case "language": return config.language
+        case "author": return present(config.author)
+        case "generator": return context.generator
+        case "params": return config.params.templateDictionary
+        case "feed_url": return present(context.hasFeed ? context.urls.link("feed.xml") as String? : nil)
+        case "taxonomies": return context.taxonomies.map { TaxonomyLinkView(taxonomy: $0, urls: context.urls) }
+        default: return nil
+        }
+    }
+}
+
+/// A taxonomy named and linked, for navigation.
+struct TaxonomyLinkView: MustacheParent, Sendable {
+    let taxonomy: Taxonomy
+    let urls: SiteURLs
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": config.title
-        case "description": present(config.description)
-        case "base_url": config.baseURL
-        case "base_path": config.basePath
-        case "language": config.language
-        case "author": present(config.author)
-        case "generator": generator
-        case "params": config.params.templateDictionary
+        case "key": taxonomy.config.key
+        case "title": taxonomy.config.title
+        case "url": urls.link(taxonomy.path)
+        case "term_count": taxonomy.terms.count
         default: nil
         }
     }
@@ -26,19 +44,18 @@ struct PageView: MustacheParent, Sendable {
     /// The whole `<title>` text.
     let title: String
     let description: String?
-    /// Root-relative URL under the base path.
-    let url: String
-    /// Absolute URL.
-    let permalink: String
-    /// `home`, `guide`, … also written as a class on `<body>`.
+    /// Site path of the page (`tags/c-plus-plus/`).
+    let path: String
+    /// `home`, `guide`, `taxonomy`, `term`, `404`; also written as a class on `<body>`.
     let kind: String
+    let urls: SiteURLs
 
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
         case "description": present(description)
-        case "url": url
-        case "permalink": permalink
+        case "url": urls.link(path)
+        case "permalink": urls.absolute(path)
         case "kind": kind
         default: nil
         }

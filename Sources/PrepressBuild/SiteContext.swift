@@ -1,0 +1,41 @@
+import PrepressContent
+
+/// What every view may ask about the whole site: settings, URLs, guides and taxonomies.
+struct SiteContext: Sendable {
+    let config: SiteConfig
+    let urls: SiteURLs
+    let generator: String
+    /// Every published guide, newest first.
+    let guides: [Guide]
+    let taxonomies: [Taxonomy]
+    /// Whether /feed.xml is written (some guide has a date).
+    let hasFeed: Bool
+    /// The guides before and after each guide within its category, by guide index.
+    let neighbors: [Int: (previous: Int?, next: Int?)]
+
+    init(config: SiteConfig, urls: SiteURLs, generator: String, guides: [Guide], taxonomies: [Taxonomy]) {
+        self.config = config
+        self.urls = urls
+        self.generator = generator
+        self.guides = guides
+        self.taxonomies = taxonomies
+        hasFeed = guides.contains { $0.frontMatter.pubDate != nil }
+        var neighbors: [Int: (previous: Int?, next: Int?)] = [:]
+        if let categories = taxonomies.first(where: { $0.config.key == "category" }) {
+            for term in categories.terms {
+                for (position, guide) in term.guides.enumerated() {
+                    neighbors[guide] = (
+                        position > 0 ? term.guides[position - 1] : nil,
+                        position + 1 < term.guides.count ? term.guides[position + 1] : nil)
+                }
+            }
+        }
+        self.neighbors = neighbors
+    }
+
+    func taxonomy(forKey key: String) -> Taxonomy? {
+        taxonomies.first { $0.config.key == key }
+    }
+
+    var siteView: SiteView { SiteView(context: self) }
+}

@@ -1,0 +1,90 @@
+import PrepressContent
+
+/// One term of a taxonomy: a tag, category or vertical, with its guides in list order.
+public struct Term: Sendable {
+    /// The term's identity: names with equal slugs are one term.
+    public var slug: String
+    /// The spelling most guides use (ties: the first in sort order).
+    public var name: String
+    /// Indices into the site's guides, newest first.
+    public var guides: [Int]
+}
+
+/// A taxonomy and its terms, sorted by name.
+public struct Taxonomy: Sendable {
+    public var config: TaxonomyConfig
+    public var terms: [Term]
+    /// Position in `terms` by slug.
+    var termIndex: [String: Int]
+
+    /// The term a name belongs to.
+    public func term(named name: String) -> Term? {
+        termIndex[Slug.make(name)].map { terms[$0] }
+    }
+
+    public var path: String { config.path + "/" }
+
+    public func path(of term: Term) -> String { SiteURLs.termPath(taxonomy: config.path, slug: term.slug) }
+}
+
+/// Groups guides into the site's taxonomies in one pass over guides and their terms (no pairwise work).
+struct TaxonomyIndexer {
+    let configs: [TaxonomyConfig]
+
+    /// `guides` must be in list order; each term keeps that order.
+    func index(_ guides: [Guide]) -> [Taxonomy] {
+        configs.map { config in
+            var buckets: [String: [Int]] = [:]
+            var spellings: [String: [String: Int]] = [:]
+            for (position, guide) in guides.enumerated() {
+                var seen: Set<String> = []
+                for name in Self.values(of: guide.frontMatter, key: config.key) {
+                    let slug = Slug.make(name)
+                    spellings[slug, default: [:]][name, default: 0] += 1
+                    // A guide tagged both "B2B Sales" and "b2b sales" is listed once.
+                    if seen.insert(slug).inserted {
+                        buckets[slug, default: []].append(position)
+                    }
+                }
+            }
+            var terms: [Term] = buckets.map { slug, positions in
+                let counts = spellings[slug] ?? [:]
+                let name = counts.max { left, right in
+                    left.value != right.value ? left.value < right.value : left.key > right.key
+                }?.key ?? slug
+                return Term(slug: slug, name: name, guides: positions)
+            }
+            terms.sort { left, right in
+                let (l, r) = (left.name.lowercased(), right.name.lowercased())
+                return l != r ? l < r : left.slug < right.slug
+            }
+            var termIndex: [String: Int] = [:]
+            for (position, term) in terms.enumerated() { termIndex[term.slug] = position }
+            return Taxonomy(config: config, terms: terms, termIndex: termIndex)
+        }
+    }
+
+    /// The names a guide gives for a taxonomy's key.
+    static func values(of matter: FrontMatter, key: String) -> [String] {
+        switch key {
+        case "tags": return matter.tags
+        case "category": return matter.category.map { [$0] } ?? []
+        case "vertical": return matter.vertical.map { [$0] } ?? []
+        case "author": return matter.author.map { [$0.name] } ?? []
+        default:
+            guard let value = matter.params.first(where: { $0.key == key })?.value else { return [] }
+            return texts(of: value)
+        }
+    }
+
+    private static func texts(of value: ParamValue) -> [String] {
+        switch value {
+        case .string(let text): return text.isEmpty ? [] : [text]
+        case .integer(let number): return [String(number)]
+        case .double(let number): return [String(number)]
+        case .bool(let flag): return [flag ? "true" : "false"]
+        case .list(let items): return items.flatMap(texts)
+        case .null, .map: return []
+        }
+    }
+}
