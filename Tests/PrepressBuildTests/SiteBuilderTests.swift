@@ -80,15 +80,31 @@ import PrepressContent
         #expect(first.files == second.files)
     }
 
-    @Test func twoGuidesWithOneURLAreAnErrorNamingBoth() throws {
+    @Test func guidesWhoseTermsMakeOneSlugFallBackToTheirFileNames() throws {
         let site = try TemporarySite([
-            "content/a.md": "---\nterm: \"C++ Developer\"\npubDate: 2025-01-14\n---\n",
-            "content/b.md": "---\nterm: Other\nslug: c-plus-plus-developer\npubDate: 2025-01-14\n---\n",
-            "content/c.md": "---\nterm: \"C# Developer\"\npubDate: 2025-01-14\n---\n",
+            "content/store-manager.md": "---\nterm: \"Store Manager\"\npubDate: 2025-01-14\n---\n",
+            "content/store-manager-2.md": "---\nterm: \"Store Manager\"\npubDate: 2025-01-15\n---\n",
+            "content/c-sharp.md": "---\nterm: \"C# Developer\"\npubDate: 2025-01-14\n---\n",
+            "content/c-plus-plus.md": "---\nterm: \"C++ Developer\"\npubDate: 2025-01-14\n---\n",
+        ])
+        let guides = try site.buildInMemory().files.keys.filter { $0.hasPrefix("guides/") }.sorted()
+        #expect(guides == [
+            "guides/c-plus-plus-developer/index.html", "guides/c-sharp-developer/index.html",
+            "guides/store-manager-2/index.html", "guides/store-manager/index.html",
+        ])
+    }
+
+    @Test func twoGuidesThatStillShareAURLAreAnErrorNamingBoth() throws {
+        let site = try TemporarySite([
+            "content/a/guide.md": "---\nterm: \"Nurse\"\npubDate: 2025-01-14\n---\n",
+            "content/b/guide.md": "---\ntitle: \"Nurse\"\npubDate: 2025-01-14\n---\n",
+            "content/c.md": "---\nterm: Other\nslug: taken\npubDate: 2025-01-14\n---\n",
+            "content/d.md": "---\nterm: Another\nslug: taken\npubDate: 2025-01-14\n---\n",
         ])
         let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
         #expect(errors == [
-            "content/b.md:3:7: error: this guide's URL /guides/c-plus-plus-developer/ is already taken by content/a.md\n    hint: give one of them a different `slug:`",
+            "content/b/guide.md:2:8: error: this guide's URL /guides/guide/ is already taken by content/a/guide.md\n    hint: give one of them a different `slug:`",
+            "content/d.md:3:7: error: this guide's URL /guides/taken/ is already taken by content/c.md\n    hint: give one of them a different `slug:`",
         ])
     }
 
