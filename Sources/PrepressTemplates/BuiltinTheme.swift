@@ -58,9 +58,25 @@ enum BuiltinTheme {
 <meta property="og:description" content="{{guide.description}}">
 {{/guide.description}}
 <meta property="og:url" content="{{guide.permalink}}">
+<meta property="og:site_name" content="{{site.title}}">
+{{#guide.published}}
+<meta property="article:published_time" content="{{rfc3339}}">
+{{/guide.published}}
 {{#guide.image}}
 <meta property="og:image" content="{{absolute_url}}">
+<meta property="og:image:alt" content="{{alt}}">
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:image" content="{{absolute_url}}">
+<meta name="twitter:image:alt" content="{{alt}}">
 {{/guide.image}}
+{{^guide.image}}
+<meta name="twitter:card" content="summary">
+{{/guide.image}}
+<meta name="twitter:title" content="{{guide.term}}">
+{{#guide.description}}
+<meta name="twitter:description" content="{{guide.description}}">
+{{/guide.description}}
+<script type="application/ld+json">{{{guide.json_ld}}}</script>
 {{/head}}
 {{$main}}
 {{#guide}}
@@ -100,6 +116,28 @@ enum BuiltinTheme {
     </ul>
     {{/has_tags}}
   </header>
+  {{#has_questions}}
+  <nav class="question-index wrap" aria-labelledby="question-index-title">
+    <h2 id="question-index-title">{{question_summary}}</h2>
+    <ol class="question-groups">
+      {{#question_groups}}
+      <li>
+        <a class="question-group-name" href="#{{anchor}}">{{name}}</a>
+        <ol>
+          {{#questions}}
+          <li><a href="#{{anchor}}">{{text}}</a></li>
+          {{/questions}}
+        </ol>
+      </li>
+      {{/question_groups}}
+    </ol>
+    <div class="practice-controls" hidden>
+      <p>Practice mode: answers are folded. Try each question before you open its answer.</p>
+      <button type="button" data-answers="open">Show all answers</button>
+      <button type="button" data-answers="close">Hide all answers</button>
+    </div>
+  </nav>
+  {{/has_questions}}
   {{#image}}
   <figure class="hero wrap">
     <img src="{{url}}" alt="{{alt}}">
@@ -126,6 +164,16 @@ enum BuiltinTheme {
 {{{content}}}
     </div>
   </div>
+  {{#has_related}}
+  <section class="related wrap" aria-labelledby="related-title">
+    <h2 id="related-title">Related guides</h2>
+    <div class="card-list">
+      {{#related}}
+      {{>partials/guide-card}}
+      {{/related}}
+    </div>
+  </section>
+  {{/has_related}}
   {{#category}}
   <nav class="guide-pager wrap" aria-label="More guides in {{name}}">
     {{#previous}}<a class="pager-link pager-previous" href="{{url}}" rel="prev"><span>Previous in {{category.name}}</span>{{term}}</a>{{/previous}}
@@ -133,6 +181,30 @@ enum BuiltinTheme {
   </nav>
   {{/category}}
 </article>
+{{#has_questions}}
+<script>
+// Practice mode works without JavaScript; this only adds "show all" and "hide all", and opens every answer for printing.
+(function () {
+  var answers = document.querySelectorAll("details.answer");
+  var controls = document.querySelector(".practice-controls");
+  if (!answers.length || !controls) return;
+  controls.hidden = false;
+  function setAll(open) { answers.forEach(function (answer) { answer.open = open; }); }
+  controls.addEventListener("click", function (event) {
+    var action = event.target.getAttribute("data-answers");
+    if (action) setAll(action === "open");
+  });
+  var before = [];
+  window.addEventListener("beforeprint", function () {
+    before = Array.prototype.map.call(answers, function (answer) { return answer.open; });
+    setAll(true);
+  });
+  window.addEventListener("afterprint", function () {
+    answers.forEach(function (answer, index) { answer.open = before[index]; });
+  });
+})();
+</script>
+{{/has_questions}}
 {{/guide}}
 {{/main}}
 {{/base}}
@@ -148,6 +220,9 @@ enum BuiltinTheme {
     <p class="lede">{{site.description}}</p>
     {{/site.description}}
     <p class="intro-count">{{guide_count_label}}{{#pagination}} · page {{current}} of {{total}}{{/pagination}}</p>
+    {{#site.questions_url}}
+    <p class="intro-action"><a class="button" href="{{site.questions_url}}">Practise all {{site.question_count}} questions in the question bank</a></p>
+    {{/site.questions_url}}
   </section>
   <section class="card-list" aria-label="Guides, newest first">
     {{#guides}}
@@ -157,6 +232,47 @@ enum BuiltinTheme {
     <p>No guides yet. Add a Markdown file to <code>content/</code>.</p>
     {{/guides}}
   </section>
+  {{>partials/pagination}}
+</div>
+{{/main}}
+{{/base}}
+
+"""####),
+        ("questions.mustache", ####"""
+{{<base}}
+{{$main}}
+<div class="wrap">
+  <section class="intro" aria-labelledby="intro-title">
+    {{^is_all}}
+    <nav class="breadcrumbs" aria-label="Breadcrumb">
+      <ol>
+        <li><a href="{{site.base_path}}">Home</a></li>
+        <li><a href="{{all_url}}">Question bank</a></li>
+        <li><span aria-current="page">{{title}}</span></li>
+      </ol>
+    </nav>
+    {{/is_all}}
+    <h1 id="intro-title">{{title}}</h1>
+    <p class="intro-count">{{total}} questions{{#pagination}} · page {{current}} of {{total}}{{/pagination}}</p>
+  </section>
+  <nav class="type-filter" aria-label="Question types">
+    <ul>
+      <li>{{#is_all}}<span aria-current="page">All</span>{{/is_all}}{{^is_all}}<a href="{{all_url}}">All</a>{{/is_all}}</li>
+      {{#types}}
+      <li>{{#is_current}}<span aria-current="page">{{name}} <span class="count">{{count}}</span></span>{{/is_current}}{{^is_current}}<a href="{{url}}">{{name}} <span class="count">{{count}}</span></a>{{/is_current}}</li>
+      {{/types}}
+    </ul>
+  </nav>
+  {{#groups}}
+  <section class="bank-group" aria-labelledby="bank-{{slug}}">
+    <h2 id="bank-{{slug}}"><a href="{{url}}">{{name}} questions</a></h2>
+    <ol class="bank-questions">
+      {{#questions}}
+      <li><a href="{{url}}">{{text}}</a>{{#guide}} <span class="bank-source">— {{term}}</span>{{/guide}}</li>
+      {{/questions}}
+    </ol>
+  </section>
+  {{/groups}}
   {{>partials/pagination}}
 </div>
 {{/main}}
@@ -447,6 +563,77 @@ main:focus { outline: none; }
 .pager-link:hover { border-color: var(--accent); color: var(--accent); }
 .pager-next { text-align: right; }
 
+/* Questions and practice mode */
+
+.question-index {
+  margin-top: 0.5rem;
+  margin-bottom: 2rem;
+  padding: 1.1rem 1.35rem;
+  background: var(--accent-soft);
+  border-radius: var(--radius);
+}
+.question-index h2 { font-size: 1.05rem; margin: 0 0 0.6rem; }
+.question-groups { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0.75rem 2rem; margin: 0; padding: 0; list-style: none; }
+.question-groups ol { margin: 0.3rem 0 0; padding-left: 1.2rem; font-size: 0.925rem; }
+.question-groups li li { margin-top: 0.25rem; }
+.question-group-name { font-weight: 700; }
+.practice-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin-top: 1rem; }
+.practice-controls p { margin: 0; flex-basis: 100%; color: var(--muted); font-size: 0.9rem; }
+.practice-controls[hidden] { display: none; }
+
+button, .button {
+  display: inline-block;
+  padding: 0.45rem 0.9rem;
+  border: 1px solid var(--accent);
+  border-radius: 8px;
+  background: var(--surface);
+  color: var(--accent);
+  font: inherit;
+  font-size: 0.9rem;
+  font-weight: 600;
+  text-decoration: none;
+  cursor: pointer;
+}
+button:hover, .button:hover { background: var(--accent); color: var(--accent-text); }
+.intro-action { margin: 1rem 0 0; }
+
+details.answer {
+  margin: 0.75rem 0 1.75rem;
+  padding: 0 1.1rem;
+  border: 1px solid var(--border);
+  border-left: 4px solid var(--accent);
+  border-radius: var(--radius);
+  background: var(--surface);
+}
+details.answer > summary {
+  padding: 0.7rem 0;
+  color: var(--accent);
+  font-weight: 600;
+  cursor: pointer;
+}
+details.answer[open] > summary { border-bottom: 1px solid var(--border); margin-bottom: 0.5rem; }
+
+.related { margin-top: 3rem; }
+.related h2 { font-size: 1.35rem; }
+
+.type-filter ul { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0 0 1.5rem; padding: 0; list-style: none; }
+.type-filter a, .type-filter span[aria-current] {
+  display: inline-block;
+  padding: 0.3rem 0.8rem;
+  border: 1px solid var(--border);
+  border-radius: 999px;
+  text-decoration: none;
+  font-weight: 600;
+  font-size: 0.9rem;
+}
+.type-filter span[aria-current] { background: var(--accent); border-color: var(--accent); color: var(--accent-text); }
+.type-filter span[aria-current] .count { color: var(--accent-text); }
+.bank-group h2 { font-size: 1.3rem; margin: 2rem 0 0.5rem; }
+.bank-group h2 a { color: var(--text); text-decoration: none; }
+.bank-questions { padding-left: 1.4rem; max-width: var(--measure); }
+.bank-questions li { margin-top: 0.45rem; margin-bottom: 0.45rem; }
+.bank-source { color: var(--muted); font-size: 0.875rem; }
+
 /* Prose written in Markdown */
 
 .prose { max-width: var(--measure); overflow-wrap: break-word; }
@@ -473,7 +660,11 @@ main:focus { outline: none; }
 @media print {
   :root { --bg: #fff; --surface: #fff; --text: #000; --muted: #333; --border: #bbb; --accent: #000; }
   body { font-size: 11pt; }
-  .site-header, .site-footer, .skip-link, .pagination, .toc, .guide-pager, .breadcrumbs { display: none; }
+  .site-header, .site-footer, .skip-link, .pagination, .toc, .guide-pager, .breadcrumbs, .practice-controls, .related { display: none; }
+  details.answer { border: 0; padding: 0; }
+  details.answer > summary { display: none; }
+  /* Closed answers print too: browsers with ::details-content show them here, the others through the page's script. */
+  details.answer::details-content { content-visibility: visible; display: block; }
   .wrap { width: 100%; }
   .guide-layout { display: block; }
   .card { break-inside: avoid; box-shadow: none; }
@@ -501,6 +692,7 @@ main:focus { outline: none; }
     {{#published}}<time datetime="{{machine}}">{{display}}</time>{{/published}}
     {{#updated}}<span class="updated">Updated <time datetime="{{machine}}">{{display}}</time></span>{{/updated}}
     <span>{{reading_time}} min read</span>
+    {{#has_questions}}<span>{{question_count}} questions</span>{{/has_questions}}
   </p>
   {{#description}}
   <p class="card-summary">{{description}}</p>
@@ -515,6 +707,9 @@ main:focus { outline: none; }
     <nav class="site-nav" aria-label="Main">
       <ul>
         <li><a href="{{site.base_path}}">Guides</a></li>
+        {{#site.questions_url}}
+        <li><a href="{{site.questions_url}}">Questions</a></li>
+        {{/site.questions_url}}
         {{#site.taxonomies}}
         <li><a href="{{url}}">{{title}}</a></li>
         {{/site.taxonomies}}

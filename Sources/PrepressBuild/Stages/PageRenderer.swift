@@ -23,6 +23,8 @@ struct PageRenderer: Sendable {
         case list(ListPage)
         case taxonomy(Int)
         case feed(title: String, feedPath: String, pagePath: String, guides: [Int])
+        /// One page of the question bank: all types (`type` nil) or one, questions `range` of that list.
+        case questions(type: Int?, number: Int, pageCount: Int, range: Range<Int>)
         case notFound
     }
 
@@ -50,6 +52,7 @@ struct PageRenderer: Sendable {
                                   pagePath: path, guides: term.guides))
             }
         }
+        jobs += questionBankJobs()
         jobs.append(.notFound)
         var pages = jobs.parallelMap(render).compactMap { $0 }
         let sitemap = SitemapRenderer(urls: context.urls).render(pages.compactMap(\.sitemap))
@@ -67,6 +70,38 @@ struct PageRenderer: Sendable {
             return .list(ListPage(firstPath: firstPath, number: number, pageCount: pageCount, guides: guides,
                                   range: start..<min(start + pageSize, guides.count), term: term))
         }
+    }
+
+    private func questionBankJobs() -> [Job] {
+        let bank = context.questionBank
+        guard bank.totalCount > 0 else { return [] }
+        let size = max(1, context.config.questionsPerPage)
+        func pages(type: Int?, count: Int) -> [Job] {
+            let pageCount = max(1, (count + size - 1) / size)
+            return (1...pageCount).map { number in
+                let start = (number - 1) * size
+                return .questions(type: type, number: number, pageCount: pageCount, range: start..<min(start + size, count))
+            }
+        }
+        return pages(type: nil, count: bank.totalCount)
+            + bank.types.indices.flatMap { pages(type: $0, count: bank.types[$0].entries.count) }
+    }
+
+    /// The questions of `range` in the list of one type, or of all types one after another, by type.
+    private func questionGroups(type: Int?, range: Range<Int>) -> [(type: Int, entries: ArraySlice<QuestionBank.Entry>)] {
+        let types = context.questionBank.types
+        if let type { return [(type, types[type].entries[range])] }
+        var groups: [(type: Int, entries: ArraySlice<QuestionBank.Entry>)] = []
+        var offset = 0
+        for (position, questionType) in types.enumerated() {
+            let typeRange = offset..<offset + questionType.entries.count
+            let overlap = range.clamped(to: typeRange)
+            if !overlap.isEmpty {
+                groups.append((position, questionType.entries[(overlap.lowerBound - offset)..<(overlap.upperBound - offset)]))
+            }
+            offset += questionType.entries.count
+        }
+        return groups
     }
 
     private func render(_ job: Job) -> RenderedPage? {
@@ -126,6 +161,24 @@ struct PageRenderer: Sendable {
             let renderer = AtomFeedRenderer(config: config, urls: urls, generator: context.generator)
             return renderer.render(title: title, feedPath: feedPath, pagePath: pagePath, guides: guides.map { context.guides[$0] })
                 .map { RenderedPage(path: feedPath, text: $0) }
+
+        case .questions(let type, let number, let pageCount, let range):
+            let bank = context.questionBank
+            let firstPath = type.map { QuestionBank.typePath(bank.types[$0]) } ?? QuestionBank.path
+            let path = SiteURLs.pagePath(firstPath, number: number)
+            let pageLinks = (1...pageCount).map { urls.link(SiteURLs.pagePath(firstPath, number: $0)) }
+            var title = (type.map { bank.types[$0].name + " questions" } ?? "Question bank") + " · " + config.title
+            if number > 1 { title = "Page \(number) · " + title }
+            let count = type.map { bank.types[$0].entries.count } ?? bank.totalCount
+            let description = "\(count) interview question\(count == 1 ? "" : "s") with model answers, "
+                + (type.map { "of the \(bank.types[$0].name.lowercased()) kind." } ?? "grouped by type.")
+            let view = QuestionBankPageView(
+                site: site, page: PageView(title: title, description: description, path: path, kind: "questions", urls: urls),
+                bank: bank, currentType: type, groups: questionGroups(type: type, range: range),
+                pagination: pageCount > 1 ? PaginationView(current: number, total: pageCount, pageLinks: pageLinks) : nil,
+                context: context)
+            return RenderedPage(path: path + "index.html", text: render(view, "questions"),
+                                sitemap: SitemapEntry(path: path, lastModified: nil))
 
         case .notFound:
             let view = NotFoundPageView(

@@ -37,6 +37,13 @@ struct GuideView: MustacheParent, Sendable {
         case "params": return matter.params.templateDictionary
         case "source_path": return guide.source.relativePath
         case "breadcrumbs": return breadcrumbs
+        case "question_groups": return guide.rendered.questionGroups.map { QuestionGroupView(group: $0, guideURL: urls.link(guide.path)) }
+        case "question_count": return guide.rendered.questions.count
+        case "has_questions": return !guide.rendered.questionGroups.isEmpty
+        case "question_summary": return present(questionSummary)
+        case "related": return (context.related[index]).map { GuideView(index: $0, context: context) }
+        case "has_related": return !context.related[index].isEmpty
+        case "json_ld": return StructuredData(context: context).jsonLD(for: index)
         case "previous": return present(context.neighbors[index]?.previous.map { GuideLinkView(guide: context.guides[$0], urls: urls) })
         case "next": return present(context.neighbors[index]?.next.map { GuideLinkView(guide: context.guides[$0], urls: urls) })
         default: return nil
@@ -55,6 +62,16 @@ struct GuideView: MustacheParent, Sendable {
             let view = term(name, key: "tags")
             return seen.insert(view.slug).inserted ? view : nil
         }
+    }
+
+    /// "4 questions · 1 technical · 1 behavioral · …", or nil for a guide without questions.
+    private var questionSummary: String? {
+        let groups = guide.rendered.questionGroups
+        guard !groups.isEmpty else { return nil }
+        let total = groups.reduce(0) { $0 + $1.questions.count }
+        var parts = ["\(total) question\(total == 1 ? "" : "s")"]
+        parts += groups.map { "\($0.questions.count) \($0.name.lowercased())" }
+        return parts.joined(separator: " · ")
     }
 
     /// Home › Category › Guide.

@@ -17,6 +17,8 @@ struct SiteView: MustacheParent, Sendable {
         case "generator": return context.generator
         case "params": return config.params.templateDictionary
         case "feed_url": return present(context.hasFeed ? context.urls.link("feed.xml") as String? : nil)
+        case "questions_url": return present(context.questionBank.totalCount > 0 ? context.urls.link(QuestionBank.path) as String? : nil)
+        case "question_count": return context.questionBank.totalCount
         case "taxonomies": return context.taxonomies.map { TaxonomyLinkView(taxonomy: $0, urls: context.urls) }
         default: return nil
         }

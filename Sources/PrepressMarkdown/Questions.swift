@@ -1,0 +1,192 @@
+internal import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A question-type section of a guide (`### Technical Questions`) and the questions under it.
+public struct QuestionGroup: Sendable, Equatable {
+    /// The type's name: the heading without its final "Questions" (`Technical`, `Problem-Solving`).
+    public var name: String
+    /// The section's heading.
+    public var heading: Heading
+    public var questions: [Question]
+
+    public init(name: String, heading: Heading, questions: [Question]) {
+        self.name = name
+        self.heading = heading
+        self.questions = questions
+    }
+}
+
+/// One interview question and its answer.
+public struct Question: Sendable, Equatable {
+    /// The question as asked, without a `Question N:` prefix.
+    public var text: String
+    /// N of a `Question N:` heading.
+    public var number: Int?
+    /// The question's heading; its id is the question's anchor.
+    public var heading: Heading
+    /// Everything up to the next heading of the same or a higher level, as HTML.
+    public var answerHTML: String
+    /// The same as plain text, blocks on lines of their own.
+    public var answerText: String
+
+    public init(text: String, number: Int?, heading: Heading, answerHTML: String, answerText: String) {
+        self.text = text
+        self.number = number
+        self.heading = heading
+        self.answerHTML = answerHTML
+        self.answerText = answerText
+    }
+
+    public var anchor: String { heading.id }
+}
+
+/// Recognises the interview-guide shape on the cmark tree: question-type sections and their questions.
+///
+/// A question-type section is a heading whose text ends in "Questions". Below it, a heading deeper than
+/// the section's that reads `Question N: …` or ends in `?` is a question; its answer is every block up to
+/// the next heading of the same or a higher level. Anything else is ordinary article text.
+struct QuestionExtractor {
+    /// What the answer wrapper writes around each answer (practice mode), or nothing.
+    let answerOpening: String
+    let answerClosing: String
+    let renderOptions: Int32
+
+    /// Finds the questions among the document's top-level blocks and wraps each answer in a custom block.
+    /// `headings` maps each heading's node (the id-carrying block that replaced it) to its facts.
+    func extract(from document: OpaquePointer, headings: [OpaquePointer: Heading]) -> [QuestionGroup] {
+        var groups: [QuestionGroup] = []
+        var openQuestion: (heading: Heading, number: Int?, text: String, blocks: [OpaquePointer])?
+
+        func closeQuestion() {
+            guard let question = openQuestion, !groups.isEmpty else { return }
+            openQuestion = nil
+            let (html, text) = wrapAnswer(question.blocks)
+            groups[groups.count - 1].questions.append(Question(
+                text: question.text, number: question.number, heading: question.heading,
+                answerHTML: html, answerText: text))
+        }
+
+        var typeLevel: Int?
+        var node = cmark_node_first_child(document)
+        while let current = node {
+            node = cmark_node_next(current)
+            guard let heading = headings[current] else {
+                openQuestion?.blocks.append(current)
+                continue
+            }
+            if let question = openQuestion {
+                if heading.level > question.heading.level {
+                    openQuestion?.blocks.append(current)
+                    continue
+                }
+                closeQuestion()
+            }
+            if let level = typeLevel, heading.level <= level {
+                typeLevel = nil
+            }
+            if let name = Self.typeName(heading.text) {
+                typeLevel = heading.level
+                groups.append(QuestionGroup(name: name, heading: heading, questions: []))
+            } else if let level = typeLevel, heading.level > level, let (number, text) = Self.question(heading.text) {
+                openQuestion = (heading, number, text, [])
+            }
+        }
+        closeQuestion()
+        return groups.filter { !$0.questions.isEmpty }
+    }
+
+    /// `Technical` for "Technical Questions"; nil when the text does not end in "Questions".
+    static func typeName(_ text: String) -> String? {
+        var trimmed = Substring(text)
+        while let last = trimmed.last, last == ":" || last == " " { trimmed = trimmed.dropLast() }
+        guard trimmed.lowercased().hasSuffix("questions") else { return nil }
+        var name = trimmed.dropLast("questions".count)
+        while let last = name.last, last == " " || last == "-" || last == ":" { name = name.dropLast() }
+        return name.isEmpty ? "General" : String(name)
+    }
+
+    /// The number and text of "Question 3: Why?", or nil and the text of a heading ending in "?"; nil otherwise.
+    static func question(_ text: String) -> (Int?, String)? {
+        let trimmed = text.trimmingCharacters(in: " ")
+        let lowered = trimmed.lowercased()
+        if lowered.hasPrefix("question") {
+            var rest = trimmed.dropFirst("question".count).drop { $0 == " " }
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, let number = Int(digits) {
+                rest = rest.dropFirst(digits.count).drop { $0 == " " }
+                if let separator = rest.first, ":.)-–—".contains(separator) {
+                    let question = rest.dropFirst().drop { $0 == " " }
+                    if !question.isEmpty { return (number, String(question)) }
+                }
+            }
+        }
+        return trimmed.hasSuffix("?") ? (nil, trimmed) : nil
+    }
+
+    /// Moves the answer's blocks into a custom block that writes the answer wrapper, and renders it.
+    private func wrapAnswer(_ blocks: [OpaquePointer]) -> (html: String, text: String) {
+        guard let first = blocks.first, let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return ("", "") }
+        cmark_node_set_on_enter(wrapper, answerOpening)
+        cmark_node_set_on_exit(wrapper, answerClosing)
+        cmark_node_insert_before(first, wrapper)
+        for block in blocks {
+            cmark_node_append_child(wrapper, block)
+        }
+        var html = ""
+        if let rendered = cmark_render_html(wrapper, renderOptions) {
+            html = String(cString: rendered)
+            free(rendered)
+        }
+        // The wrapper's own text is not part of the answer.
+        if html.hasPrefix(answerOpening) { html.removeFirst(answerOpening.count) }
+        while html.hasPrefix("\n") { html.removeFirst() }
+        if !answerClosing.isEmpty, html.hasSuffix(answerClosing + "\n") { html.removeLast(answerClosing.count + 1) }
+        return (html, blockText(of: wrapper))
+    }
+
+    /// Plain text of a subtree, a line per block.
+    private func blockText(of node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if event == CMARK_EVENT_EXIT {
+                if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING, !text.hasSuffix("\n") { text += "\n" }
+                continue
+            }
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_CODE_BLOCK:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+                if !text.hasSuffix("\n") { text += "\n" }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            case CMARK_NODE_ITEM:
+                if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+                text += "- "
+            default:
+                break
+            }
+        }
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
