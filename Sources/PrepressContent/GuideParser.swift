@@ -6,6 +6,13 @@ public struct ParsedGuide: Sendable, Equatable {
     public var bodyStartLine: Int
     /// Problems that do not stop the guide from building.
     public var warnings: [Diagnostic]
+
+    public init(frontMatter: FrontMatter, body: String, bodyStartLine: Int, warnings: [Diagnostic]) {
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyStartLine = bodyStartLine
+        self.warnings = warnings
+    }
 }
 
 /// Parses a guide's text: `---` YAML or `+++` TOML front matter, then the Markdown body.

@@ -3,62 +3,15 @@
 Run by `make test` after `swift test`; it builds the demo site and the taxonomy fixture with the debug
 binary, under a base URL with a path, and serves them over HTTP on a free local port.
 """
-import functools
-import http.server
-import pathlib
 import re
-import socket
 import subprocess
-import threading
 import urllib.parse
 
 import feedparser
-import pytest
 from lxml import etree
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-PREPRESS = ROOT / ".build" / "debug" / "prepress"
-SITES = {
-    "demo": ROOT,
-    "taxonomies": ROOT / "Tests" / "PrepressBuildTests" / "Fixtures" / "sites" / "taxonomies" / "input",
-}
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 W3C_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$")
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def end_headers(self):
-        # linkchecker sends more than 10 requests a second only to servers that answer with this header.
-        self.send_header("LinkChecker", "allowed")
-        super().end_headers()
-
-
-@pytest.fixture(scope="session", params=sorted(SITES))
-def built(request, tmp_path_factory):
-    """(output folder, base URL) of a site built under /prep/ and served over HTTP."""
-    served = tmp_path_factory.mktemp("served-" + request.param)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/prep/"
-    output = served / "prep"
-    subprocess.run(
-        [str(PREPRESS), "build", "--site", str(SITES[request.param]), "--output", str(output), "--base-url", base],
-        check=True, capture_output=True)
-    handler = functools.partial(QuietHandler, directory=str(served))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield output, base
-    server.shutdown()
-    server.server_close()
 
 
 def test_every_feed_is_valid_atom(built):

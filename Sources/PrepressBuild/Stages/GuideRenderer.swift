@@ -12,7 +12,7 @@ struct GuideRenderer: Sendable {
     let leftOut: Set<String>
 
     /// Ids the default theme uses on guide pages; headings never take them.
-    static let reservedIDs: Set<String> = ["main", "toc-title", "intro-title"]
+    static let reservedIDs: Set<String> = ["main", "toc-title", "intro-title", "question-index-title", "related-title"]
 
     func render(_ placed: PlacedGuide) -> (Guide, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []

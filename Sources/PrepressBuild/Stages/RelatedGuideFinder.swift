@@ -54,6 +54,7 @@ struct RelatedGuideFinder: Sendable {
             let list = byTag[tags[next]] ?? []
             if remaining == 1, list.count > 8 * limit {
                 addBestUnseen(from: tags[next], of: index, to: &shared)
+                next = tags.count
                 break
             }
             for candidate in list where candidate != index { shared[candidate, default: 0] += 1 }
