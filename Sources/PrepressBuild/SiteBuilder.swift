@@ -3,7 +3,7 @@ import PrepressContent
 import PrepressMarkdown
 import PrepressTemplates
 
-/// Builds a site: load → parse → place → render Markdown → render pages → write, each stage timed.
+/// Builds a site: load → parse → place → render Markdown → index → render pages → write, each stage timed.
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
 
@@ -38,12 +38,39 @@ public struct SiteBuilder: Sendable {
     /// Builds into `sink`; throws every error found, and writes nothing when there is one.
     public func build(into sink: OutputSink) throws(DiagnosticsError) -> BuildReport {
         var clock = StageClock()
+        let state = try makeState(clock: &clock)
+        let files = try clock.measure("write output") { () throws(DiagnosticsError) -> Int in
+            try OutputWriter(sink: sink, displayPath: options.displayPath)
+                .write(pages: state.orderedPages, staticFiles: state.content.staticFiles, assets: state.theme.assets)
+        }
+        var report = state.report
+        report.fileCount = files
+        report.stages = clock.stages
+        return report
+    }
+
+    /// Builds the whole site in memory.
+    public func makeState() throws(DiagnosticsError) -> SiteState {
+        var clock = StageClock()
+        return try makeState(clock: &clock)
+    }
+
+    func makeState(clock: inout StageClock) throws(DiagnosticsError) -> SiteState {
         var diagnostics: [Diagnostic] = []
         let loader = SiteLoader(options: options)
-
         let config = clock.measure("load site.yml") { loader.loadConfig(into: &diagnostics) }
         let content = clock.measure("load and parse content") { loader.loadContent(into: &diagnostics) }
         let (theme, templates) = clock.measure("load templates") { loader.loadTheme(into: &diagnostics) }
+        return try assemble(config: config, content: content, theme: theme, templates: templates,
+                            diagnostics: diagnostics, clock: &clock)
+    }
+
+    /// Everything after loading: place guides, render their Markdown, index, and render every page.
+    func assemble(
+        config: SiteConfig, content: LoadedContent, theme: Theme, templates: TemplateRenderer?,
+        diagnostics loadDiagnostics: [Diagnostic], clock: inout StageClock
+    ) throws(DiagnosticsError) -> SiteState {
+        var diagnostics = loadDiagnostics
         let placer = GuidePlacer(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
         let (placed, leftOut) = clock.measure("place guides") { placer.place(content.guides, into: &diagnostics) }
         guard let templates, !diagnostics.contains(where: \.isError) else {
@@ -54,7 +81,7 @@ public struct SiteBuilder: Sendable {
         let guideRenderer = GuideRenderer(
             markdown: MarkdownRenderer(
                 options: MarkdownOptions(smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML,
-                                     practiceMode: config.practiceMode),
+                                         practiceMode: config.practiceMode),
                 reservedIDs: GuideRenderer.reservedIDs),
             urls: urls,
             pathsBySource: Dictionary(uniqueKeysWithValues: placed.map { ($0.source.relativePath, $0.path) }),
@@ -74,18 +101,228 @@ public struct SiteBuilder: Sendable {
             SiteContext(config: config, urls: urls, generator: options.generator, guides: guides, taxonomies: taxonomies, related: related)
         }
         let pages = clock.measure("render pages") { PageRenderer(context: context, templates: templates).render() }
+        return SiteState(
+            options: options, config: config, theme: theme, templates: templates, content: content,
+            guideRenderer: guideRenderer, context: context,
+            pages: Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }),
+            loadWarnings: loadDiagnostics, renderWarnings: Array(diagnostics.dropFirst(loadDiagnostics.count)))
+    }
 
-        let files = try clock.measure("write output") { () throws(DiagnosticsError) -> Int in
-            try OutputWriter(sink: sink, displayPath: options.displayPath)
-                .write(pages: pages, staticFiles: content.staticFiles, assets: theme.assets)
+    /// Rebuilds after `changes`, redoing only what they affect.
+    ///
+    /// A change to a guide's body re-renders that guide's page and the pages that show its reading time or
+    /// questions (lists it is on, related-guide sections, the question bank); a question added or removed
+    /// re-renders every page, reusing every other guide's Markdown. A change to front matter, a new,
+    /// deleted or renamed guide re-renders every page from the parsed guides; templates and site.yml reload all.
+    public func update(_ state: SiteState, with changes: SiteChanges) throws(DiagnosticsError) -> (SiteState, UpdateReport) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+
+        if changes.config || changes.templates {
+            let rebuilt = try makeState()
+            return (rebuilt, UpdateReport(kind: .full, renderedPages: rebuilt.pages.count, seconds: seconds()))
         }
 
+        var content = state.content
+        let changedFiles = Set(changes.guides.map { options.displayPath("content/" + $0) })
+        var diagnostics = state.loadWarnings.filter { !changedFiles.contains($0.location.file) }
+        if changes.staticFiles {
+            let directory = (options.siteDirectory as NSString).appendingPathComponent("content")
+            content.staticFiles = (try? ContentLoader.listFiles(in: directory))?
+                .filter { !ContentLoader.guideExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+                .map { StaticFile(relativePath: $0, absolutePath: directory + "/" + $0) } ?? content.staticFiles
+        }
+
+        var changedSources: [GuideSource] = []
+        var structural = false
+        let loader = ContentLoader(
+            directory: (options.siteDirectory as NSString).appendingPathComponent("content"),
+            displayPrefix: options.displayPath("content"))
+        for path in changes.guides.sorted() {
+            let previous = content.guides.firstIndex { $0.relativePath == path }
+            switch loader.loadGuide(path) {
+            case .missing:
+                if let previous { content.guides.remove(at: previous) }
+                structural = true
+            case .failure(let error):
+                diagnostics += error.diagnostics
+            case .success(let source):
+                diagnostics += source.parsed.warnings
+                if let previous {
+                    if content.guides[previous].parsed.frontMatter != source.parsed.frontMatter { structural = true }
+                    content.guides[previous] = source
+                } else {
+                    content.guides.append(source)
+                    content.guides.sort { $0.relativePath < $1.relativePath }
+                    structural = true
+                }
+                changedSources.append(source)
+            }
+        }
+        if diagnostics.contains(where: \.isError) { throw DiagnosticsError(diagnostics) }
+
+        let positions = Dictionary(state.context.guides.indices.map { (state.context.guides[$0].source.relativePath, $0) },
+                                   uniquingKeysWith: { first, _ in first })
+        if structural || changedSources.contains(where: { positions[$0.relativePath] == nil }) {
+            var clock = StageClock()
+            let rebuilt = try assemble(config: state.config, content: content, theme: state.theme, templates: state.templates,
+                                       diagnostics: diagnostics, clock: &clock)
+            return (rebuilt, UpdateReport(kind: .allPages, renderedPages: rebuilt.pages.count, seconds: seconds()))
+        }
+
+        // Only bodies changed: guides keep their places, taxonomies and related guides.
+        let loadWarnings = diagnostics
+        var renderWarnings = state.renderWarnings.filter { !changedFiles.contains($0.location.file) }
+        var guides = state.context.guides
+        var changed: Set<Int> = []
+        var questionCountChanged = false
+        for source in changedSources {
+            guard let index = positions[source.relativePath] else { continue }
+            let placed = PlacedGuide(source: source, slug: guides[index].slug, path: guides[index].path)
+            let (guide, linkWarnings) = state.guideRenderer.render(placed)
+            renderWarnings += linkWarnings
+            questionCountChanged = questionCountChanged || guide.rendered.questions.count != guides[index].rendered.questions.count
+            guides[index] = guide
+            changed.insert(index)
+        }
+        let context = SiteContext(config: state.config, urls: state.context.urls, generator: options.generator, guides: guides,
+                                  taxonomies: state.context.taxonomies, related: state.context.related)
+        let renderer = PageRenderer(context: context, templates: state.templates)
+        // A question added or removed changes the site's question count, which any page may show, and
+        // shifts the question bank's pages: then every page is rendered again.
+        let jobs = renderer.jobs().filter { job in
+            questionCountChanged || renderer.bodyDependencies(of: job).contains(where: changed.contains)
+        }
+        var pages = state.pages
+        if questionCountChanged {
+            pages = pages.filter { !$0.key.hasPrefix(QuestionBank.path) }
+        }
+        for page in renderer.render(jobs).compactMap({ $0 }) {
+            pages[page.path] = page
+        }
+        for file in renderer.closingFiles(sitemapEntries: pages.values.compactMap(\.sitemap)) {
+            pages[file.path] = file
+        }
+        var updated = state
+        updated.content = content
+        updated.context = context
+        updated.pages = pages
+        updated.loadWarnings = loadWarnings
+        updated.renderWarnings = renderWarnings
+        return (updated, UpdateReport(kind: .changedPages, renderedPages: jobs.count, seconds: seconds()))
+    }
+}
+
+/// What changed in a site folder since its last build, as the preview's watcher saw it.
+public struct SiteChanges: Sendable, Equatable {
+    /// Guides added, edited or deleted, by path under content/.
+    public var guides: Set<String> = []
+    /// Other files under content/ added, edited or deleted.
+    public var staticFiles = false
+    /// Anything under templates/.
+    public var templates = false
+    /// site.yml.
+    public var config = false
+
+    public init(guides: Set<String> = [], staticFiles: Bool = false, templates: Bool = false, config: Bool = false) {
+        self.guides = guides
+        self.staticFiles = staticFiles
+        self.templates = templates
+        self.config = config
+    }
+
+    public var isEmpty: Bool { guides.isEmpty && !staticFiles && !templates && !config }
+
+    public mutating func formUnion(_ other: SiteChanges) {
+        guides.formUnion(other.guides)
+        staticFiles = staticFiles || other.staticFiles
+        templates = templates || other.templates
+        config = config || other.config
+    }
+}
+
+/// How much an update redid.
+public struct UpdateReport: Sendable {
+    public enum Kind: String, Sendable {
+        /// Some pages re-rendered after guides' bodies changed.
+        case changedPages = "changed pages"
+        /// Every page re-rendered from the parsed guides.
+        case allPages = "all pages"
+        /// Everything reloaded: templates or site.yml changed.
+        case full = "full rebuild"
+    }
+
+    public var kind: Kind
+    public var renderedPages: Int
+    public var seconds: Double
+}
+
+/// A built site in memory: its pages, and what a rebuild after a change needs.
+public struct SiteState: Sendable {
+    public let options: BuildOptions
+    public let config: SiteConfig
+    let theme: Theme
+    let templates: TemplateRenderer
+    var content: LoadedContent {
+        didSet { staticFilesByPath = Self.index(content.staticFiles) }
+    }
+    let guideRenderer: GuideRenderer
+    var context: SiteContext
+    /// Generated files by path under the output folder.
+    var pages: [String: RenderedPage]
+    /// Problems found loading site.yml and guides, and rendering guides' Markdown (links).
+    var loadWarnings: [Diagnostic]
+    var renderWarnings: [Diagnostic]
+
+    public var warnings: [Diagnostic] { (loadWarnings + renderWarnings).sorted() }
+    private var staticFilesByPath: [String: StaticFile]
+
+    init(options: BuildOptions, config: SiteConfig, theme: Theme, templates: TemplateRenderer, content: LoadedContent,
+         guideRenderer: GuideRenderer, context: SiteContext, pages: [String: RenderedPage],
+         loadWarnings: [Diagnostic], renderWarnings: [Diagnostic]) {
+        self.options = options
+        self.config = config
+        self.theme = theme
+        self.templates = templates
+        self.content = content
+        self.guideRenderer = guideRenderer
+        self.context = context
+        self.pages = pages
+        self.loadWarnings = loadWarnings
+        self.renderWarnings = renderWarnings
+        staticFilesByPath = Self.index(content.staticFiles)
+    }
+
+    private static func index(_ files: [StaticFile]) -> [String: StaticFile] {
+        Dictionary(files.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Pages in path order.
+    var orderedPages: [RenderedPage] {
+        pages.values.sorted { $0.path < $1.path }
+    }
+
+    var report: BuildReport {
         var report = BuildReport()
-        report.guideCount = guides.count
-        report.pageCount = pages.filter { $0.path.hasSuffix(".html") }.count
-        report.fileCount = files
-        report.warnings = diagnostics.sorted()
-        report.stages = clock.stages
+        report.guideCount = context.guides.count
+        report.pageCount = pages.keys.filter { $0.hasSuffix(".html") }.count
+        report.warnings = warnings
         return report
+    }
+
+    /// A file of the built site by its path under the output folder (`guides/x/index.html`, `images/me.png`):
+    /// generated pages, theme assets and content files, as `build` would write them.
+    public func file(at path: String) -> [UInt8]? {
+        if pages[path]?.replaceable != false, let file = staticFilesByPath[path] {
+            return FileManager.default.contents(atPath: file.absolutePath).map { [UInt8]($0) }
+        }
+        if let page = pages[path] { return Array(page.text.utf8) }
+        return theme.assets.first { $0.path == path }.map { [UInt8]($0.contents) }
+    }
+
+
+    /// Every path `file(at:)` answers, sorted.
+    public var paths: [String] {
+        Set(pages.keys).union(theme.assets.map(\.path)).union(content.staticFiles.map(\.relativePath)).sorted()
     }
 }

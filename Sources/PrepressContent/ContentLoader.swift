@@ -19,6 +19,18 @@ public struct GuideSource: Sendable, Equatable {
 public struct StaticFile: Sendable, Equatable {
     public var relativePath: String
     public var absolutePath: String
+
+    public init(relativePath: String, absolutePath: String) {
+        self.relativePath = relativePath
+        self.absolutePath = absolutePath
+    }
+}
+
+/// What reading one guide gave: the guide, its errors, or nothing because the file is gone.
+public enum GuideLoadResult: Sendable {
+    case success(GuideSource)
+    case failure(DiagnosticsError)
+    case missing
 }
 
 /// Everything under `content/`: parsed guides, files to copy, and the problems found.
@@ -65,18 +77,7 @@ public struct ContentLoader: Sendable {
                 staticFiles.append(StaticFile(relativePath: path, absolutePath: directory + "/" + path))
             }
         }
-        let directory = self.directory
-        let prefix = displayPrefix
-        let results: [Result<GuideSource, DiagnosticsError>] = guidePaths.parallelMap { path in
-            let display = prefix + "/" + path
-            do throws(DiagnosticsError) {
-                let text = try Self.readUTF8(directory + "/" + path, displayPath: display)
-                let parsed = try GuideParser.parse(text, file: display)
-                return .success(GuideSource(relativePath: path, displayPath: display, parsed: parsed))
-            } catch {
-                return .failure(error)
-            }
-        }
+        let results = guidePaths.parallelMap(loadGuide)
         var guides: [GuideSource] = []
         var diagnostics: [Diagnostic] = []
         for result in results {
@@ -86,9 +87,25 @@ public struct ContentLoader: Sendable {
                 diagnostics += guide.parsed.warnings
             case .failure(let error):
                 diagnostics += error.diagnostics
+            case .missing:
+                break
             }
         }
         return LoadedContent(guides: guides, staticFiles: staticFiles, diagnostics: diagnostics)
+    }
+
+    /// Reads and parses one guide, by its path under the content folder.
+    public func loadGuide(_ path: String) -> GuideLoadResult {
+        let full = directory + "/" + path
+        guard FileManager.default.fileExists(atPath: full) else { return .missing }
+        let display = displayPrefix + "/" + path
+        do throws(DiagnosticsError) {
+            let text = try Self.readUTF8(full, displayPath: display)
+            let parsed = try GuideParser.parse(text, file: display)
+            return .success(GuideSource(relativePath: path, displayPath: display, parsed: parsed))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// Every file under `root`, relative, sorted; names starting with `_` or `.` are skipped with their contents.

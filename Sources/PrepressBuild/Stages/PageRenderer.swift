@@ -17,7 +17,7 @@ struct PageRenderer: Sendable {
     let context: SiteContext
     let templates: TemplateRenderer
 
-    private enum Job: Sendable {
+    enum Job: Sendable {
         case guide(Int)
         /// One page of a list: the home page's guides, or a term's.
         case list(ListPage)
@@ -28,7 +28,7 @@ struct PageRenderer: Sendable {
         case notFound
     }
 
-    private struct ListPage: Sendable {
+    struct ListPage: Sendable {
         var firstPath: String
         var number: Int
         var pageCount: Int
@@ -38,7 +38,38 @@ struct PageRenderer: Sendable {
         var term: (taxonomy: Int, term: Int)?
     }
 
+    /// Every page: rendered on all cores, then the sitemap and robots.txt that list them.
     func render() -> [RenderedPage] {
+        let pages = render(jobs()).compactMap { $0 }
+        return pages + closingFiles(sitemapEntries: pages.compactMap(\.sitemap))
+    }
+
+    /// Renders some pages on all cores; a feed with no dated guide renders as nil.
+    func render(_ jobs: [Job]) -> [RenderedPage?] {
+        jobs.parallelMap(render)
+    }
+
+    /// The files that describe all pages: the sitemap (or its index and parts) and robots.txt.
+    func closingFiles(sitemapEntries: [SitemapEntry]) -> [RenderedPage] {
+        var files = SitemapRenderer(urls: context.urls).render(sitemapEntries).map { RenderedPage(path: $0.path, text: $0.xml) }
+        files.append(RenderedPage(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(context.urls.absolute("sitemap.xml"))\n",
+                                  replaceable: true))
+        return files
+    }
+
+    /// Guides whose body (not front matter) a page shows: their reading time, questions or content.
+    func bodyDependencies(of job: Job) -> [Int] {
+        switch job {
+        case .guide(let index): return [index] + context.related[index]
+        case .list(let list): return Array(list.guides[list.range])
+        case .questions(let type, _, _, let range):
+            return questionGroups(type: type, range: range).flatMap { $0.entries.map(\.guide) }
+        case .taxonomy, .feed, .notFound: return []
+        }
+    }
+
+    /// Every page the site has, in a fixed order.
+    func jobs() -> [Job] {
         var jobs: [Job] = context.guides.indices.map(Job.guide)
         let allGuides = Array(context.guides.indices)
         jobs += listJobs(firstPath: "", guides: allGuides, term: nil)
@@ -54,12 +85,7 @@ struct PageRenderer: Sendable {
         }
         jobs += questionBankJobs()
         jobs.append(.notFound)
-        var pages = jobs.parallelMap(render).compactMap { $0 }
-        let sitemap = SitemapRenderer(urls: context.urls).render(pages.compactMap(\.sitemap))
-        pages += sitemap.map { RenderedPage(path: $0.path, text: $0.xml) }
-        pages.append(RenderedPage(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(context.urls.absolute("sitemap.xml"))\n",
-                                   replaceable: true))
-        return pages
+        return jobs
     }
 
     private func listJobs(firstPath: String, guides: [Int], term: (taxonomy: Int, term: Int)?) -> [Job] {
@@ -104,7 +130,7 @@ struct PageRenderer: Sendable {
         return groups
     }
 
-    private func render(_ job: Job) -> RenderedPage? {
+    func render(_ job: Job) -> RenderedPage? {
         let site = context.siteView
         let urls = context.urls
         let config = context.config

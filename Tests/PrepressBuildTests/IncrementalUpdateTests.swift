@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import PrepressBuild
+import PrepressContent
+
+/// After any change, an update must give exactly the files a fresh build of the changed site gives.
+@Suite struct IncrementalUpdateTests {
+    func guide(_ term: String, day: Int, tags: String = "[\"Shared\", \"Other\"]", category: String = "Sales", body: String = "") -> String {
+        """
+        ---
+        term: "\(term)"
+        category: "\(category)"
+        tags: \(tags)
+        pubDate: 2025-01-\(day < 10 ? "0" : "")\(day)
+        ---
+        ## Technical Questions
+
+        ### Question 1: What about \(term)?
+
+        Answer for \(term). \(body)
+        """
+    }
+
+    func makeSite() throws -> TemporarySite {
+        var files = ["site.yml": "paginate: 2\nquestions_per_page: 3\n", "content/images/a.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"]
+        for day in 1...6 {
+            files["content/g\(day).md"] = guide("Guide \(day)", day: day, tags: day % 2 == 0 ? "[\"Shared\", \"Even\"]" : "[\"Shared\"]")
+        }
+        return try TemporarySite(files)
+    }
+
+    func everyFile(_ state: SiteState) -> [String: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: state.paths.map { ($0, state.file(at: $0) ?? []) })
+    }
+
+    /// Applies `edit` to the site, updates `state` with `changes`, and compares with a fresh build.
+    func expectUpdateMatchesFreshBuild(
+        _ site: TemporarySite, _ state: SiteState, changes: SiteChanges, kind: UpdateReport.Kind,
+        _ edit: () throws -> Void
+    ) throws -> SiteState {
+        try edit()
+        let (updated, report) = try SiteBuilder(options: site.options()).update(state, with: changes)
+        let fresh = try SiteBuilder(options: site.options()).makeState()
+        #expect(report.kind == kind)
+        let updatedFiles = everyFile(updated)
+        let freshFiles = everyFile(fresh)
+        #expect(updatedFiles.keys.sorted() == freshFiles.keys.sorted())
+        for (path, bytes) in freshFiles where updatedFiles[path] != bytes {
+            Issue.record("\(path) differs from a fresh build after \(changes)")
+        }
+        #expect(updated.warnings == fresh.warnings)
+        return updated
+    }
+
+    func write(_ site: TemporarySite, _ path: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: site.path + "/" + path))
+    }
+
+    @Test func editingABodyReRendersOnlyThePagesThatShowIt() throws {
+        let site = try makeSite()
+        var state = try SiteBuilder(options: site.options()).makeState()
+        state = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g3.md"]), kind: .changedPages) {
+            try write(site, "content/g3.md", guide("Guide 3", day: 3, tags: "[\"Shared\"]", body: String(repeating: "More words here. ", count: 300)))
+        }
+        let (_, report) = try SiteBuilder(options: site.options()).update(state, with: SiteChanges(guides: ["g3.md"]))
+        #expect(report.renderedPages < state.pages.count / 2, "\(report.renderedPages) of \(state.pages.count)")
+    }
+
+    @Test func addingAQuestionShiftsTheQuestionBank() throws {
+        let site = try makeSite()
+        let state = try SiteBuilder(options: site.options()).makeState()
+        _ = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g2.md"]), kind: .changedPages) {
+            try write(site, "content/g2.md", guide("Guide 2", day: 2, tags: "[\"Shared\", \"Even\"]", body: "\n\n### Question 2: And then?\n\nMore.\n"))
+        }
+    }
+
+    @Test func frontMatterNewDeletedAndRenamedGuidesReRenderEveryPage() throws {
+        let site = try makeSite()
+        var state = try SiteBuilder(options: site.options()).makeState()
+        state = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g1.md"]), kind: .allPages) {
+            try write(site, "content/g1.md", guide("Guide One Renamed", day: 9, tags: "[\"New Tag\"]", category: "Operations"))
+        }
+        state = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g7.md"]), kind: .allPages) {
+            try write(site, "content/g7.md", guide("Guide 7", day: 7))
+        }
+        state = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g4.md"]), kind: .allPages) {
+            try FileManager.default.removeItem(atPath: site.path + "/content/g4.md")
+        }
+        _ = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g5.md", "renamed.md"]), kind: .allPages) {
+            try FileManager.default.moveItem(atPath: site.path + "/content/g5.md", toPath: site.path + "/content/renamed.md")
+        }
+    }
+
+    @Test func staticFilesTemplatesAndSettings() throws {
+        let site = try makeSite()
+        var state = try SiteBuilder(options: site.options()).makeState()
+        state = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(staticFiles: true), kind: .changedPages) {
+            try write(site, "content/images/b.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        }
+        state = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(templates: true), kind: .full) {
+            try FileManager.default.createDirectory(atPath: site.path + "/templates/partials", withIntermediateDirectories: true)
+            try write(site, "templates/partials/footer.mustache", "<footer>New footer</footer>\n")
+        }
+        _ = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(config: true), kind: .full) {
+            try write(site, "site.yml", "paginate: 4\ntitle: Renamed\n")
+        }
+    }
+
+    @Test func aBrokenEditThrowsItsErrorsAndAFixedOneUpdates() throws {
+        let site = try makeSite()
+        let state = try SiteBuilder(options: site.options()).makeState()
+        try write(site, "content/g2.md", "---\nterm: [broken\n---\n")
+        #expect(throws: DiagnosticsError.self) {
+            try SiteBuilder(options: site.options()).update(state, with: SiteChanges(guides: ["g2.md"]))
+        }
+        _ = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g2.md"]), kind: .changedPages) {
+            try write(site, "content/g2.md", guide("Guide 2", day: 2, tags: "[\"Shared\", \"Even\"]", body: "Fixed."))
+        }
+    }
+}
