@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -36,9 +39,20 @@ let package = Package(
             dependencies: ["PrepressMarkdown", "PrepressContent", "PrepressTemplates"]
         ),
         .target(
+            name: "PrepressPreview",
+            dependencies: [
+                "PrepressBuild",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "PrepressCLI",
             dependencies: [
                 "PrepressBuild",
+                "PrepressPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +64,13 @@ let package = Package(
             name: "PrepressBuildTests",
             dependencies: ["PrepressBuild"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "PrepressPreviewTests",
+            dependencies: [
+                "PrepressPreview", "PrepressBuild", "PrepressContent",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "PrepressCLITests", dependencies: ["PrepressCLI", "PrepressBuild", "PrepressContent"]),
     ]

@@ -118,7 +118,7 @@ public struct SiteBuilder: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
 
-        if changes.config || changes.templates {
+        if changes.config || changes.templates || changes.rescan {
             let rebuilt = try makeState()
             return (rebuilt, UpdateReport(kind: .full, renderedPages: rebuilt.pages.count, seconds: seconds()))
         }
@@ -223,21 +223,25 @@ public struct SiteChanges: Sendable, Equatable {
     public var templates = false
     /// site.yml.
     public var config = false
+    /// A folder under content/ appeared or went away: the whole folder is read again.
+    public var rescan = false
 
-    public init(guides: Set<String> = [], staticFiles: Bool = false, templates: Bool = false, config: Bool = false) {
+    public init(guides: Set<String> = [], staticFiles: Bool = false, templates: Bool = false, config: Bool = false, rescan: Bool = false) {
         self.guides = guides
         self.staticFiles = staticFiles
         self.templates = templates
         self.config = config
+        self.rescan = rescan
     }
 
-    public var isEmpty: Bool { guides.isEmpty && !staticFiles && !templates && !config }
+    public var isEmpty: Bool { guides.isEmpty && !staticFiles && !templates && !config && !rescan }
 
     public mutating func formUnion(_ other: SiteChanges) {
         guides.formUnion(other.guides)
         staticFiles = staticFiles || other.staticFiles
         templates = templates || other.templates
         config = config || other.config
+        rescan = rescan || other.rescan
     }
 }
 
@@ -255,6 +259,12 @@ public struct UpdateReport: Sendable {
     public var kind: Kind
     public var renderedPages: Int
     public var seconds: Double
+
+    public init(kind: Kind, renderedPages: Int, seconds: Double) {
+        self.kind = kind
+        self.renderedPages = renderedPages
+        self.seconds = seconds
+    }
 }
 
 /// A built site in memory: its pages, and what a rebuild after a change needs.

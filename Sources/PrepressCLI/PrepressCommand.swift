@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `prepress` command and its subcommands.
-public struct PrepressCommand: ParsableCommand {
+public struct PrepressCommand: AsyncParsableCommand {
     public static let version = "0.1.0"
 
     public static let configuration = CommandConfiguration(
@@ -12,7 +12,7 @@ public struct PrepressCommand: ParsableCommand {
         and templates/ (optional theme overrides). `prepress build` writes the site into output/.
         """,
         version: version,
-        subcommands: [BuildCommand.self]
+        subcommands: [BuildCommand.self, ServeCommand.self]
     )
 
     public init() {}
@@ -20,7 +20,7 @@ public struct PrepressCommand: ParsableCommand {
 
 extension PrepressCommand {
     /// Parses the process's arguments, runs the chosen subcommand and exits with its status.
-    public static func runFromCommandLine() {
-        main()
+    public static func runFromCommandLine() async {
+        await main()
     }
 }

@@ -1,3 +1,3 @@
 import PrepressCLI
 
-PrepressCommand.runFromCommandLine()
+await PrepressCommand.runFromCommandLine()
