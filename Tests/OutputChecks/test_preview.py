@@ -1,0 +1,111 @@
+"""`prepress serve` as a writer uses it: a real server on a free port, real file edits, the SSE reload
+event, and a real browser (headless Chromium) that reloads and shows the error overlay."""
+import http.client
+import pathlib
+import shutil
+import subprocess
+import time
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import PREPRESS, ROOT
+from test_practice_mode import browser
+
+GUIDE = "content/nurse-manager-hospital.md"
+PAGE = "guides/nurse-manager-interview-guide/"
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """A copy of the demo site, served by `prepress serve --port 0`; yields (site folder, base URL)."""
+    site = tmp_path / "site"
+    for name in ["content", "templates", "site.yml"]:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, site / name)
+    server = subprocess.Popen([str(PREPRESS), "serve", "--site", str(site), "--port", "0"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = None
+    deadline = time.monotonic() + 60
+    while base is None and time.monotonic() < deadline:
+        line = server.stdout.readline()
+        if "Serving" in line:
+            base = line.split(" at ", 1)[1].split(" ", 1)[0]
+    assert base, "the server never said where it listens"
+    yield site, base
+    server.terminate()
+    assert server.wait(timeout=10) == 0, "SIGTERM stops the server cleanly"
+
+
+def open_events(base):
+    """An open event stream and a function reading its next `data:` value."""
+    host, port = base.split("//", 1)[1].rstrip("/").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    connection.request("GET", "/__prepress/events")
+    response = connection.getresponse()
+    assert response.status == 200
+    assert response.getheader("Content-Type") == "text/event-stream"
+
+    def next_data():
+        while True:
+            line = response.fp.readline().decode()
+            if line.startswith("data:"):
+                return int(line.split(":", 1)[1])
+    return connection, next_data
+
+
+def edit(site, path, change):
+    file = site / path
+    file.write_text(change(file.read_text()))
+
+
+def test_an_edit_sends_a_reload_event(preview):
+    site, base = preview
+    connection, next_data = open_events(base)
+    current = next_data()
+    started = time.monotonic()
+    edit(site, GUIDE, lambda text: text + "\nA new closing line.\n")
+    assert next_data() == current + 1
+    assert time.monotonic() - started < 2
+    connection.close()
+
+
+def test_the_build_output_folder_is_never_written(preview):
+    site, _ = preview
+    assert not (site / "output").exists()
+
+
+def page_text(driver):
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def test_the_open_page_reloads_and_shows_the_overlay_while_broken(preview):
+    site, base = preview
+    driver = browser(javascript=True)
+    try:
+        driver.get(base + PAGE)
+        wait = WebDriverWait(driver, 10)
+        wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+        time.sleep(0.5)
+
+        edit(site, GUIDE, lambda text: text.replace("## Interview Questions and Answers",
+                                                    "Freshly written paragraph.\n\n## Interview Questions and Answers"))
+        wait.until(lambda d: "Freshly written paragraph." in page_text(d))
+
+        edit(site, GUIDE, lambda text: text.replace('term: "Nurse Manager Interview Guide"', 'term: "Nurse Manager'))
+        overlay = wait.until(lambda d: d.find_elements(By.ID, "prepress-error-overlay"))[0]
+        assert "nurse-manager-hospital.md:3:15: error: invalid YAML" in overlay.text
+
+        edit(site, GUIDE, lambda text: text.replace('term: "Nurse Manager\n', 'term: "Nurse Manager Interview Guide"\n'))
+        wait.until(lambda d: not d.find_elements(By.ID, "prepress-error-overlay"))
+        assert "Freshly written paragraph." in page_text(driver)
+
+        # A page whose guide goes away becomes the 404 page, which keeps listening and comes back.
+        saved = (site / GUIDE).read_text()
+        (site / GUIDE).unlink()
+        wait.until(lambda d: "Page not found" in page_text(d))
+        (site / GUIDE).write_text(saved)
+        wait.until(lambda d: "Freshly written paragraph." in page_text(d))
+    finally:
+        driver.quit()
