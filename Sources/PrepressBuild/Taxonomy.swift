@@ -16,10 +16,12 @@ public struct Taxonomy: Sendable {
     public var terms: [Term]
     /// Position in `terms` by slug.
     var termIndex: [String: Int]
+    /// Slug of every spelling guides use, so pages need not make slugs again.
+    var slugByName: [String: String]
 
     /// The term a name belongs to.
     public func term(named name: String) -> Term? {
-        termIndex[Slug.make(name)].map { terms[$0] }
+        termIndex[slugByName[name] ?? Slug.make(name)].map { terms[$0] }
     }
 
     public var path: String { config.path + "/" }
@@ -36,10 +38,12 @@ struct TaxonomyIndexer {
         configs.map { config in
             var buckets: [String: [Int]] = [:]
             var spellings: [String: [String: Int]] = [:]
+            var slugByName: [String: String] = [:]
             for (position, guide) in guides.enumerated() {
                 var seen: Set<String> = []
                 for name in Self.values(of: guide.frontMatter, key: config.key) {
-                    let slug = Slug.make(name)
+                    let slug = slugByName[name] ?? Slug.make(name)
+                    slugByName[name] = slug
                     spellings[slug, default: [:]][name, default: 0] += 1
                     // A guide tagged both "B2B Sales" and "b2b sales" is listed once.
                     if seen.insert(slug).inserted {
@@ -60,7 +64,7 @@ struct TaxonomyIndexer {
             }
             var termIndex: [String: Int] = [:]
             for (position, term) in terms.enumerated() { termIndex[term.slug] = position }
-            return Taxonomy(config: config, terms: terms, termIndex: termIndex)
+            return Taxonomy(config: config, terms: terms, termIndex: termIndex, slugByName: slugByName)
         }
     }
 

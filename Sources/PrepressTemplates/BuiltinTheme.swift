@@ -169,7 +169,7 @@ enum BuiltinTheme {
     <h2 id="related-title">Related guides</h2>
     <div class="card-list">
       {{#related}}
-      {{>partials/guide-card}}
+      {{{card}}}
       {{/related}}
     </div>
   </section>
@@ -226,7 +226,7 @@ enum BuiltinTheme {
   </section>
   <section class="card-list" aria-label="Guides, newest first">
     {{#guides}}
-    {{>partials/guide-card}}
+    {{{card}}}
     {{/guides}}
     {{^guides}}
     <p>No guides yet. Add a Markdown file to <code>content/</code>.</p>
@@ -321,7 +321,7 @@ enum BuiltinTheme {
   </section>
   <section class="card-list" aria-label="Guides in {{term.name}}, newest first">
     {{#guides}}
-    {{>partials/guide-card}}
+    {{{card}}}
     {{/guides}}
   </section>
   {{>partials/pagination}}

@@ -38,28 +38,49 @@ indirect enum JSONValue: Sendable {
         }
     }
 
+    /// Writes a JSON string, copying runs of bytes that need no escape in one go.
     private static func writeString(_ text: String, to output: inout String) {
         output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<": output += "\\u003c"
-            case ">": output += "\\u003e"
-            case "&": output += "\\u0026"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            func flush(upTo end: Int) {
+                if end > runStart { output += String(decoding: bytes[runStart..<end], as: UTF8.self) }
             }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var escape: String?
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x3C: escape = "\\u003c"
+                case 0x3E: escape = "\\u003e"
+                case 0x26: escape = "\\u0026"
+                case 0x00..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end lines in older JavaScript.
+                    flush(upTo: index)
+                    output += bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    index += 3
+                    runStart = index
+                    continue
+                default:
+                    break
+                }
+                if let escape {
+                    flush(upTo: index)
+                    output += escape
+                    runStart = index + 1
+                }
+                index += 1
+            }
+            flush(upTo: bytes.count)
         }
         output += "\""
     }

@@ -38,6 +38,13 @@ struct PageRenderer: Sendable {
         var term: (taxonomy: Int, term: Int)?
     }
 
+    /// Each guide's card, rendered once from `partials/guide-card` for every list that shows it.
+    static func renderCards(_ indices: [Int], context: SiteContext, templates: TemplateRenderer) -> [String] {
+        indices.parallelMap { index in
+            templates.render(CardView(guide: GuideView(index: index, context: context)), template: "partials/guide-card") ?? ""
+        }
+    }
+
     /// Every page: rendered on all cores, then the sitemap and robots.txt that list them.
     func render() -> [RenderedPage] {
         let pages = render(jobs()).compactMap { $0 }

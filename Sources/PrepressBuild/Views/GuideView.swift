@@ -44,6 +44,7 @@ struct GuideView: MustacheParent, Sendable {
         case "related": return (context.related[index]).map { GuideView(index: $0, context: context) }
         case "has_related": return !context.related[index].isEmpty
         case "json_ld": return StructuredData(context: context).jsonLD(for: index)
+        case "card": return index < context.cards.count ? context.cards[index] : ""
         case "previous": return present(context.neighbors[index]?.previous.map { GuideLinkView(guide: context.guides[$0], urls: urls) })
         case "next": return present(context.neighbors[index]?.next.map { GuideLinkView(guide: context.guides[$0], urls: urls) })
         default: return nil
@@ -106,6 +107,15 @@ struct GuideView: MustacheParent, Sendable {
     }
 }
 
+/// What `partials/guide-card` is rendered with: the guide's keys, and `site`.
+struct CardView: MustacheParent, Sendable {
+    let guide: GuideView
+
+    func child(named name: String) -> Any? {
+        name == "site" ? guide.context.siteView : guide.child(named: name)
+    }
+}
+
 /// A guide's title and link, for previous/next navigation.
 struct GuideLinkView: MustacheParent, Sendable {
     let guide: Guide
@@ -157,9 +167,16 @@ struct TermView: MustacheParent, Sendable {
     let name: String
     let taxonomy: Taxonomy?
     let urls: SiteURLs
+    private let term: Term?
 
-    var slug: String { Slug.make(name) }
-    private var term: Term? { taxonomy?.term(named: name) }
+    init(name: String, taxonomy: Taxonomy?, urls: SiteURLs) {
+        self.name = name
+        self.taxonomy = taxonomy
+        self.urls = urls
+        term = taxonomy?.term(named: name)
+    }
+
+    var slug: String { term?.slug ?? Slug.make(name) }
     var displayName: String { term?.name ?? name }
     /// The term's page; nil when the site has no such taxonomy.
     var url: String? {

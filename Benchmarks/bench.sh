@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# `make bench`: Prepress against the raw cmark command and Hugo on the same generated corpora.
+#
+#   bash Benchmarks/bench.sh            # 1,000 and 10,000 guides, median of 3 runs each
+#   SIZES="1000" RUNS=5 bash Benchmarks/bench.sh
+#
+# For each size it generates a corpus with Benchmarks/gen_corpus.py (cached in .build/bench), then times,
+# one after another in this run: the cmark command over the guides' bodies (the floor: parsing and
+# rendering Markdown, nothing else), a release build of prepress, and Hugo (Debian's package) building the
+# same guides with the same pages (Benchmarks/hugo: guide pages, paginated taxonomy pages of 20, feeds of
+# 20, sitemap). Each run writes into a new folder; wall time, CPU time (user + system) and peak RSS come
+# from GNU time. The machine's speed drifts, so compare the ratios measured within one run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"1000 10000"}
+RUNS=${RUNS:-3}
+WORK=.build/bench
+SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+
+missing=""
+command -v cmark >/dev/null || missing="$missing cmark"
+command -v hugo >/dev/null || missing="$missing hugo"
+[ -x /usr/bin/time ] || missing="$missing time"
+if [ -n "$missing" ]; then
+  echo "Installing$missing (apt-get)…" >&2
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq $missing >&2
+fi
+make --no-print-directory deps >&2
+swift build -c release --product prepress >&2
+PREPRESS=.build/release/prepress
+mkdir -p "$WORK"
+
+# Runs "$@" RUNS times; prints the median wall seconds, median CPU seconds and largest peak RSS (KiB).
+measure() {
+  local results=()
+  for run in $(seq 1 "$RUNS"); do
+    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" || {
+      echo "failed: $*" >&2; cat "$WORK/stderr.txt" >&2; exit 1; }
+    results+=("$(cat "$WORK/time.txt")")
+  done
+  printf '%s\n' "${results[@]}" | python3 -c '
+import statistics, sys
+rows = [list(map(float, line.split())) for line in sys.stdin if line.strip()]
+print(statistics.median(r[0] for r in rows), statistics.median(r[1] + r[2] for r in rows), max(r[3] for r in rows))'
+}
+
+report=()
+for size in $SIZES; do
+  corpus="$WORK/corpus-$size"
+  if [ "$(ls "$corpus/content" 2>/dev/null | wc -l)" != "$size" ]; then
+    rm -rf "$corpus"
+    python3 Benchmarks/gen_corpus.py "$size" "$corpus/content" >&2
+  fi
+  if [ ! -d "$corpus/bodies" ]; then
+    mkdir -p "$corpus/bodies"
+    python3 - "$corpus" <<'PY'
+import pathlib, sys
+corpus = pathlib.Path(sys.argv[1])
+for guide in (corpus / "content").glob("*.md"):
+    text = guide.read_text(encoding="utf-8")
+    (corpus / "bodies" / guide.name).write_text(text.split("\n---\n", 1)[1], encoding="utf-8")
+PY
+  fi
+  echo "Measuring $size guides ($RUNS runs each)…" >&2
+  read -r cmark_wall cmark_cpu cmark_rss < <(measure sh -c "find '$corpus/bodies' -name '*.md' -print0 | xargs -0 cmark --unsafe --smart")
+  counter=0
+  next_out() { counter=$((counter + 1)); echo "$WORK/out-$size-$1-$counter"; }
+  read -r prepress_wall prepress_cpu prepress_rss < <(measure sh -c "$PREPRESS build --site '$corpus' --output \"\$(mktemp -d '$WORK/out-prepress-XXXXXX')\"")
+  read -r hugo_wall hugo_cpu hugo_rss < <(measure sh -c "hugo --quiet --source Benchmarks/hugo --contentDir '$PWD/$corpus/content' --destination \"\$(mktemp -d '$PWD/$WORK/out-hugo-XXXXXX')\" --cacheDir '$PWD/$WORK/hugo-cache'")
+  prepress_pages=$(find "$(ls -d "$WORK"/out-prepress-* | head -1)" -name '*.html' | wc -l)
+  hugo_pages=$(find "$(ls -d "$WORK"/out-hugo-* | head -1)" -name '*.html' | wc -l)
+  rm -rf "$WORK"/out-prepress-* "$WORK"/out-hugo-*
+  report+=("$size $cmark_wall $cmark_cpu $cmark_rss $prepress_wall $prepress_cpu $prepress_rss $prepress_pages $hugo_wall $hugo_cpu $hugo_rss $hugo_pages")
+done
+
+printf '%s\n' "${report[@]}" | python3 -c '
+import sys, platform, os, datetime
+rows = [line.split() for line in sys.stdin if line.strip()]
+print(f"Prepress benchmark — {datetime.date.today()}, {os.cpu_count()} cores, {platform.machine()}, median of '"$RUNS"' runs")
+print()
+print("| guides | tool | wall s | CPU s | HTML pages | pages/s | peak RSS MiB | wall × cmark | wall × Hugo |")
+print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+walls = {}
+for r in rows:
+    size = int(r[0])
+    cmark = (float(r[1]), float(r[2]), float(r[3]), None)
+    prepress = (float(r[4]), float(r[5]), float(r[6]), int(r[7]))
+    hugo = (float(r[8]), float(r[9]), float(r[10]), int(r[11]))
+    walls[size] = prepress[0]
+    for name, (wall, cpu, rss, pages) in [("cmark (floor)", cmark), ("prepress", prepress), ("Hugo", hugo)]:
+        rate = f"{pages / wall:,.0f}" if pages else "–"
+        print(f"| {size:,} | {name} | {wall:.2f} | {cpu:.2f} | {pages if pages else \"–\"} | {rate} | {rss / 1024:.0f} | "
+              f"{wall / cmark[0]:.2f} | {wall / hugo[0]:.3f} |")
+if len(walls) == 2:
+    small, large = sorted(walls)
+    print()
+    print(f"prepress {large:,}/{small:,} wall-time ratio: {walls[large] / walls[small]:.1f} (linear: {large / small:.0f})")
+'
