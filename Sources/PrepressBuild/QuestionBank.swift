@@ -25,9 +25,12 @@ struct QuestionBank: Sendable {
     init(guides: [Guide]) {
         var types: [QuestionType] = []
         var positions: [String: Int] = [:]
+        // Thousands of guides share a handful of type names: each name's slug is made once.
+        var slugs: [String: String] = [:]
         for (index, guide) in guides.enumerated() {
             for group in guide.rendered.questionGroups {
-                var slug = Slug.make(group.name)
+                var slug = slugs[group.name] ?? Slug.make(group.name)
+                slugs[group.name] = slug
                 // `questions/page/2/` is the bank's own second page.
                 if slug == "page" { slug = "page-questions" }
                 let position = positions[slug] ?? {

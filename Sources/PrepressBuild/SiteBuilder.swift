@@ -138,6 +138,8 @@ public struct SiteBuilder: Sendable {
 
         var changedSources: [GuideSource] = []
         var structural = false
+        // Front matter changed, but nothing that decides where guides are listed or how they are grouped.
+        var frontMatterChanged = false
         let loader = ContentLoader(
             directory: (options.siteDirectory as NSString).appendingPathComponent("content"),
             displayPrefix: options.displayPath("content"))
@@ -152,7 +154,11 @@ public struct SiteBuilder: Sendable {
             case .success(let source):
                 diagnostics += source.parsed.warnings
                 if let previous {
-                    if content.guides[previous].parsed.frontMatter != source.parsed.frontMatter { structural = true }
+                    let before = content.guides[previous].parsed.frontMatter
+                    let after = source.parsed.frontMatter
+                    if before != after {
+                        if Self.samePlace(before, after) { frontMatterChanged = true } else { structural = true }
+                    }
                     content.guides[previous] = source
                 } else {
                     content.guides.append(source)
@@ -200,6 +206,7 @@ public struct SiteBuilder: Sendable {
         // shifts the question bank's pages: then every page is rendered again.
         let jobs = renderer.jobs().filter { job in
             questionCountChanged || renderer.bodyDependencies(of: job).contains(where: changed.contains)
+                || (frontMatterChanged && renderer.frontMatterDependencies(of: job).contains(where: changed.contains))
         }
         var pages = state.pages
         if questionCountChanged {
@@ -208,8 +215,11 @@ public struct SiteBuilder: Sendable {
         for page in renderer.render(jobs).compactMap({ $0 }) {
             pages[page.path] = page
         }
-        for file in renderer.closingFiles(sitemapEntries: pages.values.compactMap(\.sitemap)) {
-            pages[file.path] = file
+        // The sitemap lists pages and their dates, which change here when question bank pages or a modDate do.
+        if questionCountChanged || frontMatterChanged {
+            for file in renderer.closingFiles(sitemapEntries: pages.values.compactMap(\.sitemap)) {
+                pages[file.path] = file
+            }
         }
         var updated = state
         updated.content = content
@@ -218,6 +228,18 @@ public struct SiteBuilder: Sendable {
         updated.loadWarnings = loadWarnings
         updated.renderWarnings = renderWarnings
         return (updated, UpdateReport(kind: .changedPages, renderedPages: jobs.count, seconds: seconds()))
+    }
+}
+
+extension SiteBuilder {
+    /// Whether two versions of a guide's front matter list and group it the same way: same title, slug,
+    /// publication date, draft state, category, vertical, tags and author. Then only its own page, the lists
+    /// and related-guide cards that show it, and the feeds it is in need rendering again.
+    static func samePlace(_ before: FrontMatter, _ after: FrontMatter) -> Bool {
+        before.term == after.term && before.slug == after.slug && before.pubDate == after.pubDate
+            && before.draft == after.draft && before.category == after.category && before.vertical == after.vertical
+            && before.tags == after.tags && before.author == after.author
+            && before.params.map(\.key) == after.params.map(\.key) && before.params == after.params
     }
 }
 

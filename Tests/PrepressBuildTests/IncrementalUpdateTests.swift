@@ -74,6 +74,17 @@ import PrepressContent
         }
     }
 
+    @Test func aNewDescriptionOrModDateReRendersTheListsAndFeedsThatShowIt() throws {
+        let site = try makeSite()
+        var state = try SiteBuilder(options: site.options()).makeState()
+        state = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g1.md"]), kind: .changedPages) {
+            let text = guide("Guide 1", day: 1, tags: "[\"Shared\"]").replacingOccurrences(
+                of: "pubDate: 2025-01-01", with: "pubDate: 2025-01-01\ndescription: A new summary.\nmodDate: 2025-03-01")
+            try write(site, "content/g1.md", text)
+        }
+        #expect(state.file(at: "feed.xml").map { String(decoding: $0, as: UTF8.self).contains("A new summary.") } == true)
+    }
+
     @Test func frontMatterNewDeletedAndRenamedGuidesReRenderEveryPage() throws {
         let site = try makeSite()
         var state = try SiteBuilder(options: site.options()).makeState()

@@ -75,6 +75,19 @@ struct PageRenderer: Sendable {
         }
     }
 
+    /// Guides whose front matter a page shows beyond their cards: a feed's entries (summary, dates, author),
+    /// and every guide of a list, whose newest date is each of its pages' date in the sitemap.
+    func frontMatterDependencies(of job: Job) -> [Int] {
+        switch job {
+        case .feed(_, _, _, let guides):
+            return Array(guides.lazy.filter { context.guides[$0].frontMatter.pubDate != nil }.prefix(context.config.feedLimit))
+        case .list(let list):
+            return list.guides
+        default:
+            return []
+        }
+    }
+
     /// Every page the site has, in a fixed order.
     func jobs() -> [Job] {
         var jobs: [Job] = context.guides.indices.map(Job.guide)
