@@ -53,7 +53,10 @@ let package = Package(
             dependencies: [
                 "PrepressBuild",
                 "PrepressPreview",
+                "PrepressTemplates",
+                "PrepressContent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(name: "prepress", dependencies: ["PrepressCLI"]),

@@ -89,7 +89,8 @@ def main():
             summary("edit its front matter", measure(next_event, files, max(5, args.edits // 3),
                     lambda text, i: text.replace("description: \"", f"description: \"Revised {i}. ", 1)))
             summary("add a question", measure(next_event, files, max(5, args.edits // 3),
-                    lambda text, i: text + f"\n\n### Question {90 + i}: Anything else?\n\nOne more answer.\n"))
+                    lambda text, i: text.replace("### Problem-Solving Questions\n", "### Problem-Solving Questions\n\n"
+                                                 f"#### Question {90 + i}: Anything else?\n\nOne more answer.\n", 1)))
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import PrepressBuild
+import PrepressContent
+import PrepressTemplates
+
+/// `prepress new`: starts a guide with complete front matter and the interview-guide skeleton.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Start a new guide in content/ with its front matter and the question skeleton.",
+        discussion: """
+        Writes content/<slug>.md with today's date and the author from site.yml, an overview section and the \
+        four question-type sections with a numbered question each. It never overwrites a file. When \
+        templates/archetypes/guide.md exists it is the skeleton instead: a Mustache template receiving term, \
+        slug, category, vertical, tags (a list), date and author.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The guide's title, e.g. \"Senior Data Engineer Interview Guide\".", valueName: "term"))
+    var term: String
+
+    @Option(name: .long, help: "The guide's category.")
+    var category: String?
+
+    @Option(name: .long, help: "The guide's vertical (industry).")
+    var vertical: String?
+
+    @Option(name: .long, help: ArgumentHelp("Comma-separated tags, e.g. \"Interview Prep,SQL\".", valueName: "a,b"))
+    var tags: String?
+
+    @Option(name: .long, help: ArgumentHelp("The site folder.", valueName: "dir"))
+    var site = "."
+
+    func validate() throws {
+        if term.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the term must not be empty") }
+    }
+
+    func run() throws {
+        let slug = Slug.make(term)
+        let relative = "content/\(slug).md"
+        let path = (site as NSString).appendingPathComponent(relative)
+        guard !FileManager.default.fileExists(atPath: path) else {
+            DiagnosticPrinter().note("error: \(relative) already exists; choose another term or edit that file")
+            throw ExitCode(1)
+        }
+        var author: String?
+        if let data = FileManager.default.contents(atPath: (site as NSString).appendingPathComponent("site.yml")),
+           let text = String(data: data, encoding: .utf8) {
+            author = (try? SiteConfigParser.parse(text))?.0.author
+        }
+        let skeleton = GuideSkeleton(
+            term: term, slug: slug, category: category, vertical: vertical,
+            tags: (tags ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            date: GuideSkeleton.today(), author: author)
+        let archetype = (site as NSString).appendingPathComponent("templates/archetypes/guide.md")
+        let text: String
+        if let data = FileManager.default.contents(atPath: archetype), let template = String(data: data, encoding: .utf8) {
+            do {
+                text = try skeleton.render(archetype: template)
+            } catch {
+                DiagnosticPrinter().note("error: templates/archetypes/guide.md does not parse: \(error)")
+                throw ExitCode(1)
+            }
+        } else {
+            text = skeleton.defaultText
+        }
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        print("Created \(relative)")
+    }
+}

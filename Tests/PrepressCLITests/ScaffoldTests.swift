@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import PrepressCLI
+import PrepressBuild
+import PrepressContent
+
+@Suite struct ScaffoldTests {
+    func temporaryFolder() -> String {
+        NSTemporaryDirectory() + "prepress-scaffold-" + UUID().uuidString
+    }
+
+    func run(_ arguments: [String]) throws {
+        var command = try PrepressCommand.parseAsRoot(arguments)
+        try command.run()
+    }
+
+    @Test func initThenNewGivesASiteThatBuilds() throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try run(["init", site])
+        try run(["new", "Senior Data Engineer Interview Guide", "--site", site, "--category", "Engineering",
+                 "--vertical", "SaaS", "--tags", "Interview Prep, SQL"])
+        let text = try String(contentsOfFile: site + "/content/senior-data-engineer-interview-guide.md", encoding: .utf8)
+        let parsed = try GuideParser.parse(text, file: "content/senior-data-engineer-interview-guide.md")
+        #expect(parsed.frontMatter.term == "Senior Data Engineer Interview Guide")
+        #expect(parsed.frontMatter.category == "Engineering")
+        #expect(parsed.frontMatter.vertical == "SaaS")
+        #expect(parsed.frontMatter.tags == ["Interview Prep", "SQL"])
+        #expect(parsed.frontMatter.pubDate != nil)
+
+        let report = try SiteBuilder(options: BuildOptions(siteDirectory: site)).build()
+        #expect(report.guideCount == 2)
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        let state = try SiteBuilder(options: BuildOptions(siteDirectory: site)).makeState()
+        let page = String(decoding: try #require(state.file(at: "guides/senior-data-engineer-interview-guide/index.html")), as: UTF8.self)
+        #expect(page.contains("4 questions · 1 technical · 1 behavioral · 1 situational · 1 problem-solving"))
+        #expect(try String(contentsOfFile: site + "/.gitignore", encoding: .utf8).contains("output/"))
+    }
+
+    @Test func newNeverOverwritesAndInitRefusesAFolderWithFiles() throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try run(["init", site])
+        try run(["new", "Nurse Manager Interview Guide", "--site", site])
+        let path = site + "/content/nurse-manager-interview-guide.md"
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ExitCode(1)) { try run(["new", "Nurse Manager Interview Guide", "--site", site]) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "mine")
+        #expect(throws: ExitCode(1)) { try run(["init", site]) }
+    }
+
+    @Test func initWithThemeCopiesTheBuiltInTheme() throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try run(["init", site, "--theme"])
+        #expect(FileManager.default.fileExists(atPath: site + "/templates/guide.mustache"))
+        #expect(FileManager.default.fileExists(atPath: site + "/templates/partials/guide-card.mustache"))
+        #expect(FileManager.default.fileExists(atPath: site + "/templates/assets/style.css"))
+        _ = try SiteBuilder(options: BuildOptions(siteDirectory: site)).build()
+    }
+
+    @Test func anArchetypeInTheSiteIsTheSkeleton() throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try run(["init", site])
+        try FileManager.default.createDirectory(atPath: site + "/templates/archetypes", withIntermediateDirectories: true)
+        try Data("{{{front_matter}}}\n# {{term}} in {{category}}\n{{#tags}}- {{.}}\n{{/tags}}".utf8)
+            .write(to: URL(fileURLWithPath: site + "/templates/archetypes/guide.md"))
+        try run(["new", "R&D Lead <Interview> Guide", "--site", site, "--category", "Research", "--tags", "C++,R&D"])
+        let text = try String(contentsOfFile: site + "/content/r-and-d-lead-lt-interview-gt-guide.md", encoding: .utf8)
+        #expect(text.hasSuffix("# R&D Lead <Interview> Guide in Research\n- C++\n- R&D\n"))
+        #expect(text.hasPrefix("---\nterm: \"R&D Lead <Interview> Guide\"\n"))
+    }
+}
