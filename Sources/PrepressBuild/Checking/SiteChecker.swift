@@ -1,0 +1,214 @@
+import Foundation
+import PrepressContent
+import PrepressMarkdown
+
+/// `prepress check`: everything a build validates, plus the site's links and the guides' habits, without writing.
+public struct SiteChecker: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// What the check found, and how much it read.
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var guideCount: Int
+        public var pageCount: Int
+        public var linkCount: Int
+    }
+
+    /// Builds in memory and checks; throws the build's errors when it does not build.
+    public func check() throws(DiagnosticsError) -> Report {
+        let state = try SiteBuilder(options: options).makeState()
+        var diagnostics = state.warnings
+        diagnostics += guideWarnings(state)
+        diagnostics += nearDuplicateTerms(state)
+        let (linkProblems, linkCount) = checkLinks(state)
+        diagnostics += linkProblems
+        return Report(diagnostics: Array(Set(diagnostics)).sorted(), guideCount: state.context.guides.count,
+                      pageCount: state.pages.keys.filter { $0.hasSuffix(".html") }.count, linkCount: linkCount)
+    }
+
+    // MARK: - Guides
+
+    func guideWarnings(_ state: SiteState) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for guide in state.context.guides {
+            let matter = guide.frontMatter
+            let file = guide.source.displayPath
+            let start = SourceLocation(file: file)
+            if matter.description == nil {
+                warnings.append(.warning(at: start, "no 'description': cards, search results and feeds show nothing",
+                                         hint: "add `description: \"One or two sentences about the guide.\"`"))
+            }
+            if matter.tags.isEmpty {
+                warnings.append(.warning(at: start, "no 'tags': the guide is on no tag page and has no related guides",
+                                         hint: "add `tags: [\"Interview Prep\"]`"))
+            }
+            if let published = matter.pubDate, let modified = matter.modDate, modified < published {
+                warnings.append(.warning(at: matter.locations["modDate"] ?? start,
+                                         "'modDate' \(modified.day8601) is before 'pubDate' \(published.day8601)"))
+            }
+            if guide.rendered.questionGroups.isEmpty {
+                warnings.append(.warning(at: start, "the guide has no questions",
+                                         hint: "questions are headings like `#### Question 1: …?` under a `### Technical Questions` section (docs/questions.md)"))
+            }
+        }
+        return warnings
+    }
+
+    /// A category, vertical or tag spelled close to a more common one: "did you mean …?".
+    func nearDuplicateTerms(_ state: SiteState) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for taxonomy in state.context.taxonomies where ["category", "vertical", "tags"].contains(taxonomy.config.key) {
+            let terms = taxonomy.terms
+            let keys = terms.map { Self.comparable($0.name) }
+            for (index, term) in terms.enumerated() {
+                // The less used spelling is the suspect one.
+                guard let better = terms.indices.filter({ other in
+                    other != index && terms[other].guides.count > term.guides.count && Self.close(keys[index], keys[other])
+                }).max(by: { terms[$0].guides.count < terms[$1].guides.count }) else { continue }
+                for guideIndex in term.guides {
+                    let guide = state.context.guides[guideIndex]
+                    let location = guide.frontMatter.locations[taxonomy.config.key] ?? SourceLocation(file: guide.source.displayPath)
+                    warnings.append(.warning(
+                        at: location,
+                        "\(Self.singular(taxonomy.config.key)) '\(term.name)' is spelled close to '\(terms[better].name)' (\(terms[better].guides.count) guides): did you mean '\(terms[better].name)'?"))
+                }
+            }
+        }
+        return warnings
+    }
+
+    static func singular(_ key: String) -> String { key == "tags" ? "tag" : key }
+
+    /// Lowercased letters and digits only.
+    static func comparable(_ name: String) -> [Character] {
+        Array(name.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+
+    /// Two names are close when, ignoring case and punctuation, one edit in short names (two in longer ones)
+    /// turns one into the other. Names of three letters or fewer (C, C#, SQL) are never close.
+    static func close(_ left: [Character], _ right: [Character]) -> Bool {
+        let shorter = min(left.count, right.count)
+        guard shorter > 3, left != right else { return false }
+        let allowed = shorter >= 10 ? 2 : 1
+        guard abs(left.count - right.count) <= allowed else { return false }
+        var previous = Array(0...right.count)
+        for i in 1...left.count {
+            var current = [i] + Array(repeating: 0, count: right.count)
+            var rowBest = current[0]
+            for j in 1...right.count {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left[i - 1] == right[j - 1] ? 0 : 1))
+                rowBest = Swift.min(rowBest, current[j])
+            }
+            if rowBest > allowed { return false }
+            previous = current
+        }
+        return previous[right.count] <= allowed
+    }
+
+    // MARK: - Links
+
+    /// Checks every `href` and `src` of every page: the page or file must exist, and a `#fragment` must be
+    /// an id on that page. Links written in a guide's Markdown are reported at their line and column;
+    /// links from the theme once per target, with how many pages carry them.
+    func checkLinks(_ state: SiteState) -> ([Diagnostic], Int) {
+        let basePath = state.context.urls.basePath
+        let pages = state.pages.keys.filter { $0.hasSuffix(".html") }.sorted()
+        let texts: [String: String] = Dictionary(uniqueKeysWithValues: pages.map { ($0, state.pages[$0]!.text) })
+        let ids: [String: Set<String>] = Dictionary(uniqueKeysWithValues: pages.parallelMap { page in
+            (page, Set(HTMLScanner.attributeValues("id", in: texts[page]!)))
+        })
+        let guidesByPage = Dictionary(state.context.guides.map { ($0.path + "index.html", $0) }, uniquingKeysWith: { first, _ in first })
+
+        struct Broken: Sendable {
+            var page: String
+            var link: String
+            var reason: String
+        }
+        let results: [([Broken], Int)] = pages.parallelMap { page in
+            let html = texts[page]!
+            let links = HTMLScanner.attributeValues("href", in: html) + HTMLScanner.attributeValues("src", in: html)
+            var broken: [Broken] = []
+            for link in links {
+                if let reason = Self.problem(with: link, on: page, basePath: basePath, ids: ids, exists: { state.file(at: $0) != nil }) {
+                    broken.append(Broken(page: page, link: link, reason: reason))
+                }
+            }
+            return (broken, links.count)
+        }
+
+        var diagnostics: [Diagnostic] = []
+        var themeProblems: [String: (reason: String, pages: [String])] = [:]
+        for broken in results.flatMap(\.0) {
+            if let guide = guidesByPage[broken.page],
+               let written = guide.rendered.links.first(where: { $0.destination == broken.link }) {
+                let location = SourceLocation(file: guide.source.displayPath,
+                                              line: guide.source.parsed.bodyStartLine + written.line - 1, column: written.column)
+                diagnostics.append(.error(at: location, "\(written.kind == .image ? "image" : "link") '\(written.written)' \(broken.reason)"))
+            } else {
+                themeProblems[broken.link, default: (broken.reason, [])].pages.append(broken.page)
+            }
+        }
+        for (link, problem) in themeProblems {
+            let pages = problem.pages.sorted()
+            let more = pages.count > 1 ? " (and \(pages.count - 1) more page\(pages.count == 2 ? "" : "s"))" : ""
+            diagnostics.append(.error(at: SourceLocation(file: options.displayPath("output/" + pages[0])),
+                                      "link '\(link)' \(problem.reason)\(more)",
+                                      hint: "this link comes from the templates, not from a guide"))
+        }
+        return (diagnostics, results.reduce(0) { $0 + $1.1 })
+    }
+
+    /// Why a link on `page` does not lead anywhere, or nil when it does.
+    static func problem(with link: String, on page: String, basePath: String, ids: [String: Set<String>],
+                        exists: (String) -> Bool) -> String? {
+        if link.isEmpty { return "is empty" }
+        if link.hasPrefix("//") || link.hasPrefix("mailto:") || link.hasPrefix("tel:") || link.hasPrefix("data:") { return nil }
+        if let colon = link.firstIndex(of: ":"), !link[..<colon].contains("/") { return nil }
+        var rest = Substring(link)
+        var fragment: Substring?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = rest[rest.index(after: hash)...]
+            rest = rest[..<hash]
+        }
+        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        var target: String
+        if rest.isEmpty {
+            target = page
+        } else if rest.hasPrefix("/") {
+            guard rest.hasPrefix(basePath) else { return "is outside the site's base path \(basePath)" }
+            target = String(rest.dropFirst(basePath.count))
+        } else {
+            let folder = page.split(separator: "/").dropLast().joined(separator: "/")
+            target = folder.isEmpty ? String(rest) : folder + "/" + rest
+        }
+        target = (target.removingPercentEncoding ?? target)
+        var parts: [Substring] = []
+        for part in target.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if parts.isEmpty { return "goes above the site's root" }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        var file = parts.joined(separator: "/")
+        if rest.isEmpty {
+            file = page
+        } else if target.hasSuffix("/") || file.isEmpty {
+            file = file.isEmpty ? "index.html" : file + "/index.html"
+        } else if !exists(file), exists(file + "/index.html") {
+            file += "/index.html"
+        }
+        guard exists(file) else { return "points to no page or file of the site" }
+        if let fragment, !fragment.isEmpty, file.hasSuffix(".html") {
+            let anchor = String(fragment).removingPercentEncoding ?? String(fragment)
+            if ids[file]?.contains(anchor) != true { return "points to #\(anchor), which is no id on /\(file)" }
+        }
+        return nil
+    }
+}
