@@ -361,6 +361,13 @@ public struct SiteState: Sendable {
     }
 
 
+    /// Every file of the site by path, as `build` writes them.
+    public var allFiles: [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for path in paths { files[path] = file(at: path) }
+        return files
+    }
+
     /// Every path `file(at:)` answers, sorted.
     public var paths: [String] {
         Set(pages.keys).union(theme.assets.map(\.path)).union(content.staticFiles.map(\.relativePath)).sorted()

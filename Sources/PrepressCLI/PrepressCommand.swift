@@ -12,7 +12,7 @@ public struct PrepressCommand: AsyncParsableCommand {
         and templates/ (optional theme overrides). `prepress build` writes the site into output/.
         """,
         version: version,
-        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self]
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self, PublishCommand.self]
     )
 
     public init() {}

@@ -16,6 +16,8 @@ public struct SiteChecker: Sendable {
         public var guideCount: Int
         public var pageCount: Int
         public var linkCount: Int
+        /// The site as built for the check, for a publish that follows.
+        public var state: SiteState
     }
 
     /// Builds in memory and checks; throws the build's errors when it does not build.
@@ -27,7 +29,7 @@ public struct SiteChecker: Sendable {
         let (linkProblems, linkCount) = checkLinks(state)
         diagnostics += linkProblems
         return Report(diagnostics: Array(Set(diagnostics)).sorted(), guideCount: state.context.guides.count,
-                      pageCount: state.pages.keys.filter { $0.hasSuffix(".html") }.count, linkCount: linkCount)
+                      pageCount: state.pages.keys.filter { $0.hasSuffix(".html") }.count, linkCount: linkCount, state: state)
     }
 
     // MARK: - Guides
