@@ -79,19 +79,14 @@ struct TaxonomyPageView: MustacheParent, Sendable {
     }
 }
 
+/// A taxonomy with every term, for its index page: the keys of `TaxonomyLinkView`, and `terms`.
 struct TaxonomyListView: MustacheParent, Sendable {
     let taxonomy: Taxonomy
     let urls: SiteURLs
 
     func child(named name: String) -> Any? {
-        switch name {
-        case "key": taxonomy.config.key
-        case "title": taxonomy.config.title
-        case "url": urls.link(taxonomy.path)
-        case "term_count": taxonomy.terms.count
-        case "terms": taxonomy.terms.map { TermCountView(term: $0, url: urls.link(taxonomy.path(of: $0))) }
-        default: nil
-        }
+        guard name == "terms" else { return TaxonomyLinkView(taxonomy: taxonomy, urls: urls).child(named: name) }
+        return taxonomy.terms.map { TermCountView(term: $0, url: urls.link(taxonomy.path(of: $0))) }
     }
 }
 
