@@ -73,6 +73,8 @@ PY
   report+=("$size $cmark_wall $cmark_cpu $cmark_rss $prepress_wall $prepress_cpu $prepress_rss $prepress_pages $hugo_wall $hugo_cpu $hugo_rss $hugo_pages")
 done
 
+# The raw figures stay in .build/bench/results.txt: size, then wall, CPU and RSS of cmark, prepress (and pages), Hugo (and pages).
+printf '%s\n' "${report[@]}" > "$WORK/results.txt"
 printf '%s\n' "${report[@]}" | python3 -c '
 import sys, platform, os, datetime
 rows = [line.split() for line in sys.stdin if line.strip()]
@@ -89,7 +91,8 @@ for r in rows:
     walls[size] = prepress[0]
     for name, (wall, cpu, rss, pages) in [("cmark (floor)", cmark), ("prepress", prepress), ("Hugo", hugo)]:
         rate = f"{pages / wall:,.0f}" if pages else "–"
-        print(f"| {size:,} | {name} | {wall:.2f} | {cpu:.2f} | {pages if pages else \"–\"} | {rate} | {rss / 1024:.0f} | "
+        shown = f"{pages:,}" if pages else "–"
+        print(f"| {size:,} | {name} | {wall:.2f} | {cpu:.2f} | {shown} | {rate} | {rss / 1024:.0f} | "
               f"{wall / cmark[0]:.2f} | {wall / hugo[0]:.3f} |")
 if len(walls) == 2:
     small, large = sorted(walls)
