@@ -361,6 +361,11 @@ public struct SiteState: Sendable {
     }
 
 
+    /// Whether `file(at:)` answers for `path`, without reading the file.
+    public func hasFile(at path: String) -> Bool {
+        pages[path] != nil || staticFilesByPath[path] != nil || theme.assets.contains { $0.path == path }
+    }
+
     /// Every file of the site by path, as `build` writes them.
     public var allFiles: [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]

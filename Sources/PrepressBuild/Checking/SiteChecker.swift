@@ -135,7 +135,7 @@ public struct SiteChecker: Sendable {
             let links = HTMLScanner.attributeValues("href", in: html) + HTMLScanner.attributeValues("src", in: html)
             var broken: [Broken] = []
             for link in links {
-                if let reason = Self.problem(with: link, on: page, basePath: basePath, ids: ids, exists: { state.file(at: $0) != nil }) {
+                if let reason = Self.problem(with: link, on: page, basePath: basePath, ids: ids, exists: state.hasFile(at:)) {
                     broken.append(Broken(page: page, link: link, reason: reason))
                 }
             }

@@ -46,43 +46,58 @@ struct RelatedGuideFinder: Sendable {
     func related(to index: Int) -> [Int] {
         let tags = tagsOf[index].sorted { (byTag[$0]?.count ?? 0, $0) < (byTag[$1]?.count ?? 0, $1) }
         guard !tags.isEmpty else { return [] }
-        var shared: [Int: Int] = [:]
+        // Shared-tag counts in a dense array, with the guides touched listed: no hashing per increment.
+        var shared = [UInt8](repeating: 0, count: tagsOf.count)
+        var touched: [Int] = []
         var next = 0
         while next < tags.count {
             let remaining = tags.count - next
-            if next > 0, fifthBest(shared) > remaining { break }
+            if next > 0, fifthBest(shared, touched) > remaining { break }
             let list = byTag[tags[next]] ?? []
             if remaining == 1, list.count > 8 * limit {
-                addBestUnseen(from: tags[next], of: index, to: &shared)
+                addBestUnseen(from: tags[next], of: index, shared: &shared, touched: &touched)
                 next = tags.count
                 break
             }
-            for candidate in list where candidate != index { shared[candidate, default: 0] += 1 }
+            for candidate in list where candidate != index {
+                if shared[candidate] == 0 { touched.append(candidate) }
+                shared[candidate] &+= 1
+            }
             next += 1
         }
         // Guides already found may share the tags left unread too.
         if next < tags.count {
             let unread = tags[next...]
-            for candidate in shared.keys {
+            for candidate in touched {
                 let theirs = tagsOf[candidate]
-                shared[candidate, default: 0] += unread.filter(theirs.contains).count
+                shared[candidate] &+= UInt8(unread.filter(theirs.contains).count)
             }
         }
+        // The best `limit` by shared tags, then same category, then list position: a small sorted insert.
         let category = categoryOf[index]
-        return shared.sorted { left, right in
-            if left.value != right.value { return left.value > right.value }
-            let leftSame = category != nil && categoryOf[left.key] == category
-            let rightSame = category != nil && categoryOf[right.key] == category
+        func better(_ left: Int, _ right: Int) -> Bool {
+            if shared[left] != shared[right] { return shared[left] > shared[right] }
+            let leftSame = category != nil && categoryOf[left] == category
+            let rightSame = category != nil && categoryOf[right] == category
             if leftSame != rightSame { return leftSame }
-            return left.key < right.key
-        }.prefix(limit).map(\.key)
+            return left < right
+        }
+        var best: [Int] = []
+        for candidate in touched {
+            if best.count == limit, !better(candidate, best[limit - 1]) { continue }
+            let position = best.firstIndex { better(candidate, $0) } ?? best.count
+            best.insert(candidate, at: position)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
     }
 
     /// The `limit`-th highest count so far, or 0 when fewer guides were found.
-    private func fifthBest(_ shared: [Int: Int]) -> Int {
-        guard shared.count >= limit else { return 0 }
-        var best: [Int] = []
-        for count in shared.values {
+    private func fifthBest(_ shared: [UInt8], _ touched: [Int]) -> Int {
+        guard touched.count >= limit else { return 0 }
+        var best: [UInt8] = []
+        for candidate in touched {
+            let count = shared[candidate]
             if best.count < limit {
                 best.append(count)
                 best.sort(by: >)
@@ -91,28 +106,30 @@ struct RelatedGuideFinder: Sendable {
                 best.sort(by: >)
             }
         }
-        return best[limit - 1]
+        return Int(best[limit - 1])
     }
 
     /// For the last tag: guides found so far that have it gain one; of the guides not yet found (each would
     /// share just this tag), only the first `limit` of the same category and of the others can make the cut.
-    private func addBestUnseen(from tag: String, of index: Int, to shared: inout [Int: Int]) {
-        for candidate in Array(shared.keys) where tagsOf[candidate].contains(tag) {
-            shared[candidate, default: 0] += 1
+    private func addBestUnseen(from tag: String, of index: Int, shared: inout [UInt8], touched: inout [Int]) {
+        for candidate in touched where tagsOf[candidate].contains(tag) {
+            shared[candidate] &+= 1
         }
         let category = categoryOf[index]
         var added = 0
         if let category {
-            for candidate in byTagAndCategory[tag + "\u{0}" + category] ?? [] where candidate != index && shared[candidate] == nil {
+            for candidate in byTagAndCategory[tag + "\u{0}" + category] ?? [] where candidate != index && shared[candidate] == 0 {
                 shared[candidate] = 1
+                touched.append(candidate)
                 added += 1
                 if added == limit { break }
             }
         }
         added = 0
-        for candidate in byTag[tag] ?? [] where candidate != index && shared[candidate] == nil {
+        for candidate in byTag[tag] ?? [] where candidate != index && shared[candidate] == 0 {
             if category != nil, categoryOf[candidate] == category { continue }
             shared[candidate] = 1
+            touched.append(candidate)
             added += 1
             if added == limit { break }
         }
