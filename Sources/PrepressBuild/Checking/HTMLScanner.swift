@@ -3,37 +3,38 @@
 /// It reads the attributes Prepress and its theme write (`href="…"`, `src="…"`, `id="…"`, double-quoted);
 /// it is not a general HTML parser.
 enum HTMLScanner {
-    /// Values of `name="…"` attributes, in document order, entities `&amp;` `&quot;` `&#39;` `&lt;` `&gt;` decoded.
-    static func attributeValues(_ name: String, in html: String) -> [String] {
-        let needle = Array((" " + name + "=\"").utf8)
-        var values: [String] = []
+    /// One pass over a page: its `id` values, and its `href` and `src` values (links) in document order.
+    static func idsAndLinks(in html: String) -> (ids: [String], links: [String]) {
+        var ids: [String] = []
+        var links: [String] = []
         var html = html
         html.withUTF8 { bytes in
-            var index = 0
             let count = bytes.count
-            while index + needle.count <= count {
-                // Look for the first byte quickly, then compare the rest.
-                if bytes[index] != needle[0] {
-                    index += 1
-                    continue
+            var index = 0
+            while index + 5 < count {
+                guard bytes[index] == 0x20 else { index += 1; continue }
+                // ` id="`, ` src="`, ` href="`
+                var start = -1
+                var isID = false
+                if bytes[index + 1] == 0x69, bytes[index + 2] == 0x64, bytes[index + 3] == 0x3D, bytes[index + 4] == 0x22 {
+                    start = index + 5
+                    isID = true
+                } else if index + 6 < count, bytes[index + 1] == 0x73, bytes[index + 2] == 0x72, bytes[index + 3] == 0x63,
+                          bytes[index + 4] == 0x3D, bytes[index + 5] == 0x22 {
+                    start = index + 6
+                } else if index + 7 < count, bytes[index + 1] == 0x68, bytes[index + 2] == 0x72, bytes[index + 3] == 0x65,
+                          bytes[index + 4] == 0x66, bytes[index + 5] == 0x3D, bytes[index + 6] == 0x22 {
+                    start = index + 7
                 }
-                var matches = true
-                for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
-                    matches = false
-                    break
-                }
-                if !matches {
-                    index += 1
-                    continue
-                }
-                let start = index + needle.count
+                guard start >= 0 else { index += 1; continue }
                 var end = start
                 while end < count, bytes[end] != 0x22 { end += 1 }
-                values.append(decodeEntities(String(decoding: bytes[start..<end], as: UTF8.self)))
+                let value = decodeEntities(String(decoding: bytes[start..<end], as: UTF8.self))
+                if isID { ids.append(value) } else { links.append(value) }
                 index = end + 1
             }
         }
-        return values
+        return (ids, links)
     }
 
     static func decodeEntities(_ text: String) -> String {

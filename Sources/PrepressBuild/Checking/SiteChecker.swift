@@ -119,10 +119,10 @@ public struct SiteChecker: Sendable {
     func checkLinks(_ state: SiteState) -> ([Diagnostic], Int) {
         let basePath = state.context.urls.basePath
         let pages = state.pages.keys.filter { $0.hasSuffix(".html") }.sorted()
-        let texts: [String: String] = Dictionary(uniqueKeysWithValues: pages.map { ($0, state.pages[$0]!.text) })
-        let ids: [String: Set<String>] = Dictionary(uniqueKeysWithValues: pages.parallelMap { page in
-            (page, Set(HTMLScanner.attributeValues("id", in: texts[page]!)))
-        })
+        // One pass per page finds its ids and its links.
+        let scanned = pages.parallelMap { page in HTMLScanner.idsAndLinks(in: state.pages[page]!.text) }
+        var ids: [String: Set<String>] = [:]
+        for (page, found) in zip(pages, scanned) { ids[page] = Set(found.ids) }
         let guidesByPage = Dictionary(state.context.guides.map { ($0.path + "index.html", $0) }, uniquingKeysWith: { first, _ in first })
 
         struct Broken: Sendable {
@@ -130,16 +130,35 @@ public struct SiteChecker: Sendable {
             var link: String
             var reason: String
         }
-        let results: [([Broken], Int)] = pages.parallelMap { page in
-            let html = texts[page]!
-            let links = HTMLScanner.attributeValues("href", in: html) + HTMLScanner.attributeValues("src", in: html)
+        // Pages in a few chunks per core, each with a cache: a link from the root (`/tags/x/`) means the same
+        // on every page, and most links are the theme's and the tags' own, repeated on thousands of pages.
+        let positions = Array(pages.indices)
+        let chunkSize = max(1, pages.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
+        let chunks = stride(from: 0, to: positions.count, by: chunkSize).map { Array(positions[$0..<min($0 + chunkSize, positions.count)]) }
+        let frozenIDs = ids
+        let results: [([Broken], Int)] = chunks.parallelMap { chunk in
+            var cache: [String: String?] = [:]
             var broken: [Broken] = []
-            for link in links {
-                if let reason = Self.problem(with: link, on: page, basePath: basePath, ids: ids, exists: state.hasFile(at:)) {
-                    broken.append(Broken(page: page, link: link, reason: reason))
+            var count = 0
+            for position in chunk {
+                let page = pages[position]
+                for link in scanned[position].links {
+                    count += 1
+                    let reason: String?
+                    if link.hasPrefix("/"), !link.hasPrefix("//") {
+                        if let known = cache[link] {
+                            reason = known
+                        } else {
+                            reason = Self.problem(with: link, on: page, basePath: basePath, ids: frozenIDs, exists: state.hasFile(at:))
+                            cache[link] = reason
+                        }
+                    } else {
+                        reason = Self.problem(with: link, on: page, basePath: basePath, ids: frozenIDs, exists: state.hasFile(at:))
+                    }
+                    if let reason { broken.append(Broken(page: page, link: link, reason: reason)) }
                 }
             }
-            return (broken, links.count)
+            return (broken, count)
         }
 
         var diagnostics: [Diagnostic] = []
