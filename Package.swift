@@ -42,6 +42,7 @@ let package = Package(
             name: "PrepressPreview",
             dependencies: [
                 "PrepressBuild",
+                "PrepressTemplates",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

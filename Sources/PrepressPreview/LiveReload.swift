@@ -1,4 +1,5 @@
 import Foundation
+import PrepressTemplates
 import PrepressContent
 
 /// What the preview adds to served HTML: the live-reload script, and the error overlay while a rebuild fails.
@@ -47,24 +48,9 @@ enum LiveReload {
 
         """
         for error in errors.sorted() {
-            html += "<li style=\"margin:0 0 1rem;white-space:pre-wrap\">" + escape(error.description) + "</li>\n"
+            html += "<li style=\"margin:0 0 1rem;white-space:pre-wrap\">" + HTMLText.escaped(error.description) + "</li>\n"
         }
         html += "</ul>\n</div>\n"
         return html
-    }
-
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -66,10 +66,17 @@ public struct TemplateRenderer: Sendable {
     }
 }
 
-/// HTML escaping for Mustache's `{{value}}`: `& < > " '` become entities. Works on UTF-8 bytes and returns
-/// the text untouched when there is nothing to escape, which is most values.
+/// HTML escaping for Mustache's `{{value}}`, through `HTMLText`.
 struct FastHTMLEscaping: MustacheContentType {
     func escapeText(_ text: String) -> String {
+        HTMLText.escaped(text)
+    }
+}
+
+/// Escapes text for HTML content and attribute values: `& < > " '` become entities.
+public enum HTMLText {
+    /// Works on UTF-8 bytes and returns the text untouched when there is nothing to escape, which is most text.
+    public static func escaped(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {

@@ -109,3 +109,15 @@ def test_the_open_page_reloads_and_shows_the_overlay_while_broken(preview):
         wait.until(lambda d: "Freshly written paragraph." in page_text(d))
     finally:
         driver.quit()
+
+
+def test_a_port_in_use_is_a_clear_error(tmp_path):
+    import socket
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([str(PREPRESS), "serve", "--site", str(ROOT), "--port", str(port)],
+                                capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert f"port {port} on 127.0.0.1 is already in use" in result.stderr
