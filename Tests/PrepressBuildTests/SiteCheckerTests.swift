@@ -19,6 +19,7 @@ import PrepressContent
             "content/c.md:1:1: warning: no 'tags': the guide is on no tag page and has no related guides\n    hint: add `tags: [\"Interview Prep\"]`",
             "content/c.md:1:1: warning: the guide has no questions\n    hint: questions are headings like `#### Question 1: …?` under a `### Technical Questions` section (docs/questions.md)",
             "content/c.md:5:10: warning: 'modDate' 2025-01-02 is before 'pubDate' 2025-01-12",
+            "content/d.md:7:8: error: image '/images/missing-hero.jpg' points to no page or file of the site",
         ])
         #expect(report.guideCount == 4)
     }

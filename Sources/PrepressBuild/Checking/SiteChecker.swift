@@ -120,9 +120,13 @@ public struct SiteChecker: Sendable {
         let basePath = state.context.urls.basePath
         let pages = state.pages.keys.filter { $0.hasSuffix(".html") }.sorted()
         // One pass per page finds its ids and its links.
-        let scanned = pages.parallelMap { page in HTMLScanner.idsAndLinks(in: state.pages[page]!.text) }
+        let scanned = pages.parallelMap { page in
+            let found = HTMLScanner.idsAndLinks(in: state.pages[page]!.text)
+            return (ids: Set(found.ids), links: found.links)
+        }
         var ids: [String: Set<String>] = [:]
-        for (page, found) in zip(pages, scanned) { ids[page] = Set(found.ids) }
+        ids.reserveCapacity(pages.count)
+        for (page, found) in zip(pages, scanned) { ids[page] = found.ids }
         let guidesByPage = Dictionary(state.context.guides.map { ($0.path + "index.html", $0) }, uniquingKeysWith: { first, _ in first })
 
         struct Broken: Sendable {
@@ -145,7 +149,10 @@ public struct SiteChecker: Sendable {
                 for link in scanned[position].links {
                     count += 1
                     let reason: String?
-                    if link.hasPrefix("/"), !link.hasPrefix("//") {
+                    if link.utf8.first == UInt8(ascii: "#") {
+                        // A fragment on the same page, most of a guide's links (its contents and question index).
+                        reason = Self.missingAnchor(String(link.dropFirst()), on: page, ids: scanned[position].ids)
+                    } else if link.hasPrefix("/"), !link.hasPrefix("//") {
                         if let known = cache[link] {
                             reason = known
                         } else {
@@ -163,7 +170,21 @@ public struct SiteChecker: Sendable {
 
         var diagnostics: [Diagnostic] = []
         var themeProblems: [String: (reason: String, pages: [String])] = [:]
-        for broken in results.flatMap(\.0) {
+        let allBroken = results.flatMap(\.0)
+        // A guide's `image` and `avatar` appear on its page and on every list that shows its card: reported
+        // once, at the front matter key, and not again as the theme's.
+        var frontMatterLinks: Set<String> = []
+        for broken in allBroken {
+            guard let guide = guidesByPage[broken.page] else { continue }
+            for key in ["image", "avatar"] {
+                let reference = key == "image" ? guide.frontMatter.image : guide.frontMatter.avatar
+                guard let reference, state.context.urls.authored(reference.url) == broken.link else { continue }
+                let location = guide.frontMatter.locations[key] ?? SourceLocation(file: guide.source.displayPath)
+                diagnostics.append(.error(at: location, "\(key) '\(reference.url)' \(broken.reason)"))
+                frontMatterLinks.insert(broken.link)
+            }
+        }
+        for broken in allBroken where !frontMatterLinks.contains(broken.link) {
             if let guide = guidesByPage[broken.page],
                let written = guide.rendered.links.first(where: { $0.destination == broken.link }) {
                 let location = SourceLocation(file: guide.source.displayPath,
@@ -188,14 +209,14 @@ public struct SiteChecker: Sendable {
                         exists: (String) -> Bool) -> String? {
         if link.isEmpty { return "is empty" }
         if link.hasPrefix("//") || link.hasPrefix("mailto:") || link.hasPrefix("tel:") || link.hasPrefix("data:") { return nil }
-        if let colon = link.firstIndex(of: ":"), !link[..<colon].contains("/") { return nil }
+        if let colon = link.utf8.firstIndex(of: UInt8(ascii: ":")), !link.utf8[..<colon].contains(UInt8(ascii: "/")) { return nil }
         var rest = Substring(link)
         var fragment: Substring?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = rest[rest.index(after: hash)...]
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = rest[rest.utf8.index(after: hash)...]
             rest = rest[..<hash]
         }
-        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<question] }
         var target: String
         if rest.isEmpty {
             target = page
@@ -206,7 +227,7 @@ public struct SiteChecker: Sendable {
             let folder = page.split(separator: "/").dropLast().joined(separator: "/")
             target = folder.isEmpty ? String(rest) : folder + "/" + rest
         }
-        target = (target.removingPercentEncoding ?? target)
+        if target.utf8.contains(UInt8(ascii: "%")) { target = target.removingPercentEncoding ?? target }
         var parts: [Substring] = []
         for part in target.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -227,9 +248,16 @@ public struct SiteChecker: Sendable {
         }
         guard exists(file) else { return "points to no page or file of the site" }
         if let fragment, !fragment.isEmpty, file.hasSuffix(".html") {
-            let anchor = String(fragment).removingPercentEncoding ?? String(fragment)
-            if ids[file]?.contains(anchor) != true { return "points to #\(anchor), which is no id on /\(file)" }
+            return missingAnchor(String(fragment), on: file, ids: ids[file] ?? [])
         }
         return nil
+    }
+
+    /// Why `#fragment` is no id among `ids` of `page`, or nil when it is one (or empty: the top of the page).
+    static func missingAnchor(_ fragment: String, on page: String, ids: Set<String>) -> String? {
+        guard !fragment.isEmpty else { return nil }
+        if ids.contains(fragment) { return nil }
+        let anchor = fragment.removingPercentEncoding ?? fragment
+        return ids.contains(anchor) ? nil : "points to #\(anchor), which is no id on /\(page)"
     }
 }
