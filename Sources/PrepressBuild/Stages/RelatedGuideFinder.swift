@@ -8,32 +8,61 @@ import PrepressContent
 /// guides are read off the front of that tag's lists instead of counting all of its guides.
 struct RelatedGuideFinder: Sendable {
     let limit: Int
-    /// Unique tag slugs of each guide, in its front-matter order.
-    private let tagsOf: [[String]]
-    private let categoryOf: [String?]
-    /// Guides of each tag, and of each tag within one category, in list order.
-    private let byTag: [String: [Int]]
-    private let byTagAndCategory: [String: [Int]]
+    /// Tags and categories are numbered: the search compares integers, never strings.
+    /// Unique tag numbers of each guide, in its front-matter order.
+    private let tagsOf: [[Int]]
+    /// Category number of each guide; -1 for none.
+    private let categoryOf: [Int]
+    /// Guides of each tag, in list order.
+    private let byTag: [[Int]]
+    /// Guides of each tag within one category, in list order.
+    private let byTagAndCategory: [TagInCategory: [Int]]
+
+    private struct TagInCategory: Hashable, Sendable {
+        var tag: Int
+        var category: Int
+    }
 
     /// `guides` must be in list order (newest first, then slug), which is also the tiebreak order.
     init(guides: [Guide], limit: Int = 5) {
         self.limit = limit
-        var tagsOf: [[String]] = []
-        var categoryOf: [String?] = []
-        var byTag: [String: [Int]] = [:]
-        var byTagAndCategory: [String: [Int]] = [:]
+        var tagNumbers: [String: Int] = [:]
+        var categoryNumbers: [String: Int] = [:]
+        var tagsOf: [[Int]] = []
+        var categoryOf: [Int] = []
+        var byTag: [[Int]] = []
+        var byTagAndCategory: [TagInCategory: [Int]] = [:]
+        tagsOf.reserveCapacity(guides.count)
+        categoryOf.reserveCapacity(guides.count)
         for (position, guide) in guides.enumerated() {
-            var slugs: [String] = []
-            for tag in guide.frontMatter.tags {
-                let slug = Slug.make(tag)
-                if !slugs.contains(slug) { slugs.append(slug) }
+            var tags: [Int] = []
+            for name in guide.frontMatter.tags {
+                let slug = Slug.make(name)
+                let tag: Int
+                if let known = tagNumbers[slug] {
+                    tag = known
+                } else {
+                    tag = byTag.count
+                    tagNumbers[slug] = tag
+                    byTag.append([])
+                }
+                if !tags.contains(tag) { tags.append(tag) }
             }
-            let category = guide.frontMatter.category.map(Slug.make)
-            for slug in slugs {
-                byTag[slug, default: []].append(position)
-                if let category { byTagAndCategory[slug + "\u{0}" + category, default: []].append(position) }
+            var category = -1
+            if let name = guide.frontMatter.category {
+                let slug = Slug.make(name)
+                if let known = categoryNumbers[slug] {
+                    category = known
+                } else {
+                    category = categoryNumbers.count
+                    categoryNumbers[slug] = category
+                }
             }
-            tagsOf.append(slugs)
+            for tag in tags {
+                byTag[tag].append(position)
+                if category >= 0 { byTagAndCategory[TagInCategory(tag: tag, category: category), default: []].append(position) }
+            }
+            tagsOf.append(tags)
             categoryOf.append(category)
         }
         self.tagsOf = tagsOf
@@ -44,7 +73,8 @@ struct RelatedGuideFinder: Sendable {
 
     /// Up to `limit` guides sharing at least one tag with guide `index`, best first.
     func related(to index: Int) -> [Int] {
-        let tags = tagsOf[index].sorted { (byTag[$0]?.count ?? 0, $0) < (byTag[$1]?.count ?? 0, $1) }
+        // Rarest tag first (the order changes how much is read, never the result).
+        let tags = tagsOf[index].sorted { (byTag[$0].count, $0) < (byTag[$1].count, $1) }
         guard !tags.isEmpty else { return [] }
         // Shared-tag counts in a dense array, with the guides touched listed: no hashing per increment.
         var shared = [UInt8](repeating: 0, count: tagsOf.count)
@@ -53,7 +83,7 @@ struct RelatedGuideFinder: Sendable {
         while next < tags.count {
             let remaining = tags.count - next
             if next > 0, fifthBest(shared, touched) > remaining { break }
-            let list = byTag[tags[next]] ?? []
+            let list = byTag[tags[next]]
             if remaining == 1, list.count > 8 * limit {
                 addBestUnseen(from: tags[next], of: index, shared: &shared, touched: &touched)
                 next = tags.count
@@ -69,25 +99,31 @@ struct RelatedGuideFinder: Sendable {
         if next < tags.count {
             let unread = tags[next...]
             for candidate in touched {
-                let theirs = tagsOf[candidate]
-                shared[candidate] &+= UInt8(unread.filter(theirs.contains).count)
+                var extra: UInt8 = 0
+                for tag in tagsOf[candidate] where unread.contains(tag) { extra += 1 }
+                shared[candidate] &+= extra
             }
         }
         // The best `limit` by shared tags, then same category, then list position: a small sorted insert.
         let category = categoryOf[index]
-        func better(_ left: Int, _ right: Int) -> Bool {
-            if shared[left] != shared[right] { return shared[left] > shared[right] }
-            let leftSame = category != nil && categoryOf[left] == category
-            let rightSame = category != nil && categoryOf[right] == category
-            if leftSame != rightSame { return leftSame }
-            return left < right
-        }
         var best: [Int] = []
-        for candidate in touched {
-            if best.count == limit, !better(candidate, best[limit - 1]) { continue }
-            let position = best.firstIndex { better(candidate, $0) } ?? best.count
-            best.insert(candidate, at: position)
-            if best.count > limit { best.removeLast() }
+        best.reserveCapacity(limit + 1)
+        shared.withUnsafeBufferPointer { shared in
+            categoryOf.withUnsafeBufferPointer { categoryOf in
+                func better(_ left: Int, _ right: Int) -> Bool {
+                    if shared[left] != shared[right] { return shared[left] > shared[right] }
+                    let leftSame = category >= 0 && categoryOf[left] == category
+                    let rightSame = category >= 0 && categoryOf[right] == category
+                    if leftSame != rightSame { return leftSame }
+                    return left < right
+                }
+                for candidate in touched {
+                    if best.count == limit, !better(candidate, best[limit - 1]) { continue }
+                    let position = best.firstIndex { better(candidate, $0) } ?? best.count
+                    best.insert(candidate, at: position)
+                    if best.count > limit { best.removeLast() }
+                }
+            }
         }
         return best
     }
@@ -96,6 +132,7 @@ struct RelatedGuideFinder: Sendable {
     private func fifthBest(_ shared: [UInt8], _ touched: [Int]) -> Int {
         guard touched.count >= limit else { return 0 }
         var best: [UInt8] = []
+        best.reserveCapacity(limit)
         for candidate in touched {
             let count = shared[candidate]
             if best.count < limit {
@@ -111,14 +148,14 @@ struct RelatedGuideFinder: Sendable {
 
     /// For the last tag: guides found so far that have it gain one; of the guides not yet found (each would
     /// share just this tag), only the first `limit` of the same category and of the others can make the cut.
-    private func addBestUnseen(from tag: String, of index: Int, shared: inout [UInt8], touched: inout [Int]) {
+    private func addBestUnseen(from tag: Int, of index: Int, shared: inout [UInt8], touched: inout [Int]) {
         for candidate in touched where tagsOf[candidate].contains(tag) {
             shared[candidate] &+= 1
         }
         let category = categoryOf[index]
         var added = 0
-        if let category {
-            for candidate in byTagAndCategory[tag + "\u{0}" + category] ?? [] where candidate != index && shared[candidate] == 0 {
+        if category >= 0 {
+            for candidate in byTagAndCategory[TagInCategory(tag: tag, category: category)] ?? [] where candidate != index && shared[candidate] == 0 {
                 shared[candidate] = 1
                 touched.append(candidate)
                 added += 1
@@ -126,8 +163,8 @@ struct RelatedGuideFinder: Sendable {
             }
         }
         added = 0
-        for candidate in byTag[tag] ?? [] where candidate != index && shared[candidate] == 0 {
-            if category != nil, categoryOf[candidate] == category { continue }
+        for candidate in byTag[tag] where candidate != index && shared[candidate] == 0 {
+            if category >= 0, categoryOf[candidate] == category { continue }
             shared[candidate] = 1
             touched.append(candidate)
             added += 1
