@@ -45,6 +45,8 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic] = []
     /// Each stage's name and seconds, in the order they ran.
     public var stages: [(name: String, seconds: Double)] = []
+    /// Measurements inside stages (time summed over threads), not counted in `seconds`.
+    public var details: [(name: String, seconds: Double)] = []
 
     public init() {}
 

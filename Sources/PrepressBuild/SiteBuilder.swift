@@ -35,17 +35,24 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Builds into `sink`; throws every error found, and writes nothing when there is one.
+    /// Builds into `sink`; throws every error found. Each page is written as soon as it is rendered; after
+    /// an error the sink may hold part of the site, which `build()` discards.
     public func build(into sink: OutputSink) throws(DiagnosticsError) -> BuildReport {
         var clock = StageClock()
-        let state = try makeState(clock: &clock)
-        let files = try clock.measure("write output") { () throws(DiagnosticsError) -> Int in
-            try OutputWriter(sink: sink, displayPath: options.displayPath)
-                .write(pages: state.orderedPages, staticFiles: state.content.staticFiles, assets: state.theme.assets)
+        let loaded = load(clock: &clock)
+        let prepared = try prepare(loaded, clock: &clock)
+        let writer = OutputWriter(sink: sink, displayPath: options.displayPath)
+        let result = try clock.measure("render and write pages") { () throws(DiagnosticsError) -> OutputWriter.Result in
+            try writer.write(site: PageRenderer(context: prepared.context, templates: prepared.templates),
+                             staticFiles: loaded.content.staticFiles, assets: loaded.theme.assets)
         }
-        var report = state.report
-        report.fileCount = files
+        var report = BuildReport()
+        report.guideCount = prepared.context.guides.count
+        report.pageCount = result.htmlPages
+        report.fileCount = result.files
+        report.warnings = (prepared.loadWarnings + prepared.renderWarnings).sorted()
         report.stages = clock.stages
+        report.details.append(("of which writing files, all threads", result.writeSeconds))
         return report
     }
 
@@ -56,24 +63,43 @@ public struct SiteBuilder: Sendable {
     }
 
     func makeState(clock: inout StageClock) throws(DiagnosticsError) -> SiteState {
+        try assemble(load(clock: &clock), clock: &clock)
+    }
+
+    /// What the site folder holds: site.yml, the guides parsed, the theme.
+    struct Loaded {
+        var config: SiteConfig
+        var content: LoadedContent
+        var theme: Theme
+        var templates: TemplateRenderer?
+        var diagnostics: [Diagnostic]
+    }
+
+    func load(clock: inout StageClock) -> Loaded {
         var diagnostics: [Diagnostic] = []
         let loader = SiteLoader(options: options)
         let config = clock.measure("load site.yml") { loader.loadConfig(into: &diagnostics) }
         let content = clock.measure("load and parse content") { loader.loadContent(into: &diagnostics) }
         let (theme, templates) = clock.measure("load templates") { loader.loadTheme(into: &diagnostics) }
-        return try assemble(config: config, content: content, theme: theme, templates: templates,
-                            diagnostics: diagnostics, clock: &clock)
+        return Loaded(config: config, content: content, theme: theme, templates: templates, diagnostics: diagnostics)
     }
 
-    /// Everything after loading: place guides, render their Markdown, index, and render every page.
-    func assemble(
-        config: SiteConfig, content: LoadedContent, theme: Theme, templates: TemplateRenderer?,
-        diagnostics loadDiagnostics: [Diagnostic], clock: inout StageClock
-    ) throws(DiagnosticsError) -> SiteState {
-        var diagnostics = loadDiagnostics
+    /// Everything pages are rendered from: guides placed and rendered, indexes, related guides, cards.
+    struct Prepared {
+        var templates: TemplateRenderer
+        var guideRenderer: GuideRenderer
+        var context: SiteContext
+        var loadWarnings: [Diagnostic]
+        var renderWarnings: [Diagnostic]
+    }
+
+    /// Places guides, renders their Markdown and indexes them; throws every error found so far.
+    func prepare(_ loaded: Loaded, clock: inout StageClock) throws(DiagnosticsError) -> Prepared {
+        var diagnostics = loaded.diagnostics
+        let config = loaded.config
         let placer = GuidePlacer(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
-        let (placed, leftOut) = clock.measure("place guides") { placer.place(content.guides, into: &diagnostics) }
-        guard let templates, !diagnostics.contains(where: \.isError) else {
+        let (placed, leftOut) = clock.measure("place guides") { placer.place(loaded.content.guides, into: &diagnostics) }
+        guard let templates = loaded.templates, !diagnostics.contains(where: \.isError) else {
             throw DiagnosticsError(diagnostics)
         }
 
@@ -91,6 +117,7 @@ public struct SiteBuilder: Sendable {
             diagnostics += results.flatMap(\.1)
             return results.map(\.0).sorted(by: Guide.newestFirst)
         }
+        if diagnostics.contains(where: \.isError) { throw DiagnosticsError(diagnostics) }
 
         let taxonomies = clock.measure("index taxonomies") { TaxonomyIndexer(configs: config.taxonomies).index(guides) }
         let related = clock.measure("find related guides") {
@@ -103,12 +130,20 @@ public struct SiteBuilder: Sendable {
         context.cards = clock.measure("render cards") {
             PageRenderer.renderCards(Array(guides.indices), context: context, templates: templates)
         }
-        let pages = clock.measure("render pages") { PageRenderer(context: context, templates: templates).render() }
+        return Prepared(templates: templates, guideRenderer: guideRenderer, context: context,
+                        loadWarnings: loaded.diagnostics,
+                        renderWarnings: Array(diagnostics.dropFirst(loaded.diagnostics.count)))
+    }
+
+    /// Everything after loading, with every page rendered into memory.
+    func assemble(_ loaded: Loaded, clock: inout StageClock) throws(DiagnosticsError) -> SiteState {
+        let prepared = try prepare(loaded, clock: &clock)
+        let pages = clock.measure("render pages") { PageRenderer(context: prepared.context, templates: prepared.templates).render() }
         return SiteState(
-            options: options, config: config, theme: theme, templates: templates, content: content,
-            guideRenderer: guideRenderer, context: context,
+            options: options, config: loaded.config, theme: loaded.theme, templates: prepared.templates, content: loaded.content,
+            guideRenderer: prepared.guideRenderer, context: prepared.context,
             pages: Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }),
-            loadWarnings: loadDiagnostics, renderWarnings: Array(diagnostics.dropFirst(loadDiagnostics.count)))
+            loadWarnings: prepared.loadWarnings, renderWarnings: prepared.renderWarnings)
     }
 
     /// Rebuilds after `changes`, redoing only what they affect.
@@ -174,8 +209,8 @@ public struct SiteBuilder: Sendable {
                                    uniquingKeysWith: { first, _ in first })
         if structural || changedSources.contains(where: { positions[$0.relativePath] == nil }) {
             var clock = StageClock()
-            let rebuilt = try assemble(config: state.config, content: content, theme: state.theme, templates: state.templates,
-                                       diagnostics: diagnostics, clock: &clock)
+            let rebuilt = try assemble(Loaded(config: state.config, content: content, theme: state.theme, templates: state.templates,
+                                              diagnostics: diagnostics), clock: &clock)
             return (rebuilt, UpdateReport(kind: .allPages, renderedPages: rebuilt.pages.count, seconds: seconds()))
         }
 

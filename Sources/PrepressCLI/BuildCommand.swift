@@ -64,6 +64,9 @@ struct BuildCommand: ParsableCommand {
                     let name = stage.name.padding(toLength: 24, withPad: " ", startingAt: 0)
                     printer.note(name + String(format: "%8.3f s", stage.seconds))
                 }
+                for detail in report.details {
+                    printer.note("  (\(detail.name): " + String(format: "%.3f s)", detail.seconds))
+                }
             }
             print(Self.summary(report, output: options.resolvedOutputDirectory))
         } catch {

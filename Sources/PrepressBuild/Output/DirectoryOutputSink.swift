@@ -31,21 +31,29 @@ public final class DirectoryOutputSink: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBytes { buffer in try write(buffer, to: path) }
+    }
+
+    /// Writes the text's UTF-8 bytes as they are stored, without copying them.
+    public func write(_ text: String, to path: String) throws {
+        var text = text
+        try text.withUTF8 { buffer in try write(UnsafeRawBufferPointer(buffer), to: path) }
+    }
+
+    private func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         try ensureParent(of: path)
         let full = stagingPath + "/" + path
         let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var written = 0
-        try bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let result = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputError(path: path, reason: String(cString: strerror(errno)))
-                }
-                written += result
+        while written < buffer.count {
+            let result = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(path: path, reason: String(cString: strerror(errno)))
             }
+            written += result
         }
     }
 

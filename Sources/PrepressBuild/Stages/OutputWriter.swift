@@ -1,46 +1,76 @@
+import Dispatch
+import Foundation
 import PrepressContent
 import PrepressTemplates
 
-/// Writes pages, content files and theme assets to a sink, refusing two files at one path.
+/// Renders every page and writes it at once, then the content files and theme assets, refusing two files at
+/// one path. No page is held in memory after it is written: a large site's pages would take gigabytes.
 struct OutputWriter {
     let sink: OutputSink
     let displayPath: (String) -> String
 
-    private enum Origin: Sendable {
-        case page(String)
-        case file(StaticFile)
-        case asset(Theme.File)
+    /// What writing the site did.
+    struct Result {
+        var files = 0
+        var htmlPages = 0
+        /// Time spent in the sink's writes, summed over all threads.
+        var writeSeconds = 0.0
     }
 
-    func write(pages: [RenderedPage], staticFiles: [StaticFile], assets: [Theme.File]) throws(DiagnosticsError) -> Int {
-        var origins: [String: Origin] = [:]
-        for asset in assets {
-            origins[asset.path] = .asset(asset)
-        }
-        var diagnostics: [Diagnostic] = []
-        // A site's own file replaces a theme asset of the same path, as templates/ overrides the theme.
-        for file in staticFiles {
-            origins[file.relativePath] = .file(file)
-        }
-        for page in pages {
-            if case .file(let file)? = origins[page.path] {
-                if page.replaceable { continue }
-                diagnostics.append(.error(
-                    at: SourceLocation(file: displayPath("content/" + file.relativePath)),
-                    "this file would overwrite the generated page /\(page.path)",
-                    hint: "move or rename the file"))
-                continue
-            }
-            origins[page.path] = .page(page.text)
-        }
-        if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
-
-        let entries = origins.sorted { $0.key < $1.key }
+    func write(site renderer: PageRenderer, staticFiles: [StaticFile], assets: [Theme.File]) throws(DiagnosticsError) -> Result {
+        // Content files by path, with the name errors show for them.
+        let filesByPath = Dictionary(staticFiles.map { ($0.relativePath, displayPath("content/" + $0.relativePath)) },
+                                     uniquingKeysWith: { first, _ in first })
         let sink = self.sink
-        let failures: [Diagnostic?] = entries.parallelMap { path, origin in
+        let writeNanoseconds = NanosecondCounter()
+
+        /// A page written, or left out for a content file of the same path, or in conflict with one.
+        struct Outcome: Sendable {
+            var path: String
+            var sitemap: SitemapEntry?
+            var written = false
+            var problem: Diagnostic?
+        }
+        @Sendable func emit(_ page: RenderedPage) -> Outcome {
+            var outcome = Outcome(path: page.path, sitemap: page.sitemap)
+            // A site's own file replaces a default page (robots.txt); any other page it would overwrite is an error.
+            if let file = filesByPath[page.path] {
+                if !page.replaceable {
+                    outcome.problem = .error(at: SourceLocation(file: file),
+                                             "this file would overwrite the generated page /\(page.path)",
+                                             hint: "move or rename the file")
+                }
+                return outcome
+            }
+            let start = DispatchTime.now().uptimeNanoseconds
+            do {
+                try sink.write(page.text, to: page.path)
+                outcome.written = true
+            } catch {
+                outcome.problem = .error(at: SourceLocation(file: page.path), "cannot write the file: \(error)")
+            }
+            writeNanoseconds.add(DispatchTime.now().uptimeNanoseconds - start)
+            return outcome
+        }
+
+        var outcomes: [Outcome] = renderer.jobs().parallelMap { job in renderer.render(job).map(emit) }.compactMap { $0 }
+        outcomes += renderer.closingFiles(sitemapEntries: outcomes.compactMap(\.sitemap)).map(emit)
+        var problems = outcomes.compactMap(\.problem)
+
+        // Content files, then the theme's assets where neither a page nor a content file took the path.
+        var taken = Set(outcomes.filter(\.written).map(\.path))
+        var copies: [(path: String, origin: Either)] = []
+        for file in staticFiles.sorted(by: { $0.relativePath < $1.relativePath }) where !taken.contains(file.relativePath) {
+            copies.append((file.relativePath, .file(file)))
+            taken.insert(file.relativePath)
+        }
+        for asset in assets where !taken.contains(asset.path) {
+            copies.append((asset.path, .asset(asset)))
+            taken.insert(asset.path)
+        }
+        let copyProblems: [Diagnostic?] = copies.parallelMap { path, origin in
             do {
                 switch origin {
-                case .page(let text): try sink.write(Array(text.utf8), to: path)
                 case .file(let file): try sink.copy(from: file.absolutePath, to: path)
                 case .asset(let asset): try sink.write([UInt8](asset.contents), to: path)
                 }
@@ -49,8 +79,33 @@ struct OutputWriter {
                 return .error(at: SourceLocation(file: path), "cannot write the file: \(error)")
             }
         }
-        let errors = failures.compactMap { $0 }
-        if !errors.isEmpty { throw DiagnosticsError(errors) }
-        return entries.count
+        problems += copyProblems.compactMap { $0 }
+        if !problems.isEmpty { throw DiagnosticsError(problems.sorted()) }
+        let written = outcomes.filter(\.written)
+        return Result(files: written.count + copies.count, htmlPages: written.filter { $0.path.hasSuffix(".html") }.count,
+                      writeSeconds: Double(writeNanoseconds.total) / 1e9)
+    }
+
+    private enum Either: Sendable {
+        case file(StaticFile)
+        case asset(Theme.File)
+    }
+}
+
+/// A sum of nanoseconds added from many threads.
+final class NanosecondCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sum: UInt64 = 0
+
+    func add(_ nanoseconds: UInt64) {
+        lock.lock()
+        sum += nanoseconds
+        lock.unlock()
+    }
+
+    var total: UInt64 {
+        lock.lock()
+        defer { lock.unlock() }
+        return sum
     }
 }
