@@ -10,6 +10,8 @@ public struct MarkdownRenderer: Sendable {
     public var options: MarkdownOptions
     /// Ids the page template uses itself; headings never take them.
     public var reservedIDs: Set<String>
+    /// Answers are cut out of the one rendering of the document; off, each is rendered apart (for tests).
+    var cutsAnswersFromDocument = true
 
     public init(options: MarkdownOptions = MarkdownOptions(), reservedIDs: Set<String> = []) {
         self.options = options
@@ -53,16 +55,28 @@ public struct MarkdownRenderer: Sendable {
             }
         }
 
+        // Answers are cut out of the document's HTML by marks, unless the source holds the mark bytes.
+        let marksAnswers = cutsAnswersFromDocument && !source.utf8.contains { $0 == QuestionExtractor.answerStart || $0 == QuestionExtractor.answerEnd }
         let extractor = QuestionExtractor(
             answerOpening: options.practiceMode ? "<details class=\"answer\">\n<summary>Show answer</summary>" : "",
             answerClosing: options.practiceMode ? "</details>" : "",
-            renderOptions: renderOptions)
-        let questionGroups = extractor.extract(from: document, headings: headingsByNode)
+            renderOptions: renderOptions,
+            marksAnswers: marksAnswers)
+        var questionGroups = extractor.extract(from: document, headings: headingsByNode)
 
         var html = ""
         if let rendered = cmark_render_html(document, renderOptions) {
             html = String(cString: rendered)
             free(rendered)
+        }
+        if marksAnswers {
+            var answers = extractor.sliceAnswers(&html).makeIterator()
+            for group in questionGroups.indices {
+                for question in questionGroups[group].questions.indices
+                where questionGroups[group].questions[question].answerHTML == QuestionExtractor.markedAnswer {
+                    questionGroups[group].questions[question].answerHTML = answers.next() ?? ""
+                }
+            }
         }
         return RenderedMarkdown(
             html: html,
@@ -200,6 +214,7 @@ func plainText(of node: OpaquePointer) -> String {
 }
 
 func escapeAttribute(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x22 || $0 == 0x3C || $0 == 0x3E }) else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for character in text {

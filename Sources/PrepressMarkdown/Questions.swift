@@ -54,6 +54,15 @@ struct QuestionExtractor {
     let answerOpening: String
     let answerClosing: String
     let renderOptions: Int32
+    /// Marks each answer in the document's HTML instead of rendering it apart; `sliceAnswers` then cuts the
+    /// answers out of the one rendering of the whole document.
+    let marksAnswers: Bool
+
+    /// Written at the start and end of each answer when `marksAnswers`: bytes no Markdown source here holds.
+    static let answerStart: UInt8 = 0x01
+    static let answerEnd: UInt8 = 0x02
+    /// The `answerHTML` of a question whose answer is marked, until `sliceAnswers` gives it.
+    static let markedAnswer = "\u{1}"
 
     /// Finds the questions among the document's top-level blocks and wraps each answer in a custom block.
     /// `headings` maps each heading's node (the id-carrying block that replaced it) to its facts.
@@ -130,12 +139,17 @@ struct QuestionExtractor {
     /// Moves the answer's blocks into a custom block that writes the answer wrapper, and renders it.
     private func wrapAnswer(_ blocks: [OpaquePointer]) -> (html: String, text: String) {
         guard let first = blocks.first, let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return ("", "") }
-        cmark_node_set_on_enter(wrapper, answerOpening)
-        cmark_node_set_on_exit(wrapper, answerClosing)
         cmark_node_insert_before(first, wrapper)
         for block in blocks {
             cmark_node_append_child(wrapper, block)
         }
+        if marksAnswers {
+            cmark_node_set_on_enter(wrapper, answerOpening + "\u{1}")
+            cmark_node_set_on_exit(wrapper, "\u{2}" + answerClosing)
+            return (Self.markedAnswer, blockText(of: wrapper))
+        }
+        cmark_node_set_on_enter(wrapper, answerOpening)
+        cmark_node_set_on_exit(wrapper, answerClosing)
         var html = ""
         if let rendered = cmark_render_html(wrapper, renderOptions) {
             html = String(cString: rendered)
@@ -146,6 +160,47 @@ struct QuestionExtractor {
         while html.hasPrefix("\n") { html.removeFirst() }
         if !answerClosing.isEmpty, html.hasSuffix(answerClosing + "\n") { html.removeLast(answerClosing.count + 1) }
         return (html, blockText(of: wrapper))
+    }
+
+    /// Removes the answer marks from the document's HTML, giving each answer's HTML in document order; the
+    /// HTML left is what a rendering without marks gives. A mark and the line break cmark writes after a
+    /// custom block's text go together when the wrapper writes nothing else (practice mode off).
+    func sliceAnswers(_ html: inout String) -> [String] {
+        var answers: [String] = []
+        var output: [UInt8] = []
+        var answer: [UInt8]?
+        let bare = answerOpening.isEmpty && answerClosing.isEmpty
+        html.withUTF8 { bytes in
+            output.reserveCapacity(bytes.count)
+            var index = 0
+            var runStart = 0
+            // Copies the bytes since the last mark, to the document and to the answer being cut.
+            func flush(upTo end: Int) {
+                guard end > runStart else { return }
+                let run = UnsafeBufferPointer(rebasing: bytes[runStart..<end])
+                output.append(contentsOf: run)
+                answer?.append(contentsOf: run)
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == Self.answerStart || byte == Self.answerEnd else { index += 1; continue }
+                flush(upTo: index)
+                index += 1
+                if bare, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                if byte == Self.answerStart {
+                    answer = []
+                    // As the answer rendered apart: no line break before its first block.
+                    while index < bytes.count, bytes[index] == 0x0A { output.append(0x0A); index += 1 }
+                } else {
+                    answers.append(String(decoding: answer ?? [], as: UTF8.self))
+                    answer = nil
+                }
+                runStart = index
+            }
+            flush(upTo: bytes.count)
+        }
+        html = String(decoding: output, as: UTF8.self)
+        return answers
     }
 
     /// Plain text of a subtree, a line per block.

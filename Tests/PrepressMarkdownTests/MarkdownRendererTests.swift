@@ -78,4 +78,13 @@ import Testing
         let result = renderer.render("a\u{0}b\n")
         #expect(result.html.contains("a"))
     }
+
+    /// ASCII headings take a byte path; it must agree with the Unicode one (forced by a trailing "é").
+    @Test func asciiAnchorsMatchTheUnicodePath() {
+        var texts = ["Question 1: Why C++ & C#?", "  Tabs\tand\nnew-lines  ", "under_score (v2.0) -- 100%", "ALL CAPS!", ""]
+        texts.append(String((0..<128).map { Character(Unicode.Scalar(UInt8($0))) }))
+        for text in texts {
+            #expect(HeadingIDGenerator.anchor(for: text) + "é" == HeadingIDGenerator.anchor(for: text + "é"), "\(text.debugDescription)")
+        }
+    }
 }

@@ -113,4 +113,31 @@ import Testing
     func typeNames(heading: String, name: String?) {
         #expect(QuestionExtractor.typeName(heading) == name)
     }
+
+    /// Answers cut out of the document's one rendering are exactly the answers rendered apart, and the
+    /// document's HTML is the same either way: every demo guide, and edge cases, practice mode on and off.
+    @Test(arguments: [false, true])
+    func answersCutFromTheDocumentEqualAnswersRenderedApart(practiceMode: Bool) throws {
+        let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("content")
+        var bodies = try FileManager.default.contentsOfDirectory(atPath: content.path).filter { $0.hasSuffix(".md") }.sorted().map {
+            String(try String(contentsOfFile: content.appendingPathComponent($0).path, encoding: .utf8)
+                .components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n---\n"))
+        }
+        #expect(bodies.count > 3)
+        bodies += [
+            "## Technical Questions\n### Question 1: First?\n#### Question 2: Empty answer?\n### Question 3: Last?\n> quoted\n\n    code\n",
+            "### Technical Questions\n\n#### Why?\n\n- a\n- b\n\n#### How?\n\n<div>raw</div>\n\n## Next\n\nText.\n",
+            "## Questions\n### Question 1: Only?\n",
+        ]
+        var together = MarkdownRenderer(options: MarkdownOptions(practiceMode: practiceMode))
+        var apart = together
+        together.cutsAnswersFromDocument = true
+        apart.cutsAnswersFromDocument = false
+        for body in bodies {
+            let cut = together.render(body)
+            #expect(!cut.questions.isEmpty)
+            #expect(cut == apart.render(body))
+        }
+    }
 }
