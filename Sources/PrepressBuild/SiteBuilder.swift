@@ -39,12 +39,14 @@ public struct SiteBuilder: Sendable {
     /// an error the sink may hold part of the site, which `build()` discards.
     public func build(into sink: OutputSink) throws(DiagnosticsError) -> BuildReport {
         var clock = StageClock()
-        let loaded = load(clock: &clock)
-        let prepared = try prepare(loaded, clock: &clock)
+        var loaded = load(clock: &clock)
+        let (staticFiles, assets) = (loaded.content.staticFiles, loaded.theme.assets)
+        let prepared = try prepare(&loaded, keepingMarkdown: false, clock: &clock)
         let writer = OutputWriter(sink: sink, displayPath: options.displayPath)
+        let context = prepared.context
         let result = try clock.measure("render and write pages") { () throws(DiagnosticsError) -> OutputWriter.Result in
-            try writer.write(site: PageRenderer(context: prepared.context, templates: prepared.templates),
-                             staticFiles: loaded.content.staticFiles, assets: loaded.theme.assets)
+            try writer.write(site: PageRenderer(context: context, templates: prepared.templates),
+                             staticFiles: staticFiles, assets: assets)
         }
         var report = BuildReport()
         report.guideCount = prepared.context.guides.count
@@ -94,11 +96,14 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Places guides, renders their Markdown and indexes them; throws every error found so far.
-    func prepare(_ loaded: Loaded, clock: inout StageClock) throws(DiagnosticsError) -> Prepared {
+    /// Without `keepingMarkdown`, the guides' Markdown bodies are let go once rendered (nothing after reads
+    /// them; a large site's bodies are a hundred megabytes), and `loaded` loses its guides.
+    func prepare(_ loaded: inout Loaded, keepingMarkdown: Bool = true, clock: inout StageClock) throws(DiagnosticsError) -> Prepared {
         var diagnostics = loaded.diagnostics
         let config = loaded.config
         let placer = GuidePlacer(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
-        let (placed, leftOut) = clock.measure("place guides") { placer.place(loaded.content.guides, into: &diagnostics) }
+        var (placed, leftOut) = clock.measure("place guides") { placer.place(loaded.content.guides, into: &diagnostics) }
+        if !keepingMarkdown { loaded.content.guides = [] }
         guard let templates = loaded.templates, !diagnostics.contains(where: \.isError) else {
             throw DiagnosticsError(diagnostics)
         }
@@ -113,8 +118,12 @@ public struct SiteBuilder: Sendable {
             pathsBySource: Dictionary(uniqueKeysWithValues: placed.map { ($0.source.relativePath, $0.path) }),
             leftOut: leftOut)
         let guides: [Guide] = clock.measure("render markdown") {
-            let results = placed.parallelMap(guideRenderer.render)
+            var results = placed.parallelMap(guideRenderer.render)
+            placed = []
             diagnostics += results.flatMap(\.1)
+            if !keepingMarkdown {
+                for index in results.indices { results[index].0.source.parsed.body = "" }
+            }
             return results.map(\.0).sorted(by: Guide.newestFirst)
         }
         if diagnostics.contains(where: \.isError) { throw DiagnosticsError(diagnostics) }
@@ -137,7 +146,8 @@ public struct SiteBuilder: Sendable {
 
     /// Everything after loading, with every page rendered into memory.
     func assemble(_ loaded: Loaded, clock: inout StageClock) throws(DiagnosticsError) -> SiteState {
-        let prepared = try prepare(loaded, clock: &clock)
+        var loaded = loaded
+        let prepared = try prepare(&loaded, clock: &clock)
         let pages = clock.measure("render pages") { PageRenderer(context: prepared.context, templates: prepared.templates).render() }
         return SiteState(
             options: options, config: loaded.config, theme: loaded.theme, templates: prepared.templates, content: loaded.content,

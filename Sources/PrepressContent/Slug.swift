@@ -6,6 +6,40 @@ import Foundation
 /// `cafe-ops`; `面接対策` stays `面接対策`; a name of symbols only is spelled by their Unicode names.
 public enum Slug {
     public static func make(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }), let slug = makeASCII(name) { return slug }
+        return makeUnicode(name)
+    }
+
+    /// `make` for ASCII names, on bytes; nil for a name without a letter or digit (spelled by `makeUnicode`).
+    static func makeASCII(_ name: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count + 8)
+        var wordOpen = false
+        func startWord() {
+            if !wordOpen, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+            wordOpen = true
+        }
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                startWord()
+                bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                startWord()
+                bytes.append(byte + 32)
+            default:
+                wordOpen = false
+                if let word = spelledSymbols[Unicode.Scalar(byte)] {
+                    startWord()
+                    bytes.append(contentsOf: word.utf8)
+                    wordOpen = false
+                }
+            }
+        }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func makeUnicode(_ name: String) -> String {
         var words: [String] = []
         var current = ""
         func endWord() {

@@ -71,10 +71,14 @@ public struct MarkdownRenderer: Sendable {
         }
         if marksAnswers {
             var answers = extractor.sliceAnswers(&html).makeIterator()
+            let utf8 = html.utf8
             for group in questionGroups.indices {
                 for question in questionGroups[group].questions.indices
                 where questionGroups[group].questions[question].answerHTML == QuestionExtractor.markedAnswer {
-                    questionGroups[group].questions[question].answerHTML = answers.next() ?? ""
+                    guard let range = answers.next() else { continue }
+                    let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                    let end = utf8.index(start, offsetBy: range.count)
+                    questionGroups[group].questions[question].answerHTML = html[start..<end]
                 }
             }
         }

@@ -28,12 +28,13 @@ public struct Question: Sendable, Equatable {
     public var number: Int?
     /// The question's heading; its id is the question's anchor.
     public var heading: Heading
-    /// Everything up to the next heading of the same or a higher level, as HTML.
-    public var answerHTML: String
+    /// Everything up to the next heading of the same or a higher level, as HTML: a slice of the body's HTML,
+    /// sharing its storage.
+    public var answerHTML: Substring
     /// The same as plain text, blocks on lines of their own.
     public var answerText: String
 
-    public init(text: String, number: Int?, heading: Heading, answerHTML: String, answerText: String) {
+    public init(text: String, number: Int?, heading: Heading, answerHTML: Substring, answerText: String) {
         self.text = text
         self.number = number
         self.heading = heading
@@ -76,7 +77,7 @@ struct QuestionExtractor {
             let (html, text) = wrapAnswer(question.blocks)
             groups[groups.count - 1].questions.append(Question(
                 text: question.text, number: question.number, heading: question.heading,
-                answerHTML: html, answerText: text))
+                answerHTML: Substring(html), answerText: text))
         }
 
         var typeLevel: Int?
@@ -162,42 +163,36 @@ struct QuestionExtractor {
         return (html, blockText(of: wrapper))
     }
 
-    /// Removes the answer marks from the document's HTML, giving each answer's HTML in document order; the
-    /// HTML left is what a rendering without marks gives. A mark and the line break cmark writes after a
-    /// custom block's text go together when the wrapper writes nothing else (practice mode off).
-    func sliceAnswers(_ html: inout String) -> [String] {
-        var answers: [String] = []
+    /// Removes the answer marks from the document's HTML and returns where each answer is in what is left,
+    /// as UTF-8 offsets, in document order; the HTML left is what a rendering without marks gives. A mark
+    /// and the line break cmark writes after a custom block's text go together when the wrapper writes
+    /// nothing else (practice mode off).
+    func sliceAnswers(_ html: inout String) -> [Range<Int>] {
+        var answers: [Range<Int>] = []
         var output: [UInt8] = []
-        var answer: [UInt8]?
+        var answerStart: Int?
         let bare = answerOpening.isEmpty && answerClosing.isEmpty
         html.withUTF8 { bytes in
             output.reserveCapacity(bytes.count)
             var index = 0
             var runStart = 0
-            // Copies the bytes since the last mark, to the document and to the answer being cut.
-            func flush(upTo end: Int) {
-                guard end > runStart else { return }
-                let run = UnsafeBufferPointer(rebasing: bytes[runStart..<end])
-                output.append(contentsOf: run)
-                answer?.append(contentsOf: run)
-            }
             while index < bytes.count {
                 let byte = bytes[index]
                 guard byte == Self.answerStart || byte == Self.answerEnd else { index += 1; continue }
-                flush(upTo: index)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1
                 if bare, index < bytes.count, bytes[index] == 0x0A { index += 1 }
                 if byte == Self.answerStart {
-                    answer = []
                     // As the answer rendered apart: no line break before its first block.
                     while index < bytes.count, bytes[index] == 0x0A { output.append(0x0A); index += 1 }
+                    answerStart = output.count
                 } else {
-                    answers.append(String(decoding: answer ?? [], as: UTF8.self))
-                    answer = nil
+                    answers.append((answerStart ?? output.count)..<output.count)
+                    answerStart = nil
                 }
                 runStart = index
             }
-            flush(upTo: bytes.count)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         html = String(decoding: output, as: UTF8.self)
         return answers

@@ -23,6 +23,19 @@ import Testing
         #expect(Slug.make(name) == slug)
     }
 
+    /// ASCII names take a byte path; it must agree with the Unicode one on every kind of character.
+    @Test func asciiSlugsMatchTheUnicodePath() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array((0x20..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) }) + ["\t", "\n"]
+        var names = ["C++ & C#", "-- Lead / Senior --", "100% @home <3", "a+b=c", "$5 > €"]
+        for _ in 0..<2_000 {
+            names.append(String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for name in names {
+            #expect(Slug.make(name) == Slug.makeUnicode(name), "\(name.debugDescription)")
+        }
+    }
+
     @Test func explicitSlugsMustBeOneSafeSegment() {
         #expect(Slug.problem(withExplicitSlug: "nurse-manager") == nil)
         #expect(Slug.problem(withExplicitSlug: "a/b") != nil)

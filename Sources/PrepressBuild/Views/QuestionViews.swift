@@ -33,7 +33,7 @@ struct QuestionView: MustacheParent, Sendable {
         case "number": present(question.number)
         case "anchor": question.anchor
         case "url": guideURL + "#" + question.anchor
-        case "answer_html": question.answerHTML
+        case "answer_html": String(question.answerHTML)
         case "answer_text": question.answerText
         case "type": type
         case "guide": present(guide)
