@@ -45,7 +45,7 @@ struct PublishCommand: ParsableCommand {
         options.baseURL = baseURL
         let report: SiteChecker.Report
         do {
-            report = try SiteChecker(options: options).check()
+            report = try SiteChecker(options: options).check(keepingSite: true)
         } catch {
             printer.print(error.diagnostics)
             printer.note("Not published: the site does not build.")
@@ -57,7 +57,7 @@ struct PublishCommand: ParsableCommand {
             printer.note("Not published: check found \(errors) error\(errors == 1 ? "" : "s").")
             throw ExitCode(1)
         }
-        let files = report.state.allFiles
+        let files = report.state?.allFiles ?? [:]
         do {
             if let to {
                 switch try FolderPublisher(destination: to).publish(files) {

@@ -38,7 +38,7 @@ enum HTMLScanner {
     }
 
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         return text.replacingAll("&quot;", with: "\"").replacingAll("&#39;", with: "'")
             .replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">").replacingAll("&amp;", with: "&")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import PrepressContent
 import PrepressMarkdown
+import PrepressTemplates
 
 /// `prepress check`: everything a build validates, plus the site's links and the guides' habits, without writing.
 public struct SiteChecker: Sendable {
@@ -16,27 +17,76 @@ public struct SiteChecker: Sendable {
         public var guideCount: Int
         public var pageCount: Int
         public var linkCount: Int
-        /// The site as built for the check, for a publish that follows.
-        public var state: SiteState
+        /// The site as built for the check, kept for a publish that follows (`check(keepingSite: true)`).
+        public var state: SiteState?
+    }
+
+    /// One HTML page's ids and links, found as it was rendered.
+    struct ScannedPage: Sendable {
+        var path: String
+        var ids: Set<String>
+        var links: [String]
+    }
+
+    /// The rendered site as the link check sees it: its HTML pages scanned, and every path it has.
+    struct ScannedSite {
+        var context: SiteContext
+        /// HTML pages in path order.
+        var pages: [ScannedPage]
+        var exists: @Sendable (String) -> Bool
     }
 
     /// Builds in memory and checks; throws the build's errors when it does not build.
-    public func check() throws(DiagnosticsError) -> Report {
-        let state = try SiteBuilder(options: options).makeState()
-        var diagnostics = state.warnings
-        diagnostics += guideWarnings(state)
-        diagnostics += nearDuplicateTerms(state)
-        let (linkProblems, linkCount) = checkLinks(state)
+    ///
+    /// Each page is scanned for its ids and links as soon as it is rendered and then let go, unless
+    /// `keepingSite`, which keeps the whole site in memory in the report for a publish.
+    public func check(keepingSite: Bool = false) throws(DiagnosticsError) -> Report {
+        let builder = SiteBuilder(options: options)
+        var diagnostics: [Diagnostic]
+        let site: ScannedSite
+        var state: SiteState?
+        if keepingSite {
+            let built = try builder.makeState()
+            diagnostics = built.warnings
+            let paths = built.pages.keys.filter { $0.hasSuffix(".html") }.sorted()
+            let pages = paths.parallelMap { path in
+                let found = HTMLScanner.idsAndLinks(in: built.pages[path]!.text)
+                return ScannedPage(path: path, ids: Set(found.ids), links: found.links)
+            }
+            site = ScannedSite(context: built.context, pages: pages, exists: { built.hasFile(at: $0) })
+            state = built
+        } else {
+            var clock = StageClock()
+            var loaded = builder.load(clock: &clock)
+            let otherFiles = Set(loaded.content.staticFiles.map(\.relativePath)).union(loaded.theme.assets.map(\.path))
+            let prepared = try builder.prepare(&loaded, keepingMarkdown: false, clock: &clock)
+            diagnostics = (prepared.loadWarnings + prepared.renderWarnings).sorted()
+            let renderer = PageRenderer(context: prepared.context, templates: prepared.templates)
+            let rendered: [(path: String, sitemap: SitemapEntry?, scan: ScannedPage?)] = renderer.jobs().parallelMap { job in
+                guard let page = renderer.render(job) else { return nil }
+                guard page.path.hasSuffix(".html") else { return (page.path, page.sitemap, nil) }
+                let found = HTMLScanner.idsAndLinks(in: page.text)
+                return (page.path, page.sitemap, ScannedPage(path: page.path, ids: Set(found.ids), links: found.links))
+            }.compactMap { $0 }
+            var paths = otherFiles.union(rendered.map(\.path))
+            paths.formUnion(renderer.closingFiles(sitemapEntries: rendered.compactMap(\.sitemap)).map(\.path))
+            let allPaths = paths
+            site = ScannedSite(context: prepared.context, pages: rendered.compactMap(\.scan).sorted { $0.path < $1.path },
+                               exists: { allPaths.contains($0) })
+        }
+        diagnostics += guideWarnings(site.context)
+        diagnostics += nearDuplicateTerms(site.context)
+        let (linkProblems, linkCount) = checkLinks(site)
         diagnostics += linkProblems
-        return Report(diagnostics: Array(Set(diagnostics)).sorted(), guideCount: state.context.guides.count,
-                      pageCount: state.pages.keys.filter { $0.hasSuffix(".html") }.count, linkCount: linkCount, state: state)
+        return Report(diagnostics: Array(Set(diagnostics)).sorted(), guideCount: site.context.guides.count,
+                      pageCount: site.pages.count, linkCount: linkCount, state: state)
     }
 
     // MARK: - Guides
 
-    func guideWarnings(_ state: SiteState) -> [Diagnostic] {
+    func guideWarnings(_ context: SiteContext) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
-        for guide in state.context.guides {
+        for guide in context.guides {
             let matter = guide.frontMatter
             let file = guide.source.displayPath
             let start = SourceLocation(file: file)
@@ -61,9 +111,9 @@ public struct SiteChecker: Sendable {
     }
 
     /// A category, vertical or tag spelled close to a more common one: "did you mean …?".
-    func nearDuplicateTerms(_ state: SiteState) -> [Diagnostic] {
+    func nearDuplicateTerms(_ context: SiteContext) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
-        for taxonomy in state.context.taxonomies where ["category", "vertical", "tags"].contains(taxonomy.config.key) {
+        for taxonomy in context.taxonomies where ["category", "vertical", "tags"].contains(taxonomy.config.key) {
             let terms = taxonomy.terms
             let keys = terms.map { Self.comparable($0.name) }
             for (index, term) in terms.enumerated() {
@@ -72,7 +122,7 @@ public struct SiteChecker: Sendable {
                     other != index && terms[other].guides.count > term.guides.count && Self.close(keys[index], keys[other])
                 }).max(by: { terms[$0].guides.count < terms[$1].guides.count }) else { continue }
                 for guideIndex in term.guides {
-                    let guide = state.context.guides[guideIndex]
+                    let guide = context.guides[guideIndex]
                     let location = guide.frontMatter.locations[taxonomy.config.key] ?? SourceLocation(file: guide.source.displayPath)
                     warnings.append(.warning(
                         at: location,
@@ -116,18 +166,16 @@ public struct SiteChecker: Sendable {
     /// Checks every `href` and `src` of every page: the page or file must exist, and a `#fragment` must be
     /// an id on that page. Links written in a guide's Markdown are reported at their line and column;
     /// links from the theme once per target, with how many pages carry them.
-    func checkLinks(_ state: SiteState) -> ([Diagnostic], Int) {
-        let basePath = state.context.urls.basePath
-        let pages = state.pages.keys.filter { $0.hasSuffix(".html") }.sorted()
-        // One pass per page finds its ids and its links.
-        let scanned = pages.parallelMap { page in
-            let found = HTMLScanner.idsAndLinks(in: state.pages[page]!.text)
-            return (ids: Set(found.ids), links: found.links)
-        }
+    func checkLinks(_ site: ScannedSite) -> ([Diagnostic], Int) {
+        let context = site.context
+        let basePath = context.urls.basePath
+        let scanned = site.pages
+        let pages = scanned.map(\.path)
+        let exists = site.exists
         var ids: [String: Set<String>] = [:]
         ids.reserveCapacity(pages.count)
-        for (page, found) in zip(pages, scanned) { ids[page] = found.ids }
-        let guidesByPage = Dictionary(state.context.guides.map { ($0.path + "index.html", $0) }, uniquingKeysWith: { first, _ in first })
+        for page in scanned { ids[page.path] = page.ids }
+        let guidesByPage = Dictionary(context.guides.map { ($0.path + "index.html", $0) }, uniquingKeysWith: { first, _ in first })
 
         struct Broken: Sendable {
             var page: String
@@ -156,11 +204,11 @@ public struct SiteChecker: Sendable {
                         if let known = cache[link] {
                             reason = known
                         } else {
-                            reason = Self.problem(with: link, on: page, basePath: basePath, ids: frozenIDs, exists: state.hasFile(at:))
+                            reason = Self.problem(with: link, on: page, basePath: basePath, ids: frozenIDs, exists: exists)
                             cache[link] = reason
                         }
                     } else {
-                        reason = Self.problem(with: link, on: page, basePath: basePath, ids: frozenIDs, exists: state.hasFile(at:))
+                        reason = Self.problem(with: link, on: page, basePath: basePath, ids: frozenIDs, exists: exists)
                     }
                     if let reason { broken.append(Broken(page: page, link: link, reason: reason)) }
                 }
@@ -178,7 +226,7 @@ public struct SiteChecker: Sendable {
             guard let guide = guidesByPage[broken.page] else { continue }
             for key in ["image", "avatar"] {
                 let reference = key == "image" ? guide.frontMatter.image : guide.frontMatter.avatar
-                guard let reference, state.context.urls.authored(reference.url) == broken.link else { continue }
+                guard let reference, context.urls.authored(reference.url) == broken.link else { continue }
                 let location = guide.frontMatter.locations[key] ?? SourceLocation(file: guide.source.displayPath)
                 diagnostics.append(.error(at: location, "\(key) '\(reference.url)' \(broken.reason)"))
                 frontMatterLinks.insert(broken.link)
