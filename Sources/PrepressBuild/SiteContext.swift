@@ -17,6 +17,9 @@ struct SiteContext: Sendable {
     let questionBank: QuestionBank
     /// Each guide's card (`partials/guide-card` rendered once), shown in lists as `{{{card}}}`.
     var cards: [String] = []
+    /// Whether guide pages get their JSON-LD. The link check turns it off: JSON-LD holds no attribute the
+    /// checker reads (its quotes are escaped), and it is a tenth of the rendering.
+    var writesStructuredData = true
 
     init(config: SiteConfig, urls: SiteURLs, generator: String, guides: [Guide], taxonomies: [Taxonomy], related: [[Int]]) {
         self.config = config

@@ -41,6 +41,26 @@ import PrepressContent
         #expect(errors.first?.hasPrefix("link '/about/' points to no page or file of the site (and ") == true)
     }
 
+    @Test func plainLinksTakeTheShortPathAndEverythingElseTheGeneralRules() {
+        #expect(SiteChecker.plainSitePath("/prep/tags/c-plus-plus/", basePath: "/prep/")?.file == "tags/c-plus-plus/index.html")
+        #expect(SiteChecker.plainSitePath("/prep/", basePath: "/prep/")?.file == "index.html")
+        #expect(SiteChecker.plainSitePath("/prep/guides/x/#q-1", basePath: "/prep/")?.fragment == "q-1")
+        for link in ["/other/x/", "/prep/a/../b/", "/prep/./a/", "/prep//a/", "/prep/a%20b/", "/prep/a/?q=1", "/prep/assets/style.css",
+                     "/prep/.git/"] {
+            #expect(SiteChecker.plainSitePath(link, basePath: "/prep/") == nil, "\(link)")
+        }
+    }
+
+    @Test func theScannerFindsIDsAndLinksAndNothingElse() {
+        let html = """
+        <a href="/a/?x=1&amp;y=2" id="top">x = "y"</a><div data-id="no" class="c"><img alt="a=b" src="/i.png">
+        <p>id="not-an-attribute" and data-href="no" =</p><h2 id="caf\u{E9}">Café</h2><a href="#caf\u{E9}"></a> <a href="unterminated
+        """
+        let found = HTMLScanner.idsAndLinks(in: html)
+        #expect(found.ids == ["top", "caf\u{E9}"])
+        #expect(found.links == ["/a/?x=1&y=2", "/i.png", "#caf\u{E9}", "unterminated"])
+    }
+
     @Test(arguments: [
         ("Medical Device", "Medical Devices", true), ("B2B Sales", "B2B Sale", true), ("Leadership", "Leadershp", true),
         ("C", "C#", false), ("SQL", "SQLs", false), ("Sales", "Legal", false), ("Interview Prep", "Interview Tips", false),

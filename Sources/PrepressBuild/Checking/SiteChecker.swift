@@ -61,8 +61,14 @@ public struct SiteChecker: Sendable {
             let otherFiles = Set(loaded.content.staticFiles.map(\.relativePath)).union(loaded.theme.assets.map(\.path))
             let prepared = try builder.prepare(&loaded, keepingMarkdown: false, clock: &clock)
             diagnostics = (prepared.loadWarnings + prepared.renderWarnings).sorted()
-            let renderer = PageRenderer(context: prepared.context, templates: prepared.templates)
+            var context = prepared.context
+            context.writesStructuredData = false
+            let renderer = PageRenderer(context: context, templates: prepared.templates)
             let rendered: [(path: String, sitemap: SitemapEntry?, scan: ScannedPage?)] = renderer.jobs().parallelMap { job in
+                // Feeds hold no link to check: only whether one is written matters.
+                if case .feed(_, let feedPath, _, let guides) = job {
+                    return renderer.feedEntries(guides).isEmpty ? nil : (feedPath, nil, nil)
+                }
                 guard let page = renderer.render(job) else { return nil }
                 guard page.path.hasSuffix(".html") else { return (page.path, page.sitemap, nil) }
                 let found = HTMLScanner.idsAndLinks(in: page.text)
@@ -175,22 +181,17 @@ public struct SiteChecker: Sendable {
         var ids: [String: Set<String>] = [:]
         ids.reserveCapacity(pages.count)
         for page in scanned { ids[page.path] = page.ids }
-        let guidesByPage = Dictionary(context.guides.map { ($0.path + "index.html", $0) }, uniquingKeysWith: { first, _ in first })
+        let frozenIDs = ids
 
-        struct Broken: Sendable {
-            var page: String
-            var link: String
-            var reason: String
-        }
         // Pages in a few chunks per core, each with a cache: a link from the root (`/tags/x/`) means the same
         // on every page, and most links are the theme's and the tags' own, repeated on thousands of pages.
-        let positions = Array(pages.indices)
+        // Broken links are gathered by link, with the pages that carry them.
+        typealias BrokenLinks = [String: (reason: String, pages: [Int])]
         let chunkSize = max(1, pages.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
-        let chunks = stride(from: 0, to: positions.count, by: chunkSize).map { Array(positions[$0..<min($0 + chunkSize, positions.count)]) }
-        let frozenIDs = ids
-        let results: [([Broken], Int)] = chunks.parallelMap { chunk in
+        let chunks = stride(from: 0, to: pages.count, by: chunkSize).map { $0..<min($0 + chunkSize, pages.count) }
+        let results: [(broken: BrokenLinks, count: Int)] = chunks.parallelMap { chunk in
             var cache: [String: String?] = [:]
-            var broken: [Broken] = []
+            var broken: BrokenLinks = [:]
             var count = 0
             for position in chunk {
                 let page = pages[position]
@@ -200,7 +201,7 @@ public struct SiteChecker: Sendable {
                     if link.utf8.first == UInt8(ascii: "#") {
                         // A fragment on the same page, most of a guide's links (its contents and question index).
                         reason = Self.missingAnchor(String(link.dropFirst()), on: page, ids: scanned[position].ids)
-                    } else if link.hasPrefix("/"), !link.hasPrefix("//") {
+                    } else if link.utf8.first == UInt8(ascii: "/") {
                         if let known = cache[link] {
                             reason = known
                         } else {
@@ -210,52 +211,62 @@ public struct SiteChecker: Sendable {
                     } else {
                         reason = Self.problem(with: link, on: page, basePath: basePath, ids: frozenIDs, exists: exists)
                     }
-                    if let reason { broken.append(Broken(page: page, link: link, reason: reason)) }
+                    if let reason { broken[link, default: (reason, [])].pages.append(position) }
                 }
             }
             return (broken, count)
         }
+        var brokenLinks: BrokenLinks = [:]
+        for result in results {
+            brokenLinks.merge(result.broken) { first, second in (first.reason, first.pages + second.pages) }
+        }
 
+        let guidesByPage = Dictionary(context.guides.map { ($0.path + "index.html", $0) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [Diagnostic] = []
-        var themeProblems: [String: (reason: String, pages: [String])] = [:]
-        let allBroken = results.flatMap(\.0)
-        // A guide's `image` and `avatar` appear on its page and on every list that shows its card: reported
-        // once, at the front matter key, and not again as the theme's.
-        var frontMatterLinks: Set<String> = []
-        for broken in allBroken {
-            guard let guide = guidesByPage[broken.page] else { continue }
-            for key in ["image", "avatar"] {
-                let reference = key == "image" ? guide.frontMatter.image : guide.frontMatter.avatar
-                guard let reference, context.urls.authored(reference.url) == broken.link else { continue }
-                let location = guide.frontMatter.locations[key] ?? SourceLocation(file: guide.source.displayPath)
-                diagnostics.append(.error(at: location, "\(key) '\(reference.url)' \(broken.reason)"))
-                frontMatterLinks.insert(broken.link)
+        for (link, problem) in brokenLinks.sorted(by: { $0.key < $1.key }) {
+            let carriers = problem.pages.sorted().map { pages[$0] }
+            // A guide's `image` and `avatar` appear on its page and on every list that shows its card: reported
+            // once, at the front matter key, and not again as the theme's.
+            var fromFrontMatter = false
+            for page in carriers {
+                guard let guide = guidesByPage[page] else { continue }
+                for key in ["image", "avatar"] {
+                    let reference = key == "image" ? guide.frontMatter.image : guide.frontMatter.avatar
+                    guard let reference, context.urls.authored(reference.url) == link else { continue }
+                    let location = guide.frontMatter.locations[key] ?? SourceLocation(file: guide.source.displayPath)
+                    diagnostics.append(.error(at: location, "\(key) '\(reference.url)' \(problem.reason)"))
+                    fromFrontMatter = true
+                }
             }
-        }
-        for broken in allBroken where !frontMatterLinks.contains(broken.link) {
-            if let guide = guidesByPage[broken.page],
-               let written = guide.rendered.links.first(where: { $0.destination == broken.link }) {
-                let location = SourceLocation(file: guide.source.displayPath,
-                                              line: guide.source.parsed.bodyStartLine + written.line - 1, column: written.column)
-                diagnostics.append(.error(at: location, "\(written.kind == .image ? "image" : "link") '\(written.written)' \(broken.reason)"))
-            } else {
-                themeProblems[broken.link, default: (broken.reason, [])].pages.append(broken.page)
+            if fromFrontMatter { continue }
+            // Written in a guide's Markdown: reported where it was written; from the templates: once.
+            var themePages: [String] = []
+            for page in carriers {
+                if let guide = guidesByPage[page], let written = guide.rendered.links.first(where: { $0.destination == link }) {
+                    let location = SourceLocation(file: guide.source.displayPath,
+                                                  line: guide.source.parsed.bodyStartLine + written.line - 1, column: written.column)
+                    diagnostics.append(.error(at: location, "\(written.kind == .image ? "image" : "link") '\(written.written)' \(problem.reason)"))
+                } else {
+                    themePages.append(page)
+                }
             }
-        }
-        for (link, problem) in themeProblems {
-            let pages = problem.pages.sorted()
-            let more = pages.count > 1 ? " (and \(pages.count - 1) more page\(pages.count == 2 ? "" : "s"))" : ""
-            diagnostics.append(.error(at: SourceLocation(file: options.displayPath("output/" + pages[0])),
+            guard let first = themePages.first else { continue }
+            let more = themePages.count > 1 ? " (and \(themePages.count - 1) more page\(themePages.count == 2 ? "" : "s"))" : ""
+            diagnostics.append(.error(at: SourceLocation(file: options.displayPath("output/" + first)),
                                       "link '\(link)' \(problem.reason)\(more)",
                                       hint: "this link comes from the templates, not from a guide"))
         }
-        return (diagnostics, results.reduce(0) { $0 + $1.1 })
+        return (diagnostics, results.reduce(0) { $0 + $1.count })
     }
 
     /// Why a link on `page` does not lead anywhere, or nil when it does.
     static func problem(with link: String, on page: String, basePath: String, ids: [String: Set<String>],
                         exists: (String) -> Bool) -> String? {
         if link.isEmpty { return "is empty" }
+        if let (file, fragment) = plainSitePath(link, basePath: basePath), exists(file) {
+            guard let fragment, !fragment.isEmpty, file.hasSuffix(".html") else { return nil }
+            return missingAnchor(String(fragment), on: file, ids: ids[file] ?? [])
+        }
         if link.hasPrefix("//") || link.hasPrefix("mailto:") || link.hasPrefix("tel:") || link.hasPrefix("data:") { return nil }
         if let colon = link.utf8.firstIndex(of: UInt8(ascii: ":")), !link.utf8[..<colon].contains(UInt8(ascii: "/")) { return nil }
         var rest = Substring(link)
@@ -299,6 +310,39 @@ public struct SiteChecker: Sendable {
             return missingAnchor(String(fragment), on: file, ids: ids[file] ?? [])
         }
         return nil
+    }
+
+    /// The file a plain link under the base path names, with its fragment: `/prep/tags/x/#top` →
+    /// `tags/x/index.html`, `top`. Nil for anything that needs the general rules (dot segments, percent
+    /// escapes, queries, other characters, a path not ending in `/` whose file may be a folder's page).
+    static func plainSitePath(_ link: String, basePath: String) -> (file: String, fragment: Substring?)? {
+        let utf8 = link.utf8
+        guard utf8.starts(with: basePath.utf8) else { return nil }
+        var end = utf8.endIndex
+        var fragment: Substring?
+        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = link[utf8.index(after: hash)...]
+            end = hash
+        }
+        let path = utf8[utf8.index(utf8.startIndex, offsetBy: basePath.utf8.count)..<end]
+        var previous = UInt8(ascii: "/")
+        for byte in path {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"):
+                break
+            case UInt8(ascii: "/"), UInt8(ascii: "."):
+                // No `//`, no segment starting with a dot (`./`, `../`, hidden files).
+                if previous == UInt8(ascii: "/") { return nil }
+            default:
+                return nil
+            }
+            previous = byte
+        }
+        let sitePath = String(Substring(path))
+        if sitePath.isEmpty { return ("index.html", fragment) }
+        guard previous == UInt8(ascii: "/") else { return nil }
+        return (sitePath + "index.html", fragment)
     }
 
     /// Why `#fragment` is no id among `ids` of `page`, or nil when it is one (or empty: the top of the page).

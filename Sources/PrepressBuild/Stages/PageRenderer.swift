@@ -80,7 +80,7 @@ struct PageRenderer: Sendable {
     func frontMatterDependencies(of job: Job) -> [Int] {
         switch job {
         case .feed(_, _, _, let guides):
-            return Array(guides.lazy.filter { context.guides[$0].frontMatter.pubDate != nil }.prefix(context.config.feedLimit))
+            return feedEntries(guides)
         case .list(let list):
             return list.guides
         default:
@@ -205,7 +205,7 @@ struct PageRenderer: Sendable {
 
         case .feed(let title, let feedPath, let pagePath, let guides):
             let renderer = AtomFeedRenderer(config: config, urls: urls, generator: context.generator)
-            return renderer.render(title: title, feedPath: feedPath, pagePath: pagePath, guides: guides.map { context.guides[$0] })
+            return renderer.render(title: title, feedPath: feedPath, pagePath: pagePath, guides: feedEntries(guides).map { context.guides[$0] })
                 .map { RenderedPage(path: feedPath, text: $0) }
 
         case .questions(let type, let number, let pageCount, let range):
@@ -232,6 +232,11 @@ struct PageRenderer: Sendable {
                                            path: "404.html", kind: "404", urls: urls))
             return RenderedPage(path: "404.html", text: render(view, "404"))
         }
+    }
+
+    /// The guides a feed lists: the first dated ones, up to the feed limit. A feed with none is not written.
+    func feedEntries(_ guides: [Int]) -> [Int] {
+        Array(guides.lazy.filter { context.guides[$0].frontMatter.pubDate != nil }.prefix(context.config.feedLimit))
     }
 
     private func render(_ view: Any, _ template: String) -> String {

@@ -43,7 +43,7 @@ struct GuideView: MustacheParent, Sendable {
         case "question_summary": return present(questionSummary)
         case "related": return (context.related[index]).map { GuideView(index: $0, context: context) }
         case "has_related": return !context.related[index].isEmpty
-        case "json_ld": return StructuredData(context: context).jsonLD(for: index)
+        case "json_ld": return context.writesStructuredData ? StructuredData(context: context).jsonLD(for: index) : ""
         case "card": return index < context.cards.count ? context.cards[index] : ""
         case "previous": return present(context.neighbors[index]?.previous.map { GuideLinkView(guide: context.guides[$0], urls: urls) })
         case "next": return present(context.neighbors[index]?.next.map { GuideLinkView(guide: context.guides[$0], urls: urls) })
