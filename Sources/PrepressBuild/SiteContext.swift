@@ -1,33 +1,57 @@
 import PrepressContent
 
 /// What every view may ask about the whole site: settings, URLs, guides and taxonomies.
+///
+/// Views hold it and are copied for every key a template looks up, so the unchanging part lives in one
+/// shared object: a copy is a few reference counts, not one per guide list and dictionary.
 struct SiteContext: Sendable {
-    let config: SiteConfig
-    let urls: SiteURLs
-    let generator: String
+    private let storage: Storage
+
+    var config: SiteConfig { storage.config }
+    var urls: SiteURLs { storage.urls }
+    var generator: String { storage.generator }
     /// Every published guide, newest first.
-    let guides: [Guide]
-    let taxonomies: [Taxonomy]
+    var guides: [Guide] { storage.guides }
+    var taxonomies: [Taxonomy] { storage.taxonomies }
     /// Whether /feed.xml is written (some guide has a date).
-    let hasFeed: Bool
+    var hasFeed: Bool { storage.hasFeed }
     /// The guides before and after each guide within its category, by guide index.
-    let neighbors: [Int: (previous: Int?, next: Int?)]
+    var neighbors: [Int: (previous: Int?, next: Int?)] { storage.neighbors }
     /// Related guides of each guide, best first, by guide index.
-    let related: [[Int]]
-    let questionBank: QuestionBank
+    var related: [[Int]] { storage.related }
+    var questionBank: QuestionBank { storage.questionBank }
     /// Each guide's card (`partials/guide-card` rendered once), shown in lists as `{{{card}}}`.
     var cards: [String] = []
     /// Whether guide pages get their JSON-LD. The link check turns it off: JSON-LD holds no attribute the
     /// checker reads (its quotes are escaped), and it is a tenth of the rendering.
     var writesStructuredData = true
 
+    private final class Storage: Sendable {
+        let config: SiteConfig
+        let urls: SiteURLs
+        let generator: String
+        let guides: [Guide]
+        let taxonomies: [Taxonomy]
+        let hasFeed: Bool
+        let neighbors: [Int: (previous: Int?, next: Int?)]
+        let related: [[Int]]
+        let questionBank: QuestionBank
+
+        init(config: SiteConfig, urls: SiteURLs, generator: String, guides: [Guide], taxonomies: [Taxonomy], hasFeed: Bool,
+             neighbors: [Int: (previous: Int?, next: Int?)], related: [[Int]], questionBank: QuestionBank) {
+            self.config = config
+            self.urls = urls
+            self.generator = generator
+            self.guides = guides
+            self.taxonomies = taxonomies
+            self.hasFeed = hasFeed
+            self.neighbors = neighbors
+            self.related = related
+            self.questionBank = questionBank
+        }
+    }
+
     init(config: SiteConfig, urls: SiteURLs, generator: String, guides: [Guide], taxonomies: [Taxonomy], related: [[Int]]) {
-        self.config = config
-        self.urls = urls
-        self.generator = generator
-        self.guides = guides
-        self.taxonomies = taxonomies
-        hasFeed = guides.contains { $0.frontMatter.pubDate != nil }
         var neighbors: [Int: (previous: Int?, next: Int?)] = [:]
         if let categories = taxonomies.first(where: { $0.config.key == "category" }) {
             for term in categories.terms {
@@ -38,9 +62,9 @@ struct SiteContext: Sendable {
                 }
             }
         }
-        self.neighbors = neighbors
-        self.related = related
-        questionBank = QuestionBank(guides: guides)
+        storage = Storage(config: config, urls: urls, generator: generator, guides: guides, taxonomies: taxonomies,
+                          hasFeed: guides.contains { $0.frontMatter.pubDate != nil }, neighbors: neighbors, related: related,
+                          questionBank: QuestionBank(guides: guides))
     }
 
     func taxonomy(forKey key: String) -> Taxonomy? {
