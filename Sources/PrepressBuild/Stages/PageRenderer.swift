@@ -167,7 +167,6 @@ struct PageRenderer: Sendable {
 
         case .list(let list):
             let path = SiteURLs.pagePath(list.firstPath, number: list.number)
-            let pageLinks = (1...list.pageCount).map { urls.link(SiteURLs.pagePath(list.firstPath, number: $0)) }
             var title = config.title
             var description = config.description
             var kind = "home"
@@ -175,7 +174,7 @@ struct PageRenderer: Sendable {
                 site: site, page: PageView(title: "", description: nil, path: path, kind: kind, urls: urls),
                 guides: list.range.map { GuideView(index: list.guides[$0], context: context) },
                 guideCount: list.guides.count,
-                pagination: list.pageCount > 1 ? PaginationView(current: list.number, total: list.pageCount, pageLinks: pageLinks) : nil)
+                pagination: list.pageCount > 1 ? PaginationView(current: list.number, total: list.pageCount, firstPath: list.firstPath, urls: urls) : nil)
             if let position = list.term {
                 let taxonomy = context.taxonomies[position.taxonomy]
                 let term = taxonomy.terms[position.term]
@@ -212,7 +211,6 @@ struct PageRenderer: Sendable {
             let bank = context.questionBank
             let firstPath = type.map { QuestionBank.typePath(bank.types[$0]) } ?? QuestionBank.path
             let path = SiteURLs.pagePath(firstPath, number: number)
-            let pageLinks = (1...pageCount).map { urls.link(SiteURLs.pagePath(firstPath, number: $0)) }
             var title = (type.map { bank.types[$0].name + " questions" } ?? "Question bank") + " · " + config.title
             if number > 1 { title = "Page \(number) · " + title }
             let count = type.map { bank.types[$0].entries.count } ?? bank.totalCount
@@ -221,7 +219,7 @@ struct PageRenderer: Sendable {
             let view = QuestionBankPageView(
                 site: site, page: PageView(title: title, description: description, path: path, kind: "questions", urls: urls),
                 bank: bank, currentType: type, groups: questionGroups(type: type, range: range),
-                pagination: pageCount > 1 ? PaginationView(current: number, total: pageCount, pageLinks: pageLinks) : nil,
+                pagination: pageCount > 1 ? PaginationView(current: number, total: pageCount, firstPath: firstPath, urls: urls) : nil,
                 context: context)
             return RenderedPage(path: path + "index.html", text: render(view, "questions"),
                                 sitemap: SitemapEntry(path: path, lastModified: nil))

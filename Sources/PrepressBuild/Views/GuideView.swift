@@ -116,15 +116,20 @@ struct CardView: MustacheParent, Sendable {
     }
 }
 
-/// A guide's title and link, for previous/next navigation.
+/// A guide's title and link, for previous/next navigation and the question bank.
 struct GuideLinkView: MustacheParent, Sendable {
-    let guide: Guide
-    let urls: SiteURLs
+    let term: String
+    let url: String
+
+    init(guide: Guide, urls: SiteURLs) {
+        term = guide.frontMatter.term
+        url = urls.link(guide.path)
+    }
 
     func child(named name: String) -> Any? {
         switch name {
-        case "term", "title": guide.frontMatter.term
-        case "url": urls.link(guide.path)
+        case "term", "title": term
+        case "url": url
         default: nil
         }
     }

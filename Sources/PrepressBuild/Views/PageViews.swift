@@ -121,20 +121,27 @@ struct NotFoundPageView: MustacheParent, Sendable {
 }
 
 /// Links between the pages of a paginated list; absent when the list fits on one page.
+///
+/// Links are made for the pages shown only: a list of 800 pages must not make 800 links on each of them.
 struct PaginationView: MustacheParent, Sendable {
     let current: Int
     let total: Int
-    /// Links of every page, first to last.
-    let pageLinks: [String]
+    /// Site path of the list's first page.
+    let firstPath: String
+    let urls: SiteURLs
+
+    func link(_ number: Int) -> String {
+        urls.link(SiteURLs.pagePath(firstPath, number: number))
+    }
 
     func child(named name: String) -> Any? {
         switch name {
         case "current": current
         case "total": total
-        case "prev_url": present(current > 1 ? pageLinks[current - 2] as String? : nil)
-        case "next_url": present(current < total ? pageLinks[current] as String? : nil)
-        case "first_url": pageLinks[0]
-        case "last_url": pageLinks[total - 1]
+        case "prev_url": present(current > 1 ? link(current - 1) as String? : nil)
+        case "next_url": present(current < total ? link(current + 1) as String? : nil)
+        case "first_url": link(1)
+        case "last_url": link(total)
         case "pages": windowedPages
         default: nil
         }
@@ -148,7 +155,7 @@ struct PaginationView: MustacheParent, Sendable {
         var previous = 0
         for number in shown {
             if number > previous + 1 { result.append(PageLinkView(number: 0, url: "", isCurrent: false, isGap: true)) }
-            result.append(PageLinkView(number: number, url: pageLinks[number - 1], isCurrent: number == current))
+            result.append(PageLinkView(number: number, url: link(number), isCurrent: number == current))
             previous = number
         }
         return result
