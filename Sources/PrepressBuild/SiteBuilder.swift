@@ -382,19 +382,6 @@ public struct SiteState: Sendable {
         Dictionary(files.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Pages in path order.
-    var orderedPages: [RenderedPage] {
-        pages.values.sorted { $0.path < $1.path }
-    }
-
-    var report: BuildReport {
-        var report = BuildReport()
-        report.guideCount = context.guides.count
-        report.pageCount = pages.keys.filter { $0.hasSuffix(".html") }.count
-        report.warnings = warnings
-        return report
-    }
-
     /// A file of the built site by its path under the output folder (`guides/x/index.html`, `images/me.png`):
     /// generated pages, theme assets and content files, as `build` would write them.
     public func file(at path: String) -> [UInt8]? {

@@ -4,9 +4,13 @@ import PrepressContent
 /// The one place diagnostics reach the terminal: on standard error, sorted by file and line.
 struct DiagnosticPrinter {
     func print(_ diagnostics: [Diagnostic]) {
+        // One write for all of them: a site with thousands of problems prints them in one system call.
+        var text = ""
         for diagnostic in diagnostics.sorted() {
-            write(diagnostic.description + "\n")
+            text += diagnostic.description
+            text += "\n"
         }
+        if !text.isEmpty { write(text) }
     }
 
     func note(_ text: String) {

@@ -221,28 +221,31 @@ public struct SiteChecker: Sendable {
             brokenLinks.merge(result.broken) { first, second in (first.reason, first.pages + second.pages) }
         }
 
-        let guidesByPage = Dictionary(context.guides.map { ($0.path + "index.html", $0) }, uniquingKeysWith: { first, _ in first })
+        let guides = context.guides
+        let guideByPage = Dictionary(guides.indices.map { (guides[$0].path + "index.html", $0) }, uniquingKeysWith: { first, _ in first })
+        // Where guides name images in front matter: a broken one is reported at the key of every guide that
+        // names it, not as the theme's (it shows on the guide's page and on every card of it).
+        var namedInFrontMatter: [String: [(guide: Int, key: String)]] = [:]
+        for (index, guide) in guides.enumerated() {
+            if let image = guide.frontMatter.image { namedInFrontMatter[context.urls.authored(image.url), default: []].append((index, "image")) }
+            if let avatar = guide.frontMatter.avatar { namedInFrontMatter[context.urls.authored(avatar.url), default: []].append((index, "avatar")) }
+        }
         var diagnostics: [Diagnostic] = []
         for (link, problem) in brokenLinks.sorted(by: { $0.key < $1.key }) {
-            let carriers = problem.pages.sorted().map { pages[$0] }
-            // A guide's `image` and `avatar` appear on its page and on every list that shows its card: reported
-            // once, at the front matter key, and not again as the theme's.
-            var fromFrontMatter = false
-            for page in carriers {
-                guard let guide = guidesByPage[page] else { continue }
-                for key in ["image", "avatar"] {
-                    let reference = key == "image" ? guide.frontMatter.image : guide.frontMatter.avatar
-                    guard let reference, context.urls.authored(reference.url) == link else { continue }
-                    let location = guide.frontMatter.locations[key] ?? SourceLocation(file: guide.source.displayPath)
+            if let namers = namedInFrontMatter[link] {
+                for (index, key) in namers {
+                    let matter = guides[index].frontMatter
+                    guard let reference = key == "image" ? matter.image : matter.avatar else { continue }
+                    let location = matter.locations[key] ?? SourceLocation(file: guides[index].source.displayPath)
                     diagnostics.append(.error(at: location, "\(key) '\(reference.url)' \(problem.reason)"))
-                    fromFrontMatter = true
                 }
+                continue
             }
-            if fromFrontMatter { continue }
             // Written in a guide's Markdown: reported where it was written; from the templates: once.
             var themePages: [String] = []
-            for page in carriers {
-                if let guide = guidesByPage[page], let written = guide.rendered.links.first(where: { $0.destination == link }) {
+            for page in problem.pages.sorted().map({ pages[$0] }) {
+                if let index = guideByPage[page], let written = guides[index].rendered.links.first(where: { $0.destination == link }) {
+                    let guide = guides[index]
                     let location = SourceLocation(file: guide.source.displayPath,
                                                   line: guide.source.parsed.bodyStartLine + written.line - 1, column: written.column)
                     diagnostics.append(.error(at: location, "\(written.kind == .image ? "image" : "link") '\(written.written)' \(problem.reason)"))
