@@ -33,14 +33,15 @@ public final class FileWatcher: @unchecked Sendable {
         self.longest = longest
     }
 
-    /// The batches of changes, until `stop()`.
-    public func changes() -> AsyncStream<[ChangedPath]> {
+    /// The batches of changes, until `stop()`. `onReady` is called once the folders are being watched:
+    /// changes from then on are reported.
+    public func changes(onReady: (@Sendable () -> Void)? = nil) -> AsyncStream<[ChangedPath]> {
         AsyncStream { continuation in
             let thread = Thread { [self] in
                 #if os(Linux)
-                runInotify { continuation.yield($0) }
+                runInotify(onReady: onReady) { continuation.yield($0) }
                 #else
-                runPolling { continuation.yield($0) }
+                runPolling(onReady: onReady) { continuation.yield($0) }
                 #endif
                 continuation.finish()
             }
@@ -56,7 +57,7 @@ public final class FileWatcher: @unchecked Sendable {
     private var isStopped: Bool { lock.withLock { stopped } }
 
     #if os(Linux)
-    private func runInotify(_ emit: ([ChangedPath]) -> Void) {
+    private func runInotify(onReady: (@Sendable () -> Void)?, _ emit: ([ChangedPath]) -> Void) {
         let descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
@@ -80,6 +81,7 @@ public final class FileWatcher: @unchecked Sendable {
         watch("", recursive: false)
         watch("content", recursive: true)
         watch("templates", recursive: true)
+        onReady?()
 
         var pending: [ChangedPath] = []
         var batchStart = 0.0
@@ -131,7 +133,7 @@ public final class FileWatcher: @unchecked Sendable {
     #endif
 
     /// The fallback where inotify is missing: compares modification times twice a second.
-    private func runPolling(_ emit: ([ChangedPath]) -> Void) {
+    private func runPolling(onReady: (@Sendable () -> Void)?, _ emit: ([ChangedPath]) -> Void) {
         func snapshot() -> [String: Date] {
             var times: [String: Date] = [:]
             for top in ["site.yml", "content", "templates"] {
@@ -146,6 +148,7 @@ public final class FileWatcher: @unchecked Sendable {
             return times
         }
         var previous = snapshot()
+        onReady?()
         while !isStopped {
             Thread.sleep(forTimeInterval: 0.5)
             let current = snapshot()

@@ -101,9 +101,12 @@ import PrepressContent
         try FileManager.default.createDirectory(atPath: root + "/content", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
         let watcher = FileWatcher(root: root)
-        let changes = watcher.changes()
+        // Starts watching and waits until the folders are watched: a fixed sleep loses the first write when
+        // the machine is busy.
+        let (ready, readySignal) = AsyncStream<Void>.makeStream()
+        let changes = watcher.changes(onReady: { readySignal.yield(); readySignal.finish() })
         defer { watcher.stop() }
-        try await Task.sleep(for: .milliseconds(200))
+        for await _ in ready { break }
 
         var iterator = changes.makeAsyncIterator()
         func nextBatch(after action: () throws -> Void) async throws -> Set<String> {
