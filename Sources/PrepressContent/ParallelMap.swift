@@ -9,8 +9,9 @@ extension Array where Element: Sendable {
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         let slots = SendableBuffer(buffer: results)
-        // A few elements per work item keeps dispatch overhead small without unbalancing the cores.
-        let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        // Small work items keep the cores balanced to the end when elements cost unevenly (the question
+        // bank's pages, last in a build, cost twice a guide's page); a few elements each keep dispatch cheap.
+        let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 64))
         let chunks = (count + chunk - 1) / chunk
         self.withUnsafeBufferPointer { input in
             let source = SendableInput(buffer: input)
