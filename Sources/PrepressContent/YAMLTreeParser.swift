@@ -11,7 +11,8 @@ public enum YAMLTreeParser {
         let root: Node?
         do {
             // The basic resolver types nothing: the schema decides what each key is.
-            root = try Yams.compose(yaml: yaml, .basic)
+            // The encoding is given: Yams works out its default by reading the whole environment, on every call.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw DiagnosticsError([diagnostic(for: error, yaml: yaml, file: file, lineOffset: lineOffset)])
         } catch {

@@ -56,7 +56,11 @@ public struct MarkdownRenderer: Sendable {
         }
 
         // Answers are cut out of the document's HTML by marks, unless the source holds the mark bytes.
-        let marksAnswers = cutsAnswersFromDocument && !source.utf8.contains { $0 == QuestionExtractor.answerStart || $0 == QuestionExtractor.answerEnd }
+        let marksAnswers = cutsAnswersFromDocument && source.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return true }
+            return memchr(base, Int32(QuestionExtractor.answerStart), bytes.count) == nil
+                && memchr(base, Int32(QuestionExtractor.answerEnd), bytes.count) == nil
+        }
         let extractor = QuestionExtractor(
             answerOpening: options.practiceMode ? "<details class=\"answer\">\n<summary>Show answer</summary>" : "",
             answerClosing: options.practiceMode ? "</details>" : "",

@@ -11,7 +11,7 @@ struct SiteView: MustacheParent, Sendable {
         case "title": return config.title
         case "description": return present(config.description)
         case "base_url": return config.baseURL
-        case "base_path": return config.basePath
+        case "base_path": return context.urls.basePath
         case "language": return config.language
         case "author": return present(config.author)
         case "generator": return context.generator
