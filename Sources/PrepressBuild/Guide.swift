@@ -16,11 +16,38 @@ public struct Guide: Sendable {
 
     /// Newest first; undated guides last; then by slug, which is unique, so the order never depends on the file system.
     public static func newestFirst(_ lhs: Guide, _ rhs: Guide) -> Bool {
-        switch (lhs.frontMatter.pubDate, rhs.frontMatter.pubDate) {
-        case let (left?, right?) where left != right: return left > right
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: return lhs.slug < rhs.slug
+        ListOrder(lhs).precedes(ListOrder(rhs))
+    }
+
+    /// Guides in list order (`newestFirst`), sorting keys made once per guide rather than once per comparison.
+    static func inListOrder(_ guides: [Guide]) -> [Guide] {
+        let keys = guides.map(ListOrder.init)
+        return guides.indices.sorted { keys[$0].precedes(keys[$1]) }.map { guides[$0] }
+    }
+
+    /// What list order compares: the publication date (its instant, then its exact form) and the slug.
+    struct ListOrder {
+        let date: GuideDate?
+        let seconds: Int
+        let exact: String
+        let slug: String
+
+        init(_ guide: Guide) {
+            date = guide.frontMatter.pubDate
+            seconds = date?.secondsSinceEpoch ?? 0
+            exact = date?.rfc3339 ?? ""
+            slug = guide.slug
+        }
+
+        func precedes(_ other: ListOrder) -> Bool {
+            switch (date, other.date) {
+            case let (left?, right?) where left != right:
+                // `left > right` for GuideDate, from the cached parts.
+                return seconds != other.seconds ? seconds > other.seconds : exact > other.exact
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return slug < other.slug
+            }
         }
     }
 }

@@ -124,7 +124,7 @@ public struct SiteBuilder: Sendable {
             if !keepingMarkdown {
                 for index in results.indices { results[index].0.source.parsed.body = "" }
             }
-            return results.map(\.0).sorted(by: Guide.newestFirst)
+            return Guide.inListOrder(results.map(\.0))
         }
         if diagnostics.contains(where: \.isError) { throw DiagnosticsError(diagnostics) }
 

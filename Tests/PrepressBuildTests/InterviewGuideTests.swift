@@ -164,6 +164,35 @@ import PrepressMarkdown
         #expect(try graphNode("Article", in: try jsonLD(in: page))["headline"] as? String == "Plain")
         #expect(files["questions/index.html"] == nil)
     }
+
+    /// List order with keys made once per guide is the order of the plain comparison: newest first by instant,
+    /// then exact form, undated last, then slug; on many ties of day, time and offset.
+    @Test func listOrderWithCachedKeysIsThePlainComparison() {
+        var random = SeededRandom(state: 11)
+        let dates: [GuideDate?] = [
+            nil, GuideDate(year: 2025, month: 1, day: 14), GuideDate(year: 2025, month: 1, day: 14, hour: 0),
+            GuideDate(year: 2025, month: 1, day: 14, hour: 9, offsetMinutes: 60), GuideDate(year: 2025, month: 1, day: 14, hour: 8, offsetMinutes: 0),
+            GuideDate(year: 2024, month: 12, day: 31, hour: 23, minute: 59), GuideDate(year: 2025, month: 3, day: 1),
+        ]
+        var guides: [Guide] = []
+        for index in 0..<300 {
+            var matter = FrontMatter(term: "Guide \(index)")
+            matter.pubDate = dates.randomElement(using: &random)!
+            let source = GuideSource(relativePath: "g\(index).md", displayPath: "content/g\(index).md",
+                                     parsed: ParsedGuide(frontMatter: matter, body: "", bodyStartLine: 1, warnings: []))
+            guides.append(Guide(source: source, slug: "guide-\(Int.random(in: 0..<1_000_000, using: &random))-\(index)",
+                                path: "guides/g\(index)/", rendered: RenderedMarkdown(html: "", headings: [], wordCount: 0, links: [])))
+        }
+        func plain(_ lhs: Guide, _ rhs: Guide) -> Bool {
+            switch (lhs.frontMatter.pubDate, rhs.frontMatter.pubDate) {
+            case let (left?, right?) where left != right: return left > right
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return lhs.slug < rhs.slug
+            }
+        }
+        #expect(Guide.inListOrder(guides).map(\.slug) == guides.sorted(by: plain).map(\.slug))
+    }
 }
 
 /// SplitMix64, so that the random corpus is the same on every run.
