@@ -95,13 +95,11 @@ struct RelatedGuideFinder: Sendable {
             }
             next += 1
         }
-        // Guides already found may share the tags left unread too.
-        if next < tags.count {
-            let unread = tags[next...]
-            for candidate in touched {
-                var extra: UInt8 = 0
-                for tag in tagsOf[candidate] where unread.contains(tag) { extra += 1 }
-                shared[candidate] &+= extra
+        // Guides already found may share the tags left unread too. Reading those tags' lists front to back
+        // is faster than looking up the tags of each guide found, which are all over memory.
+        for tag in tags[next...] {
+            for candidate in byTag[tag] where shared[candidate] > 0 {
+                shared[candidate] &+= 1
             }
         }
         // The best `limit` by shared tags, then same category, then list position: a small sorted insert.
@@ -149,7 +147,7 @@ struct RelatedGuideFinder: Sendable {
     /// For the last tag: guides found so far that have it gain one; of the guides not yet found (each would
     /// share just this tag), only the first `limit` of the same category and of the others can make the cut.
     private func addBestUnseen(from tag: Int, of index: Int, shared: inout [UInt8], touched: inout [Int]) {
-        for candidate in touched where tagsOf[candidate].contains(tag) {
+        for candidate in byTag[tag] where shared[candidate] > 0 {
             shared[candidate] &+= 1
         }
         let category = categoryOf[index]
