@@ -41,6 +41,18 @@ import PrepressContent
         #expect(errors.first?.hasPrefix("link '/about/' points to no page or file of the site (and ") == true)
     }
 
+    @Test func aContentFileAtAGeneratedPagesPathIsTheErrorABuildGives() throws {
+        let site = try TemporarySite([
+            "content/a.md": "---\nterm: A\ndescription: D\ntags: [T]\npubDate: 2025-01-14\n---\n## Technical Questions\n\n### Why?\n\nBecause.\n",
+            "content/index.html": "<p>mine</p>\n",
+            "content/robots.txt": "User-agent: *\n",
+        ])
+        let errors = try SiteChecker(options: site.options()).check().diagnostics.filter(\.isError)
+        #expect(errors.map(\.message) == ["this file would overwrite the generated page /index.html"])
+        #expect(errors.first?.location.file.hasSuffix("content/index.html") == true)
+        #expect(throws: DiagnosticsError.self) { try site.buildInMemory() }
+    }
+
     @Test func plainLinksTakeTheShortPathAndEverythingElseTheGeneralRules() {
         #expect(SiteChecker.plainSitePath("/prep/tags/c-plus-plus/", basePath: "/prep/")?.file == "tags/c-plus-plus/index.html")
         #expect(SiteChecker.plainSitePath("/prep/", basePath: "/prep/")?.file == "index.html")

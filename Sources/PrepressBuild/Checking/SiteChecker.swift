@@ -74,8 +74,14 @@ public struct SiteChecker: Sendable {
                 let found = HTMLScanner.idsAndLinks(in: page.text)
                 return (page.path, page.sitemap, ScannedPage(path: page.path, ids: Set(found.ids), links: found.links))
             }.compactMap { $0 }
+            // As in a build: a content file may take the place of robots.txt, of no other generated file.
+            let closing = renderer.closingFiles(sitemapEntries: rendered.compactMap(\.sitemap))
+            let contentFiles = Set(loaded.content.staticFiles.map(\.relativePath))
+            for path in rendered.map(\.path) + closing.filter({ !$0.replaceable }).map(\.path) where contentFiles.contains(path) {
+                diagnostics.append(OutputWriter.overwriteProblem(file: options.displayPath("content/" + path), page: path))
+            }
             var paths = otherFiles.union(rendered.map(\.path))
-            paths.formUnion(renderer.closingFiles(sitemapEntries: rendered.compactMap(\.sitemap)).map(\.path))
+            paths.formUnion(closing.map(\.path))
             let allPaths = paths
             site = ScannedSite(context: prepared.context, pages: rendered.compactMap(\.scan).sorted { $0.path < $1.path },
                                exists: { allPaths.contains($0) })

@@ -36,9 +36,7 @@ struct OutputWriter {
             // A site's own file replaces a default page (robots.txt); any other page it would overwrite is an error.
             if let file = filesByPath[page.path] {
                 if !page.replaceable {
-                    outcome.problem = .error(at: SourceLocation(file: file),
-                                             "this file would overwrite the generated page /\(page.path)",
-                                             hint: "move or rename the file")
+                    outcome.problem = Self.overwriteProblem(file: file, page: page.path)
                 }
                 return outcome
             }
@@ -84,6 +82,11 @@ struct OutputWriter {
         let written = outcomes.filter(\.written)
         return Result(files: written.count + copies.count, htmlPages: written.filter { $0.path.hasSuffix(".html") }.count,
                       writeSeconds: Double(writeNanoseconds.total) / 1e9)
+    }
+
+    /// The error for a content file at the path of a generated page; `file` as shown to the user.
+    static func overwriteProblem(file: String, page: String) -> Diagnostic {
+        .error(at: SourceLocation(file: file), "this file would overwrite the generated page /\(page)", hint: "move or rename the file")
     }
 
     private enum Either: Sendable {
