@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A guide file split and typed: its front matter, and its Markdown body with the line the body starts on.
 public struct ParsedGuide: Sendable, Equatable {
     public var frontMatter: FrontMatter
@@ -53,7 +57,10 @@ public enum GuideParser {
     static func normalize(_ text: String) -> String {
         var result = text
         if result.unicodeScalars.first == "\u{FEFF}" { result.unicodeScalars.removeFirst() }
-        if result.utf8.contains(13) {
+        let hasCarriageReturn = result.withUTF8 { bytes in
+            bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false
+        }
+        if hasCarriageReturn {
             result = result.replacingCRLF()
         }
         return result

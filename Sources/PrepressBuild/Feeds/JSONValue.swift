@@ -39,6 +39,11 @@ indirect enum JSONValue: Sendable {
         }
     }
 
+    /// Bytes the escaping below looks at: controls, `"`, `\`, `<`, `>`, `&`, and 0xE2 (which starts U+2028/9).
+    private static let mayNeedEscape: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains(byte)
+    }
+
     /// Writes a JSON string, copying runs of bytes that need no escape in one go.
     private static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
@@ -57,6 +62,8 @@ indirect enum JSONValue: Sendable {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                // Most bytes need nothing: one table lookup each.
+                guard Self.mayNeedEscape[Int(byte)] else { index += 1; continue }
                 switch byte {
                 case 0x22: escape("\\\"", at: index)
                 case 0x5C: escape("\\\\", at: index)
