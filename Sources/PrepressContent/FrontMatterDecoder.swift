@@ -10,11 +10,6 @@ public struct FrontMatterDecoder {
         self.start = start
     }
 
-    static let knownKeys: Set<String> = [
-        "term", "title", "description", "category", "vertical", "tags", "pubDate", "modDate",
-        "author", "avatar", "image", "slug", "draft",
-    ]
-
     /// Returns the typed front matter, or nil when an error makes it unusable; `diagnostics` holds why.
     public mutating func decode(_ root: FrontMatterNode?) -> FrontMatter? {
         guard let root else {

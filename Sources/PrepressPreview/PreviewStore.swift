@@ -90,8 +90,6 @@ public actor PreviewStore {
         return (stream, generation)
     }
 
-    public var listenerCount: Int { listeners.count }
-
     /// Ends every event stream, so the server can shut down.
     public func closeListeners() {
         for continuation in listeners.values { continuation.finish() }

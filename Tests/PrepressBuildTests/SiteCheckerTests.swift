@@ -47,9 +47,11 @@ import PrepressContent
             "content/index.html": "<p>mine</p>\n",
             "content/robots.txt": "User-agent: *\n",
         ])
-        let errors = try SiteChecker(options: site.options()).check().diagnostics.filter(\.isError)
-        #expect(errors.map(\.message) == ["this file would overwrite the generated page /index.html"])
-        #expect(errors.first?.location.file.hasSuffix("content/index.html") == true)
+        for keepingSite in [false, true] {
+            let errors = try SiteChecker(options: site.options()).check(keepingSite: keepingSite).diagnostics.filter(\.isError)
+            #expect(errors.map(\.message) == ["this file would overwrite the generated page /index.html"])
+            #expect(errors.first?.location.file.hasSuffix("content/index.html") == true)
+        }
         #expect(throws: DiagnosticsError.self) { try site.buildInMemory() }
     }
 

@@ -26,6 +26,13 @@ public struct SiteChecker: Sendable {
         var path: String
         var ids: Set<String>
         var links: [String]
+
+        init(path: String, html: String) {
+            let found = HTMLScanner.idsAndLinks(in: html)
+            self.path = path
+            ids = Set(found.ids)
+            links = found.links
+        }
     }
 
     /// The rendered site as the link check sees it: its HTML pages scanned, and every path it has.
@@ -45,15 +52,17 @@ public struct SiteChecker: Sendable {
         var diagnostics: [Diagnostic]
         let site: ScannedSite
         var state: SiteState?
+        /// Every file the build generates, and whether a content file may take its place (robots.txt).
+        let generated: [(path: String, replaceable: Bool)]
+        let contentFiles: Set<String>
         if keepingSite {
             let built = try builder.makeState()
             diagnostics = built.warnings
             let paths = built.pages.keys.filter { $0.hasSuffix(".html") }.sorted()
-            let pages = paths.parallelMap { path in
-                let found = HTMLScanner.idsAndLinks(in: built.pages[path]!.text)
-                return ScannedPage(path: path, ids: Set(found.ids), links: found.links)
-            }
+            let pages = paths.parallelMap { path in ScannedPage(path: path, html: built.pages[path]!.text) }
             site = ScannedSite(context: built.context, pages: pages, exists: { built.hasFile(at: $0) })
+            generated = built.pages.values.map { ($0.path, $0.replaceable) }
+            contentFiles = Set(built.content.staticFiles.map(\.relativePath))
             state = built
         } else {
             var clock = StageClock()
@@ -71,20 +80,18 @@ public struct SiteChecker: Sendable {
                 }
                 guard let page = renderer.render(job) else { return nil }
                 guard page.path.hasSuffix(".html") else { return (page.path, page.sitemap, nil) }
-                let found = HTMLScanner.idsAndLinks(in: page.text)
-                return (page.path, page.sitemap, ScannedPage(path: page.path, ids: Set(found.ids), links: found.links))
+                return (page.path, page.sitemap, ScannedPage(path: page.path, html: page.text))
             }.compactMap { $0 }
-            // As in a build: a content file may take the place of robots.txt, of no other generated file.
             let closing = renderer.closingFiles(sitemapEntries: rendered.compactMap(\.sitemap))
-            let contentFiles = Set(loaded.content.staticFiles.map(\.relativePath))
-            for path in rendered.map(\.path) + closing.filter({ !$0.replaceable }).map(\.path) where contentFiles.contains(path) {
-                diagnostics.append(OutputWriter.overwriteProblem(file: options.displayPath("content/" + path), page: path))
-            }
-            var paths = otherFiles.union(rendered.map(\.path))
-            paths.formUnion(closing.map(\.path))
-            let allPaths = paths
+            generated = rendered.map { ($0.path, false) } + closing.map { ($0.path, $0.replaceable) }
+            contentFiles = Set(loaded.content.staticFiles.map(\.relativePath))
+            let allPaths = otherFiles.union(generated.map(\.path))
             site = ScannedSite(context: prepared.context, pages: rendered.compactMap(\.scan).sorted { $0.path < $1.path },
                                exists: { allPaths.contains($0) })
+        }
+        // As in a build: a content file may take the place of robots.txt, of no other generated file.
+        for file in generated where !file.replaceable && contentFiles.contains(file.path) {
+            diagnostics.append(OutputWriter.overwriteProblem(file: options.displayPath("content/" + file.path), page: file.path))
         }
         diagnostics += guideWarnings(site.context)
         diagnostics += nearDuplicateTerms(site.context)

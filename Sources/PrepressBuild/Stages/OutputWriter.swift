@@ -57,7 +57,7 @@ struct OutputWriter {
 
         // Content files, then the theme's assets where neither a page nor a content file took the path.
         var taken = Set(outcomes.filter(\.written).map(\.path))
-        var copies: [(path: String, origin: Either)] = []
+        var copies: [(path: String, origin: CopySource)] = []
         for file in staticFiles.sorted(by: { $0.relativePath < $1.relativePath }) where !taken.contains(file.relativePath) {
             copies.append((file.relativePath, .file(file)))
             taken.insert(file.relativePath)
@@ -89,7 +89,7 @@ struct OutputWriter {
         .error(at: SourceLocation(file: file), "this file would overwrite the generated page /\(page)", hint: "move or rename the file")
     }
 
-    private enum Either: Sendable {
+    private enum CopySource: Sendable {
         case file(StaticFile)
         case asset(Theme.File)
     }
