@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
@@ -22,6 +21,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // swift-mustache 2.1.1, vendored with a faster render path: see Sources/Mustache/README.md.
+        .target(name: "Mustache", exclude: ["README.md", "LICENSE.txt"]),
         .target(name: "PrepressMarkdown", dependencies: ["CCmark"]),
         .target(
             name: "PrepressContent",
@@ -32,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "PrepressTemplates",
-            dependencies: ["PrepressContent", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["PrepressContent", "Mustache"]
         ),
         .target(
             name: "PrepressBuild",
@@ -57,10 +58,11 @@ let package = Package(
                 "PrepressTemplates",
                 "PrepressContent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                "Mustache",
             ]
         ),
         .executableTarget(name: "prepress", dependencies: ["PrepressCLI"]),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "PrepressMarkdownTests", dependencies: ["PrepressMarkdown"]),
         .testTarget(name: "PrepressContentTests", dependencies: ["PrepressContent"]),
         .testTarget(name: "PrepressTemplatesTests", dependencies: ["PrepressTemplates"]),
@@ -82,6 +84,7 @@ let package = Package(
 
 // Extensions are visible only in files that import their module, so a dependency's conformances
 // (TOMLKit makes String literals into TOMLValue) cannot change how code elsewhere type-checks.
-for target in package.targets where target.type != .system {
+// The vendored Mustache is built as upstream builds it.
+for target in package.targets where target.type != .system && target.name != "Mustache" {
     target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
 }
