@@ -8,7 +8,10 @@
 
 /// Context while rendering mustache tokens
 struct MustacheContext {
-    let stack: [Any]
+    /// The context stack, innermost object first. (Prepress: a linked list of frames rather than an array, so a
+    /// section pushes one frame instead of copying the stack, and each frame knows once whether its object is a
+    /// `MustacheParent`.)
+    let stack: MustacheContextFrame
     let sequenceContext: MustacheSequenceContext?
     let indentation: String?
     let inherited: [String: MustacheTemplate]?
@@ -18,7 +21,7 @@ struct MustacheContext {
 
     /// initialize context with a single objectt
     init(_ object: Any, library: MustacheLibrary? = nil, reloadPartials: Bool = false) {
-        self.stack = [object]
+        self.stack = MustacheContextFrame(object, below: nil)
         self.sequenceContext = nil
         self.indentation = nil
         self.inherited = nil
@@ -28,7 +31,7 @@ struct MustacheContext {
     }
 
     private init(
-        stack: [Any],
+        stack: MustacheContextFrame,
         sequenceContext: MustacheSequenceContext?,
         indentation: String?,
         inherited: [String: MustacheTemplate]?,
@@ -47,10 +50,8 @@ struct MustacheContext {
 
     /// return context with object add to stack
     func withObject(_ object: Any) -> MustacheContext {
-        var stack = self.stack
-        stack.append(object)
-        return .init(
-            stack: stack,
+        .init(
+            stack: MustacheContextFrame(object, below: self.stack),
             sequenceContext: nil,
             indentation: self.indentation,
             inherited: self.inherited,
@@ -110,10 +111,8 @@ struct MustacheContext {
 
     /// return context with sequence info and sequence element added to stack
     func withSequence(_ object: Any, sequenceContext: MustacheSequenceContext) -> MustacheContext {
-        var stack = self.stack
-        stack.append(object)
-        return .init(
-            stack: stack,
+        .init(
+            stack: MustacheContextFrame(object, below: self.stack),
             sequenceContext: sequenceContext,
             indentation: self.indentation,
             inherited: self.inherited,
@@ -134,5 +133,20 @@ struct MustacheContext {
             library: self.library,
             reloadPartials: self.reloadPartials
         )
+    }
+}
+
+/// One object of the context stack, and the frames below it. (Prepress: added to the vendored swift-mustache.)
+final class MustacheContextFrame {
+    let object: Any
+    /// The object as a `MustacheParent`, found once when it is pushed rather than on every lookup; nil for an
+    /// object that is not one or that has a `MustacheCustomRepresentation`, which the general lookup handles.
+    let parent: MustacheParent?
+    let below: MustacheContextFrame?
+
+    init(_ object: Any, below: MustacheContextFrame?) {
+        self.object = object
+        self.parent = object is MustacheCustomRepresentation ? nil : object as? MustacheParent
+        self.below = below
     }
 }

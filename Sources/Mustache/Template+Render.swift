@@ -17,71 +17,85 @@ extension MustacheTemplate {
     /// - Returns: Rendered text
     func render(context: MustacheContext) -> String {
         var string = ""
+        self.render(context: context, into: &string)
+        return string
+    }
+
+    /// Render template, appending the text to `output`. (Prepress: templates, sections and partials write into one
+    /// string rather than each returning its own to be appended to its parent's.)
+    func render(context: MustacheContext, into output: inout String) {
         var context = context
 
         if let indentation = context.indentation, indentation != "" {
+            var string = ""
             for token in tokens {
-                let renderedString = self.renderToken(token, context: &context)
+                var renderedString = ""
+                self.renderToken(token, context: &context, into: &renderedString)
                 // if rendered string is not empty and we are on a new line
                 if renderedString.count > 0, string.last == "\n" {
                     string += indentation
                 }
                 string += renderedString
             }
+            output += string
         } else {
             for token in tokens {
-                let result = self.renderToken(token, context: &context)
-                string += result
+                self.renderToken(token, context: &context, into: &output)
             }
         }
-        return string
     }
 
-    func renderToken(_ token: Token, context: inout MustacheContext) -> String {
+    func renderToken(_ token: Token, context: inout MustacheContext, into output: inout String) {
         switch token {
         case .text(let text):
-            return text
+            output += text
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let template = child as? MustacheTemplate {
-                    return template.render(context: context)
+                // Prepress: a String takes the general path's last branch; say so without asking what else it is.
+                if let string = child as? String {
+                    output += context.contentType.escapeText(string)
+                } else if let template = child as? MustacheTemplate {
+                    template.render(context: context, into: &output)
                 } else if let renderable = child as? MustacheCustomRenderable {
-                    return context.contentType.escapeText(renderable.renderText)
+                    output += context.contentType.escapeText(renderable.renderText)
                 } else if let lambda = child as? MustacheLambda {
-                    return self.renderLambda(lambda, parameter: "", context: context)
+                    output += self.renderLambda(lambda, parameter: "", context: context)
                 } else {
-                    return context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
+                    output += context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
                 }
             }
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let renderable = child as? MustacheCustomRenderable {
-                    return renderable.renderText
+                if let string = child as? String {
+                    output += string
+                } else if let renderable = child as? MustacheCustomRenderable {
+                    output += renderable.renderText
                 } else if let lambda = child as? MustacheLambda {
-                    return self.renderUnescapedLambda(lambda, parameter: "", context: context)
+                    output += self.renderUnescapedLambda(lambda, parameter: "", context: context)
                 } else {
-                    return String(describing: unwrapIfAnyContainsOptional(child))
+                    output += String(describing: unwrapIfAnyContainsOptional(child))
                 }
             }
 
         case .section(let variable, let transforms, let template):
             let child = self.getChild(named: variable, transforms: transforms, context: context)
             if let lambda = child as? MustacheLambda {
-                return self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+                output += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+                return
             }
-            return self.renderSection(child, with: template, context: context)
+            self.renderSection(child, with: template, context: context, into: &output)
 
         case .invertedSection(let variable, let transforms, let template):
             let child = self.getChild(named: variable, transforms: transforms, context: context)
-            return self.renderInvertedSection(child, with: template, context: context)
+            self.renderInvertedSection(child, with: template, context: context, into: &output)
 
         case .blockExpansion(let name, let defaultTemplate, let indented):
             if let override = context.inherited?[name] {
-                return override.render(context: context.withBlockExpansion(indented: indented))
+                override.render(context: context.withBlockExpansion(indented: indented), into: &output)
             } else {
-                return defaultTemplate.render(context: context.withBlockExpansion(indented: indented))
+                defaultTemplate.render(context: context.withBlockExpansion(indented: indented), into: &output)
             }
 
         case .partial(let name, let indentation, let overrides):
@@ -92,20 +106,24 @@ extension MustacheTemplate {
                         preconditionFailure("Can only use reload if template was generated from a file")
                     }
                     do {
-                        guard let partialTemplate = try MustacheTemplate(filename: filename) else { return "Cannot find template at \(filename)" }
+                        guard let partialTemplate = try MustacheTemplate(filename: filename) else {
+                            output += "Cannot find template at \(filename)"
+                            return
+                        }
                         template = partialTemplate
                     } catch {
-                        return "\(error)"
+                        output += "\(error)"
+                        return
                     }
                 }
                 #endif
-                return template.render(context: context.withPartial(indented: indentation, inheriting: overrides))
+                template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &output)
             }
 
         case .dynamicNamePartial(let name, let indentation, let overrides):
-            let child = self.getChild(named: name, transforms: [], context: context)
+            let child = self.getChild(named: MustacheName(name), transforms: [], context: context)
             guard let childName = child as? String else {
-                return ""
+                return
             }
             if var template = context.library?.getTemplate(named: childName) {
                 #if DEBUG
@@ -114,14 +132,18 @@ extension MustacheTemplate {
                         preconditionFailure("Can only use reload if template was generated from a file")
                     }
                     do {
-                        guard let partialTemplate = try MustacheTemplate(filename: filename) else { return "Cannot find template at \(filename)" }
+                        guard let partialTemplate = try MustacheTemplate(filename: filename) else {
+                            output += "Cannot find template at \(filename)"
+                            return
+                        }
                         template = partialTemplate
                     } catch {
-                        return "\(error)"
+                        output += "\(error)"
+                        return
                     }
                 }
                 #endif
-                return template.render(context: context.withPartial(indented: indentation, inheriting: overrides))
+                template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &output)
             }
 
         case .contentType(let contentType):
@@ -130,7 +152,6 @@ extension MustacheTemplate {
         case .blockDefinition:
             fatalError("Should not be rendering block definitions")
         }
-        return ""
     }
 
     /// Render a section
@@ -140,17 +161,23 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        var string = ""
+        self.renderSection(child, with: template, context: context, into: &string)
+        return string
+    }
+
+    func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
         switch child {
+        case let bool as Bool:  // Prepress: first, as the cheapest test; a Bool is no sequence
+            if bool { template.render(context: context, into: &output) }
         case let array as any MustacheSequence:
-            return array.renderSection(with: template, context: context)
-        case let bool as Bool:
-            return bool ? template.render(context: context) : ""
+            array.renderSection(with: template, context: context, into: &output)
         case let null as MustacheCustomRenderable where null.isNull == true:
-            return ""
+            break
         case .some(let value):
-            return template.render(context: context.withObject(value))
+            template.render(context: context.withObject(value), into: &output)
         case .none:
-            return ""
+            break
         }
     }
 
@@ -160,18 +187,18 @@ extension MustacheTemplate {
     ///   - parent: Current object being rendered
     ///   - template: Template to render with
     /// - Returns: Rendered text
-    func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+    func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
         switch child {
+        case let bool as Bool:  // Prepress: first, as the cheapest test; a Bool is no sequence
+            if !bool { template.render(context: context, into: &output) }
         case let array as any MustacheSequence:
-            return array.renderInvertedSection(with: template, context: context)
-        case let bool as Bool:
-            return bool ? "" : template.render(context: context)
+            array.renderInvertedSection(with: template, context: context, into: &output)
         case let null as MustacheCustomRenderable where null.isNull == true:
-            return template.render(context: context)
+            template.render(context: context, into: &output)
         case .some:
-            return ""
+            break
         case .none:
-            return template.render(context: context)
+            template.render(context: context, into: &output)
         }
     }
 
@@ -182,7 +209,7 @@ extension MustacheTemplate {
             if let string = result as? String {
                 do {
                     let newTemplate = try MustacheTemplate(string: context.contentType.escapeText(string))
-                    return self.renderSection(context.stack.last, with: newTemplate, context: context)
+                    return self.renderSection(context.stack.object, with: newTemplate, context: context)
                 } catch {
                     return ""
                 }
@@ -202,7 +229,7 @@ extension MustacheTemplate {
             if let string = result as? String {
                 do {
                     let newTemplate = try MustacheTemplate(string: string)
-                    return self.renderSection(context.stack.last, with: newTemplate, context: context)
+                    return self.renderSection(context.stack.object, with: newTemplate, context: context)
                 } catch {
                     return ""
                 }
@@ -216,7 +243,7 @@ extension MustacheTemplate {
     }
 
     /// Get child object from variable name
-    func getChild(named name: String, transforms: [String], context: MustacheContext) -> Any? {
+    func getChild(named name: MustacheName, transforms: [String], context: MustacheContext) -> Any? {
         func _getImmediateChild(named name: String, from object: Any) -> Any? {
             let child = {
                 let object: Any? =
@@ -249,13 +276,23 @@ extension MustacheTemplate {
             return _getChild(named: names2, from: childObject)
         }
 
-        func _getChildInStack(named names: ArraySlice<String>, from stack: [Any]) -> Any? {
-            guard let name = names.first else { return stack.last }
-            for object in stack.reversed() {
-                if let childObject = _getImmediateChild(named: name, from: object) {
+        func _getChildInStack(named names: ArraySlice<String>, from stack: MustacheContextFrame) -> Any? {
+            guard let name = names.first else { return stack.object }
+            var frame: MustacheContextFrame? = stack
+            while let current = frame {
+                // Prepress: a frame knows whether its object is a plain `MustacheParent`; only others take the
+                // general lookup.
+                let childObject =
+                    if let parent = current.parent {
+                        parent.child(named: name)
+                    } else {
+                        _getImmediateChild(named: name, from: current.object)
+                    }
+                if let childObject {
                     let names2 = names.dropFirst()
                     return _getChild(named: names2, from: childObject)
                 }
+                frame = current.below
             }
             return nil
         }
@@ -266,19 +303,18 @@ extension MustacheTemplate {
         // the root object we look up the context stack until we can find one with a matching name. The
         // stack climbing can be disabled by prefixing the variable name with a "."
         var child: Any?
-        if name == "." {
-            child = context.stack.last!
-        } else if name == "", !transforms.isEmpty {
+        if name.text == "." {
+            child = context.stack.object
+        } else if name.text == "", !transforms.isEmpty {
             child = context.sequenceContext
-        } else if name.first == "." {
-            let nameSplit = name.split(separator: ".").map { String($0) }
-            child = _getChild(named: nameSplit[...], from: context.stack.last!)
+        } else if name.text.first == "." {
+            child = _getChild(named: name.parts[...], from: context.stack.object)
         } else {
-            let nameSplit = name.split(separator: ".").map { String($0) }
-            child = _getChildInStack(named: nameSplit[...], from: context.stack)
+            child = _getChildInStack(named: name.parts[...], from: context.stack)
         }
 
-        if let custom = child as? MustacheCustomRepresentation {
+        // Prepress: a String has no custom representation; say so without asking.
+        if !(child is String), let custom = child as? MustacheCustomRepresentation {
             child = custom.representation
         }
 

@@ -60,10 +60,10 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
 
     enum Token: Sendable /* , CustomStringConvertible */ {
         case text(String)
-        case variable(name: String, transforms: [String] = [])
-        case unescapedVariable(name: String, transforms: [String] = [])
-        case section(name: String, transforms: [String] = [], template: MustacheTemplate)
-        case invertedSection(name: String, transforms: [String] = [], template: MustacheTemplate)
+        case variable(name: MustacheName, transforms: [String] = [])
+        case unescapedVariable(name: MustacheName, transforms: [String] = [])
+        case section(name: MustacheName, transforms: [String] = [], template: MustacheTemplate)
+        case invertedSection(name: MustacheName, transforms: [String] = [], template: MustacheTemplate)
         case blockDefinition(name: String, template: MustacheTemplate)
         case blockExpansion(name: String, default: MustacheTemplate, indentation: String?)
         case partial(String, indentation: String?, inherits: [String: MustacheTemplate]?)
@@ -74,4 +74,28 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
     var tokens: [Token]
     let text: String
     let filename: String?
+}
+
+/// A tag's name, split at its dots once, when the template is parsed, rather than on every render.
+/// (Prepress: added to the vendored swift-mustache.)
+struct MustacheName: Sendable, Equatable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The name as written: `guide.term`, `.`, `.term`.
+    let text: String
+    /// The name split at its dots, empty parts dropped: `["guide", "term"]`.
+    let parts: [String]
+
+    init(_ text: String) {
+        self.text = text
+        self.parts = text.split(separator: ".").map { String($0) }
+    }
+
+    init(stringLiteral value: String) {
+        self.init(value)
+    }
+
+    static func == (lhs: MustacheName, rhs: MustacheName) -> Bool {
+        lhs.text == rhs.text
+    }
+
+    var description: String { self.text }
 }
