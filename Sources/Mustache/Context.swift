@@ -142,11 +142,21 @@ final class MustacheContextFrame {
     /// The object as a `MustacheParent`, found once when it is pushed rather than on every lookup; nil for an
     /// object that is not one or that has a `MustacheCustomRepresentation`, which the general lookup handles.
     let parent: MustacheParent?
+    /// Whether the object is a text, number or flag, which has no children to look up: the general lookup, by
+    /// `Mirror`, finds none.
+    let isLeaf: Bool
     let below: MustacheContextFrame?
 
     init(_ object: Any, below: MustacheContextFrame?) {
         self.object = object
-        self.parent = object is MustacheCustomRepresentation ? nil : object as? MustacheParent
+        self.isLeaf = isLeafValue(object)
+        self.parent = self.isLeaf || object is MustacheCustomRepresentation ? nil : object as? MustacheParent
         self.below = below
     }
+}
+
+/// Whether `object` is a text, number or flag: a value with no children for a name to look up. (Prepress.)
+@inline(__always)
+func isLeafValue(_ object: Any) -> Bool {
+    object is String || object is Int || object is Bool || object is Double
 }

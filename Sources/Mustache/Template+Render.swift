@@ -24,13 +24,16 @@ extension MustacheTemplate {
     /// Render template, appending the text to `output`. (Prepress: templates, sections and partials write into one
     /// string rather than each returning its own to be appended to its parent's.)
     func render(context: MustacheContext, into output: inout String) {
-        var context = context
-
         if let indentation = context.indentation, indentation != "" {
+            var context = context
             var string = ""
             for token in tokens {
+                if case .contentType(let contentType) = token {
+                    context = context.withContentType(contentType)
+                    continue
+                }
                 var renderedString = ""
-                self.renderToken(token, context: &context, into: &renderedString)
+                self.renderToken(token, context: context, into: &renderedString)
                 // if rendered string is not empty and we are on a new line
                 if renderedString.count > 0, string.last == "\n" {
                     string += indentation
@@ -39,13 +42,19 @@ extension MustacheTemplate {
             }
             output += string
         } else {
+            var context = context
             for token in tokens {
-                self.renderToken(token, context: &context, into: &output)
+                if case .contentType(let contentType) = token {
+                    context = context.withContentType(contentType)
+                } else {
+                    self.renderToken(token, context: context, into: &output)
+                }
             }
         }
     }
 
-    func renderToken(_ token: Token, context: inout MustacheContext, into output: inout String) {
+    /// Renders one token; content-type tags are handled by `render(context:into:)`, which owns the context.
+    func renderToken(_ token: Token, context: MustacheContext, into output: inout String) {
         switch token {
         case .text(let text):
             output += text
@@ -146,8 +155,8 @@ extension MustacheTemplate {
                 template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &output)
             }
 
-        case .contentType(let contentType):
-            context = context.withContentType(contentType)
+        case .contentType:
+            break
 
         case .blockDefinition:
             fatalError("Should not be rendering block definitions")
@@ -245,6 +254,8 @@ extension MustacheTemplate {
     /// Get child object from variable name
     func getChild(named name: MustacheName, transforms: [String], context: MustacheContext) -> Any? {
         func _getImmediateChild(named name: String, from object: Any) -> Any? {
+            // Prepress: a text, number or flag has no children; say so without asking what else it is.
+            if isLeafValue(object) { return nil }
             let child = {
                 let object: Any? =
                     if let custom = object as? MustacheCustomRepresentation {
@@ -282,9 +293,11 @@ extension MustacheTemplate {
             while let current = frame {
                 // Prepress: a frame knows whether its object is a plain `MustacheParent`; only others take the
                 // general lookup.
-                let childObject =
+                let childObject: Any? =
                     if let parent = current.parent {
                         parent.child(named: name)
+                    } else if current.isLeaf {
+                        nil
                     } else {
                         _getImmediateChild(named: name, from: current.object)
                     }
