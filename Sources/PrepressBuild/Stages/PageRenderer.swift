@@ -36,6 +36,11 @@ struct PageRenderer: Sendable {
         var range: Range<Int>
         /// Taxonomy and term positions, for a term's page.
         var term: (taxonomy: Int, term: Int)?
+        /// The newest date of all the list's guides: every page's date in the sitemap (found once per list,
+        /// not once per page, which would be quadratic in a tag's guides).
+        var newest: GuideDate?
+        /// Whether some guide of the list has a date, so that the term has a feed (found once per list too).
+        var hasDatedGuide = false
     }
 
     /// Each guide's card, rendered once from `partials/guide-card` for every list that shows it.
@@ -111,10 +116,12 @@ struct PageRenderer: Sendable {
     private func listJobs(firstPath: String, guides: [Int], term: (taxonomy: Int, term: Int)?) -> [Job] {
         let pageSize = max(1, context.config.paginate)
         let pageCount = max(1, (guides.count + pageSize - 1) / pageSize)
+        let newest = guides.lazy.compactMap { context.guides[$0].sitemapDate }.max()
+        let hasDatedGuide = guides.contains { context.guides[$0].frontMatter.pubDate != nil }
         return (1...pageCount).map { number in
             let start = min((number - 1) * pageSize, guides.count)
             return .list(ListPage(firstPath: firstPath, number: number, pageCount: pageCount, guides: guides,
-                                  range: start..<min(start + pageSize, guides.count), term: term))
+                                  range: start..<min(start + pageSize, guides.count), term: term, newest: newest, hasDatedGuide: hasDatedGuide))
         }
     }
 
@@ -183,13 +190,12 @@ struct PageRenderer: Sendable {
                 kind = "term"
                 view.taxonomy = TaxonomyLinkView(taxonomy: taxonomy, urls: urls)
                 view.term = TermPageInfoView(term: term, taxonomy: taxonomy, urls: urls,
-                                             hasFeed: term.guides.contains { context.guides[$0].frontMatter.pubDate != nil })
+                                             hasFeed: list.hasDatedGuide)
             }
             if list.number > 1 { title = "Page \(list.number) · " + title }
             view.page = PageView(title: title, description: description, path: path, kind: kind, urls: urls)
-            let newest = list.guides.lazy.compactMap { context.guides[$0].sitemapDate }.max()
             return RenderedPage(path: path + "index.html", text: render(view, list.term == nil ? "index" : "term"),
-                                sitemap: SitemapEntry(path: path, lastModified: newest))
+                                sitemap: SitemapEntry(path: path, lastModified: list.newest))
 
         case .taxonomy(let position):
             let taxonomy = context.taxonomies[position]
