@@ -21,7 +21,12 @@ public struct Taxonomy: Sendable {
 
     /// The term a name belongs to.
     public func term(named name: String) -> Term? {
-        termIndex[slugByName[name] ?? Slug.make(name)].map { terms[$0] }
+        position(named: name).map { terms[$0] }
+    }
+
+    /// The position in `terms` of the term a name belongs to.
+    public func position(named name: String) -> Int? {
+        termIndex[slugByName[name] ?? Slug.make(name)]
     }
 
     public var path: String { config.path + "/" }

@@ -168,25 +168,26 @@ struct TocEntryView: MustacheParent, Sendable {
 }
 
 /// A name under a taxonomy: a category, vertical or tag, spelled as the site's term and linked to its page.
+///
+/// Its texts are made when it is, once: a template asks for `url` up to three times (`{{#url}}`, `{{url}}`,
+/// `{{^url}}`).
 struct TermView: MustacheParent, Sendable {
-    let name: String
-    let taxonomy: Taxonomy?
-    let urls: SiteURLs
-    private let term: Term?
+    let slug: String
+    let displayName: String
+    /// The term's page; nil when the site has no such taxonomy.
+    let url: String?
 
     init(name: String, taxonomy: Taxonomy?, urls: SiteURLs) {
-        self.name = name
-        self.taxonomy = taxonomy
-        self.urls = urls
-        term = taxonomy?.term(named: name)
-    }
-
-    var slug: String { term?.slug ?? Slug.make(name) }
-    var displayName: String { term?.name ?? name }
-    /// The term's page; nil when the site has no such taxonomy.
-    var url: String? {
-        guard let taxonomy, let term else { return nil }
-        return urls.link(taxonomy.path(of: term))
+        if let taxonomy, let position = taxonomy.position(named: name) {
+            let term = taxonomy.terms[position]
+            slug = term.slug
+            displayName = term.name
+            url = urls.link(taxonomy.path(of: term))
+        } else {
+            slug = Slug.make(name)
+            displayName = name
+            url = nil
+        }
     }
 
     func child(named key: String) -> Any? {
