@@ -43,11 +43,14 @@ extension MustacheTemplate {
             output += string
         } else {
             var context = context
-            for token in tokens {
-                if case .contentType(let contentType) = token {
-                    context = context.withContentType(contentType)
-                } else {
-                    self.renderToken(token, context: context, into: &output)
+            // Prepress: tokens are read in place, not copied out of the array one by one.
+            self.tokens.withUnsafeBufferPointer { tokens in
+                for index in tokens.indices {
+                    if case .contentType(let contentType) = tokens[index] {
+                        context = context.withContentType(contentType)
+                    } else {
+                        self.renderToken(tokens[index], context: context, into: &output)
+                    }
                 }
             }
         }

@@ -58,7 +58,9 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
 
     public var description: String { self.text }
 
-    enum Token: Sendable /* , CustomStringConvertible */ {
+    /// (Prepress: `indirect`, so that copying a token while rendering retains one box rather than each of its
+    /// strings, arrays and templates.)
+    indirect enum Token: Sendable /* , CustomStringConvertible */ {
         case text(String)
         case variable(name: MustacheName, transforms: [String] = [])
         case unescapedVariable(name: MustacheName, transforms: [String] = [])
