@@ -149,8 +149,16 @@ final class MustacheContextFrame {
 
     init(_ object: Any, below: MustacheContextFrame?) {
         self.object = object
-        self.isLeaf = isLeafValue(object)
-        self.parent = self.isLeaf || object is MustacheCustomRepresentation ? nil : object as? MustacheParent
+        if object is MustacheCustomRepresentation {
+            self.parent = nil
+            self.isLeaf = false
+        } else if let parent = object as? MustacheParent {
+            self.parent = parent
+            self.isLeaf = false
+        } else {
+            self.parent = nil
+            self.isLeaf = isLeafValue(object)
+        }
         self.below = below
     }
 }

@@ -257,8 +257,6 @@ extension MustacheTemplate {
     /// Get child object from variable name
     func getChild(named name: MustacheName, transforms: [String], context: MustacheContext) -> Any? {
         func _getImmediateChild(named name: String, from object: Any) -> Any? {
-            // Prepress: a text, number or flag has no children; say so without asking what else it is.
-            if isLeafValue(object) { return nil }
             let child = {
                 let object: Any? =
                     if let custom = object as? MustacheCustomRepresentation {
@@ -268,6 +266,9 @@ extension MustacheTemplate {
                     }
                 if let customBox = object as? MustacheParent {
                     return customBox.child(named: name)
+                } else if let object, isLeafValue(object) {
+                    // Prepress: a text, number or flag has no children; no need to ask Mirror.
+                    return nil
                 } else if let object {
                     let mirror = Mirror(reflecting: object)
                     return mirror.getValue(forKey: name)
@@ -319,13 +320,28 @@ extension MustacheTemplate {
         // the root object we look up the context stack until we can find one with a matching name. The
         // stack climbing can be disabled by prefixing the variable name with a "."
         var child: Any?
-        if name.text == "." {
+        switch name.kind {
+        case .dot:
             child = context.stack.object
-        } else if name.text == "", !transforms.isEmpty {
+        case .empty where !transforms.isEmpty:
             child = context.sequenceContext
-        } else if name.text.first == "." {
+        case .leadingDot:
             child = _getChild(named: name.parts[...], from: context.stack.object)
-        } else {
+        case .single:
+            // Prepress: one name without dots, the common case, looked up without slicing the parts.
+            child = nil
+            let key = name.parts[0]
+            var frame: MustacheContextFrame? = context.stack
+            while let current = frame {
+                if let parent = current.parent {
+                    child = parent.child(named: key)
+                } else if !current.isLeaf {
+                    child = _getImmediateChild(named: key, from: current.object)
+                }
+                if child != nil { break }
+                frame = current.below
+            }
+        case .empty, .dotted:
             child = _getChildInStack(named: name.parts[...], from: context.stack)
         }
 

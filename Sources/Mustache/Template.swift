@@ -86,9 +86,37 @@ struct MustacheName: Sendable, Equatable, ExpressibleByStringLiteral, CustomStri
     /// The name split at its dots, empty parts dropped: `["guide", "term"]`.
     let parts: [String]
 
+    /// How the name is looked up, decided once.
+    let kind: Kind
+
+    enum Kind: Sendable {
+        /// `.`: the current object.
+        case dot
+        /// Nothing (a transform of the sequence context, or the current object).
+        case empty
+        /// `.name`: the current object's child only.
+        case leadingDot
+        /// `name`: up the context stack.
+        case single
+        /// `a.b`: `a` up the context stack, then its children.
+        case dotted
+    }
+
     init(_ text: String) {
         self.text = text
         self.parts = text.split(separator: ".").map { String($0) }
+        self.kind =
+            if text == "." {
+                .dot
+            } else if text == "" {
+                .empty
+            } else if text.first == "." {
+                .leadingDot
+            } else if self.parts.count == 1 {
+                .single
+            } else {
+                .dotted
+            }
     }
 
     init(stringLiteral value: String) {
