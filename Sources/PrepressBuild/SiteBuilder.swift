@@ -241,11 +241,13 @@ public struct SiteBuilder: Sendable {
         }
         var context = SiteContext(config: state.config, urls: state.context.urls, generator: options.generator, guides: guides,
                                   taxonomies: state.context.taxonomies, related: state.context.related)
-        context.cards = state.context.cards
+        var cards = state.context.cards
+        context.cards = cards
         let changedIndices = changed.sorted()
         for (index, card) in zip(changedIndices, PageRenderer.renderCards(changedIndices, context: context, templates: state.templates)) {
-            context.cards[index] = card
+            cards[index] = card
         }
+        context.cards = cards
         let renderer = PageRenderer(context: context, templates: state.templates)
         // A question added or removed changes the site's question count, which any page may show, and
         // shifts the question bank's pages: then every page is rendered again.

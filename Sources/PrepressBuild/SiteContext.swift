@@ -21,10 +21,29 @@ struct SiteContext: Sendable {
     var related: [[Int]] { storage.related }
     var questionBank: QuestionBank { storage.questionBank }
     /// Each guide's card (`partials/guide-card` rendered once), shown in lists as `{{{card}}}`.
-    var cards: [String] = []
+    var cards: [String] {
+        get { rendering.cards }
+        set { rendering = Rendering(cards: newValue, writesStructuredData: rendering.writesStructuredData) }
+    }
     /// Whether guide pages get their JSON-LD. The link check turns it off: JSON-LD holds no attribute the
     /// checker reads (its quotes are escaped), and it is a tenth of the rendering.
-    var writesStructuredData = true
+    var writesStructuredData: Bool {
+        get { rendering.writesStructuredData }
+        set { rendering = Rendering(cards: rendering.cards, writesStructuredData: newValue) }
+    }
+    /// The settings above, in a shared object too, so that the context is two references: a view holding it
+    /// and a guide index fits in an existential's inline buffer, and Mustache does not allocate a box for it.
+    private var rendering = Rendering(cards: [], writesStructuredData: true)
+
+    private final class Rendering: Sendable {
+        let cards: [String]
+        let writesStructuredData: Bool
+
+        init(cards: [String], writesStructuredData: Bool) {
+            self.cards = cards
+            self.writesStructuredData = writesStructuredData
+        }
+    }
 
     private final class Storage: Sendable {
         let config: SiteConfig

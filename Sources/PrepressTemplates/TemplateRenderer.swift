@@ -78,10 +78,11 @@ public enum HTMLText {
     /// Works on UTF-8 bytes and returns the text untouched when there is nothing to escape, which is most text.
     public static func escaped(_ text: String) -> String {
         var text = text
+        let needsEscape = text.withUTF8 { bytes in
+            bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+        }
+        guard needsEscape else { return text }
         return text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-                return String(decoding: bytes, as: UTF8.self)
-            }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 16)
             for byte in bytes {
