@@ -7,27 +7,63 @@
 //
 
 /// Context while rendering mustache tokens
+///
+/// (Prepress: what a section changes — the stack and the sequence context — is held inline; the rest, which
+/// only partials, blocks and content-type tags change, is one shared `Environment`. Pushing an object copies two
+/// references rather than seven fields.)
 struct MustacheContext {
     /// The context stack, innermost object first. (Prepress: a linked list of frames rather than an array, so a
     /// section pushes one frame instead of copying the stack, and each frame knows once whether its object is a
     /// `MustacheParent`.)
     let stack: MustacheContextFrame
     let sequenceContext: MustacheSequenceContext?
-    let indentation: String?
-    let inherited: [String: MustacheTemplate]?
-    let contentType: MustacheContentType
-    let library: MustacheLibrary?
-    let reloadPartials: Bool
+    private let environment: Environment
+
+    var indentation: String? { self.environment.indentation }
+    var inherited: [String: MustacheTemplate]? { self.environment.inherited }
+    var contentType: MustacheContentType { self.environment.contentType }
+    var library: MustacheLibrary? { self.environment.library }
+    var reloadPartials: Bool { self.environment.reloadPartials }
+
+    final class Environment {
+        let indentation: String?
+        let inherited: [String: MustacheTemplate]?
+        let contentType: MustacheContentType
+        let library: MustacheLibrary?
+        let reloadPartials: Bool
+
+        init(
+            indentation: String?,
+            inherited: [String: MustacheTemplate]?,
+            contentType: MustacheContentType,
+            library: MustacheLibrary?,
+            reloadPartials: Bool
+        ) {
+            self.indentation = indentation
+            self.inherited = inherited
+            self.contentType = contentType
+            self.library = library
+            self.reloadPartials = reloadPartials
+        }
+    }
 
     /// initialize context with a single objectt
     init(_ object: Any, library: MustacheLibrary? = nil, reloadPartials: Bool = false) {
         self.stack = MustacheContextFrame(object, below: nil)
         self.sequenceContext = nil
-        self.indentation = nil
-        self.inherited = nil
-        self.contentType = HTMLContentType()
-        self.library = library
-        self.reloadPartials = reloadPartials
+        self.environment = Environment(
+            indentation: nil,
+            inherited: nil,
+            contentType: HTMLContentType(),
+            library: library,
+            reloadPartials: reloadPartials
+        )
+    }
+
+    private init(stack: MustacheContextFrame, sequenceContext: MustacheSequenceContext?, environment: Environment) {
+        self.stack = stack
+        self.sequenceContext = sequenceContext
+        self.environment = environment
     }
 
     private init(
@@ -41,24 +77,18 @@ struct MustacheContext {
     ) {
         self.stack = stack
         self.sequenceContext = sequenceContext
-        self.indentation = indentation
-        self.inherited = inherited
-        self.contentType = contentType
-        self.library = library
-        self.reloadPartials = reloadPartials
+        self.environment = Environment(
+            indentation: indentation,
+            inherited: inherited,
+            contentType: contentType,
+            library: library,
+            reloadPartials: reloadPartials
+        )
     }
 
     /// return context with object add to stack
     func withObject(_ object: Any) -> MustacheContext {
-        .init(
-            stack: MustacheContextFrame(object, below: self.stack),
-            sequenceContext: nil,
-            indentation: self.indentation,
-            inherited: self.inherited,
-            contentType: self.contentType,
-            library: self.library,
-            reloadPartials: self.reloadPartials
-        )
+        .init(stack: MustacheContextFrame(object, below: self.stack), sequenceContext: nil, environment: self.environment)
     }
 
     /// return context with indent and parameter information for invoking a partial
@@ -114,11 +144,7 @@ struct MustacheContext {
         .init(
             stack: MustacheContextFrame(object, below: self.stack),
             sequenceContext: sequenceContext,
-            indentation: self.indentation,
-            inherited: self.inherited,
-            contentType: self.contentType,
-            library: self.library,
-            reloadPartials: self.reloadPartials
+            environment: self.environment
         )
     }
 
