@@ -43,8 +43,8 @@ public struct BuildReport: Sendable {
     /// All files written, pages included.
     public var fileCount = 0
     public var warnings: [Diagnostic] = []
-    /// Each stage's name and seconds, in the order they ran.
-    public var stages: [(name: String, seconds: Double)] = []
+    /// Each stage's name, seconds and processor seconds (all threads), in the order they ran.
+    public var stages: [(name: String, seconds: Double, cpuSeconds: Double)] = []
     /// Measurements inside stages (time summed over threads), not counted in `seconds`.
     public var details: [(name: String, seconds: Double)] = []
 

@@ -21,13 +21,15 @@ public struct SiteBuilder: Sendable {
         }
         do throws(DiagnosticsError) {
             var report = try build(into: sink)
-            let start = DispatchTime.now().uptimeNanoseconds
-            do {
-                try sink.commit()
-            } catch {
-                throw DiagnosticsError([.error(at: SourceLocation(file: options.resolvedOutputDirectory), "\(error)")])
+            var clock = StageClock()
+            try clock.measure("swap in output") { () throws(DiagnosticsError) in
+                do {
+                    try sink.commit()
+                } catch {
+                    throw DiagnosticsError([.error(at: SourceLocation(file: options.resolvedOutputDirectory), "\(error)")])
+                }
             }
-            report.stages.append(("swap in output", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            report.stages += clock.stages
             return report
         } catch {
             sink.discard()

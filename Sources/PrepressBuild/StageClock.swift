@@ -1,15 +1,29 @@
 import Dispatch
 
-/// Times the build's stages for the report.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Times the build's stages for the report: wall-clock seconds, and processor seconds over all threads.
 struct StageClock {
-    private(set) var stages: [(name: String, seconds: Double)] = []
+    private(set) var stages: [(name: String, seconds: Double, cpuSeconds: Double)] = []
 
     mutating func measure<T, E: Error>(_ name: String, _ work: () throws(E) -> T) throws(E) -> T {
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = Self.processorSeconds()
         defer {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            stages.append((name, seconds))
+            stages.append((name, seconds, Self.processorSeconds() - cpuStart))
         }
         return try work()
+    }
+
+    /// Processor time the process has used so far, user and system, all threads.
+    static func processorSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

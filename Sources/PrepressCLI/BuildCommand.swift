@@ -62,7 +62,7 @@ struct BuildCommand: ParsableCommand {
             if verbose {
                 for stage in report.stages {
                     let name = stage.name.padding(toLength: 24, withPad: " ", startingAt: 0)
-                    printer.note(name + String(format: "%8.3f s", stage.seconds))
+                    printer.note(name + String(format: "%8.3f s %8.3f s CPU", stage.seconds, stage.cpuSeconds))
                 }
                 for detail in report.details {
                     printer.note("  (\(detail.name): " + String(format: "%.3f s)", detail.seconds))
