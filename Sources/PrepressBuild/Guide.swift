@@ -9,7 +9,10 @@ public struct Guide: Sendable {
     public var path: String
     public var rendered: RenderedMarkdown
 
-    public var frontMatter: FrontMatter { source.parsed.frontMatter }
+    /// Borrowed in place, so reading one field does not copy the rest.
+    public var frontMatter: FrontMatter {
+        _read { yield source.parsed.frontMatter }
+    }
 
     /// Minutes at 200 words a minute, at least one.
     public var readingTime: Int { max(1, (rendered.wordCount + 199) / 200) }

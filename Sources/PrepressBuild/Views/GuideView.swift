@@ -8,33 +8,35 @@ struct GuideView: MustacheParent, Sendable {
     let index: Int
     let context: SiteContext
 
-    var guide: Guide { context.guides[index] }
+    /// The guide, borrowed in place: a key reads the fields it needs rather than a copy of the whole guide.
+    var guide: Guide {
+        _read { yield context.guides[index] }
+    }
 
     func child(named name: String) -> Any? {
-        let matter = guide.frontMatter
         let urls = context.urls
         switch name {
-        case "term", "title": return matter.term
-        case "description": return present(matter.description)
+        case "term", "title": return guide.frontMatter.term
+        case "description": return present(guide.frontMatter.description)
         case "url": return urls.link(guide.path)
         case "permalink": return urls.absolute(guide.path)
         case "slug": return guide.slug
-        case "category": return present(matter.category.map { term($0, key: "category") })
-        case "vertical": return present(matter.vertical.map { term($0, key: "vertical") })
+        case "category": return present(guide.frontMatter.category.map { term($0, key: "category") })
+        case "vertical": return present(guide.frontMatter.vertical.map { term($0, key: "vertical") })
         case "tags": return uniqueTags
-        case "has_tags": return !matter.tags.isEmpty
-        case "author": return present(matter.author.map { AuthorView(author: $0, page: term($0.name, key: "author"), urls: urls) })
-        case "avatar": return present(matter.avatar.map { ImageView(image: $0, urls: urls) })
-        case "image": return present(matter.image.map { ImageView(image: $0, urls: urls) })
-        case "published": return present(matter.pubDate.map(DateView.init))
+        case "has_tags": return !guide.frontMatter.tags.isEmpty
+        case "author": return present(guide.frontMatter.author.map { AuthorView(author: $0, page: term($0.name, key: "author"), urls: urls) })
+        case "avatar": return present(guide.frontMatter.avatar.map { ImageView(image: $0, urls: urls) })
+        case "image": return present(guide.frontMatter.image.map { ImageView(image: $0, urls: urls) })
+        case "published": return present(guide.frontMatter.pubDate.map(DateView.init))
         case "updated": return present(updated.map(DateView.init))
         case "content": return guide.rendered.html
         case "toc": return tableOfContents
         case "has_toc": return guide.rendered.headings.contains { $0.level == 2 || $0.level == 3 }
         case "word_count": return guide.rendered.wordCount
         case "reading_time": return guide.readingTime
-        case "draft": return matter.draft
-        case "params": return matter.params.templateDictionary
+        case "draft": return guide.frontMatter.draft
+        case "params": return guide.frontMatter.params.templateDictionary
         case "source_path": return guide.source.relativePath
         case "breadcrumbs": return breadcrumbs
         case "question_groups": return guide.rendered.questionGroups.map { QuestionGroupView(group: $0, guideURL: urls.link(guide.path)) }
