@@ -148,6 +148,20 @@ struct MustacheContext {
         )
     }
 
+    /// Context with a typed value pushed on the stack. (Prepress.)
+    func withValue(_ value: MustacheValue) -> MustacheContext {
+        .init(stack: MustacheContextFrame(value: value, below: self.stack), sequenceContext: nil, environment: self.environment)
+    }
+
+    /// Context with a typed item of a list pushed on the stack, and where it stands in the list. (Prepress.)
+    func withSequence(value: MustacheValue, sequenceContext: MustacheSequenceContext) -> MustacheContext {
+        .init(
+            stack: MustacheContextFrame(value: value, below: self.stack),
+            sequenceContext: sequenceContext,
+            environment: self.environment
+        )
+    }
+
     /// return context with sequence info and sequence element added to stack
     func withContentType(_ contentType: MustacheContentType) -> MustacheContext {
         .init(
@@ -168,6 +182,8 @@ final class MustacheContextFrame {
     /// The object as a `MustacheParent`, found once when it is pushed rather than on every lookup; nil for an
     /// object that is not one or that has a `MustacheCustomRepresentation`, which the general lookup handles.
     let parent: MustacheParent?
+    /// The object as a `MustacheTypedParent`, whose keys answer with typed values.
+    let typed: MustacheTypedParent?
     /// Whether the object is a text, number or flag, which has no children to look up: the general lookup, by
     /// `Mirror`, finds none.
     let isLeaf: Bool
@@ -177,14 +193,43 @@ final class MustacheContextFrame {
         self.object = object
         if object is MustacheCustomRepresentation {
             self.parent = nil
+            self.typed = nil
             self.isLeaf = false
         } else if let parent = object as? MustacheParent {
             self.parent = parent
+            self.typed = parent as? MustacheTypedParent
             self.isLeaf = false
         } else {
             self.parent = nil
+            self.typed = nil
             self.isLeaf = isLeafValue(object)
         }
+        self.below = below
+    }
+
+    /// A frame for a typed value: what it is is known without asking.
+    convenience init(value: MustacheValue, below: MustacheContextFrame?) {
+        switch value {
+        case .object(let object):
+            self.init(object: object, parent: object, typed: object, isLeaf: false, below: below)
+        case .text(let text):
+            self.init(object: text, parent: nil, typed: nil, isLeaf: true, below: below)
+        case .number(let number):
+            self.init(object: number, parent: nil, typed: nil, isLeaf: true, below: below)
+        case .flag(let flag):
+            self.init(object: flag, parent: nil, typed: nil, isLeaf: true, below: below)
+        case .other(let object):
+            self.init(object, below: below)
+        case .list, .absent:
+            self.init(value.anyValue, below: below)
+        }
+    }
+
+    private init(object: Any, parent: MustacheParent?, typed: MustacheTypedParent?, isLeaf: Bool, below: MustacheContextFrame?) {
+        self.object = object
+        self.parent = parent
+        self.typed = typed
+        self.isLeaf = isLeaf
         self.below = below
     }
 }

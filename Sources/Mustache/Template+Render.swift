@@ -63,41 +63,88 @@ extension MustacheTemplate {
             output += text
 
         case .variable(let variable, let transforms):
+            // Prepress: typed values render without casts; the rest as upstream does.
+            switch self.getValue(named: variable, transforms: transforms, context: context) {
+            case nil:
+                break
+            case .text(let text):
+                output += context.contentType.escapeText(text)
+            case .number(let number):
+                output += context.contentType.escapeText(String(number))
+            case .flag(let flag):
+                output += context.contentType.escapeText(flag ? "true" : "false")
+            case .absent:
+                output += context.contentType.escapeText("")
+            case .some(let value):
+                self.renderVariable(value.anyValue, context: context, into: &output)
+            }
+
+        case .unescapedVariable(let variable, let transforms):
+            switch self.getValue(named: variable, transforms: transforms, context: context) {
+            case nil, .absent:
+                break
+            case .text(let text):
+                output += text
+            case .number(let number):
+                output += String(number)
+            case .flag(let flag):
+                output += flag ? "true" : "false"
+            case .some(let value):
+                self.renderUnescapedVariable(value.anyValue, context: context, into: &output)
+            }
+
+        case .section(let variable, let transforms, let template):
+            switch self.getValue(named: variable, transforms: transforms, context: context) {
+            case nil, .absent:
+                break
+            case .flag(let flag):
+                if flag { template.render(context: context, into: &output) }
+            case .list(let items):
+                self.renderList(items, with: template, context: context, into: &output)
+            case .some(let value) where value.isTyped:
+                template.render(context: context.withValue(value), into: &output)
+            case .some(let value):
+                self.renderSectionOrLambda(value.anyValue, with: template, context: context, into: &output)
+            }
+
+        case .invertedSection(let variable, let transforms, let template):
+            switch self.getValue(named: variable, transforms: transforms, context: context) {
+            case nil, .absent:
+                template.render(context: context, into: &output)
+            case .flag(let flag):
+                if !flag { template.render(context: context, into: &output) }
+            case .list(let items):
+                if items.isEmpty { template.render(context: context.withObject(items.map(\.anyValue)), into: &output) }
+            case .text, .number, .object:
+                break
+            case .other(let object):
+                self.renderInvertedSection(object, with: template, context: context, into: &output)
+            }
+
+        default:
+            self.renderToken(token, generalContext: context, into: &output)
+        }
+    }
+
+    /// Renders one token as upstream does, by what its value is as `Any`.
+    func renderToken(_ token: Token, generalContext context: MustacheContext, into output: inout String) {
+        switch token {
+        case .text(let text):
+            output += text
+
+        case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                // Prepress: a String takes the general path's last branch; say so without asking what else it is.
-                if let string = child as? String {
-                    output += context.contentType.escapeText(string)
-                } else if let template = child as? MustacheTemplate {
-                    template.render(context: context, into: &output)
-                } else if let renderable = child as? MustacheCustomRenderable {
-                    output += context.contentType.escapeText(renderable.renderText)
-                } else if let lambda = child as? MustacheLambda {
-                    output += self.renderLambda(lambda, parameter: "", context: context)
-                } else {
-                    output += context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
-                }
+                self.renderVariable(child, context: context, into: &output)
             }
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let string = child as? String {
-                    output += string
-                } else if let renderable = child as? MustacheCustomRenderable {
-                    output += renderable.renderText
-                } else if let lambda = child as? MustacheLambda {
-                    output += self.renderUnescapedLambda(lambda, parameter: "", context: context)
-                } else {
-                    output += String(describing: unwrapIfAnyContainsOptional(child))
-                }
+                self.renderUnescapedVariable(child, context: context, into: &output)
             }
 
         case .section(let variable, let transforms, let template):
             let child = self.getChild(named: variable, transforms: transforms, context: context)
-            if let lambda = child as? MustacheLambda {
-                output += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
-                return
-            }
-            self.renderSection(child, with: template, context: context, into: &output)
+            self.renderSectionOrLambda(child, with: template, context: context, into: &output)
 
         case .invertedSection(let variable, let transforms, let template):
             let child = self.getChild(named: variable, transforms: transforms, context: context)
@@ -164,6 +211,99 @@ extension MustacheTemplate {
         case .blockDefinition:
             fatalError("Should not be rendering block definitions")
         }
+    }
+
+    /// Renders the value of a `{{name}}` tag.
+    func renderVariable(_ child: Any, context: MustacheContext, into output: inout String) {
+        // Prepress: a String takes the general path's last branch; say so without asking what else it is.
+        if let string = child as? String {
+            output += context.contentType.escapeText(string)
+        } else if let template = child as? MustacheTemplate {
+            template.render(context: context, into: &output)
+        } else if let renderable = child as? MustacheCustomRenderable {
+            output += context.contentType.escapeText(renderable.renderText)
+        } else if let lambda = child as? MustacheLambda {
+            output += self.renderLambda(lambda, parameter: "", context: context)
+        } else {
+            output += context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
+        }
+    }
+
+    /// Renders the value of a `{{{name}}}` tag.
+    func renderUnescapedVariable(_ child: Any, context: MustacheContext, into output: inout String) {
+        if let string = child as? String {
+            output += string
+        } else if let renderable = child as? MustacheCustomRenderable {
+            output += renderable.renderText
+        } else if let lambda = child as? MustacheLambda {
+            output += self.renderUnescapedLambda(lambda, parameter: "", context: context)
+        } else {
+            output += String(describing: unwrapIfAnyContainsOptional(child))
+        }
+    }
+
+    /// Renders a `{{#name}}` section for its value: a lambda's result, or the section.
+    func renderSectionOrLambda(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
+        if let lambda = child as? MustacheLambda {
+            output += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+            return
+        }
+        self.renderSection(child, with: template, context: context, into: &output)
+    }
+
+    /// Renders a section once for each item of a typed list, as upstream renders a sequence. (Prepress.)
+    func renderList(_ items: [MustacheValue], with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
+        guard !items.isEmpty else { return }
+        var sequenceContext = MustacheSequenceContext(first: true)
+        for index in items.indices {
+            if index == items.count - 1 { sequenceContext.last = true }
+            template.render(context: context.withSequence(value: items[index], sequenceContext: sequenceContext), into: &output)
+            sequenceContext.first = false
+            sequenceContext.index += 1
+        }
+    }
+
+    /// Looks a name up as `getChild` does, keeping the values of typed views typed; values found by the general
+    /// lookup come back as `.other`. (Prepress.)
+    func getValue(named name: MustacheName, transforms: [String], context: MustacheContext) -> MustacheValue? {
+        guard transforms.isEmpty, name.kind == .single || name.kind == .dotted else {
+            return self.getChild(named: name, transforms: transforms, context: context).map(MustacheValue.other)
+        }
+        let parts = name.parts
+        var found: MustacheValue?
+        var frame: MustacheContextFrame? = context.stack
+        while let current = frame {
+            if let typed = current.typed {
+                found = typed.value(named: parts[0])
+            } else if let parent = current.parent {
+                found = parent.child(named: parts[0]).map(MustacheValue.other)
+            } else if !current.isLeaf {
+                found = _getImmediateChild(named: parts[0], from: current.object).map(MustacheValue.other)
+            }
+            if found != nil { break }
+            frame = current.below
+        }
+        guard var value = found else { return nil }
+        var index = 1
+        while index < parts.count {
+            switch value {
+            case .object(let object):
+                guard let child = object.value(named: parts[index]) else { return nil }
+                value = child
+                index += 1
+            case .other(let object):
+                guard let child = _getChild(named: parts[index...], from: object) else { return nil }
+                value = .other(child)
+                index = parts.count
+            case .text, .number, .flag, .list, .absent:
+                // No children: the general lookup finds none in a text, number, flag, array or `MustacheAbsent`.
+                return nil
+            }
+        }
+        if case .other(let object) = value, !(object is String), let custom = object as? MustacheCustomRepresentation {
+            return custom.representation.map(MustacheValue.other)
+        }
+        return value
     }
 
     /// Render a section
@@ -256,41 +396,6 @@ extension MustacheTemplate {
 
     /// Get child object from variable name
     func getChild(named name: MustacheName, transforms: [String], context: MustacheContext) -> Any? {
-        func _getImmediateChild(named name: String, from object: Any) -> Any? {
-            let child = {
-                let object: Any? =
-                    if let custom = object as? MustacheCustomRepresentation {
-                        custom.representation
-                    } else {
-                        object
-                    }
-                if let customBox = object as? MustacheParent {
-                    return customBox.child(named: name)
-                } else if let object, isLeafValue(object) {
-                    // Prepress: a text, number or flag has no children; no need to ask Mirror.
-                    return nil
-                } else if let object {
-                    let mirror = Mirror(reflecting: object)
-                    return mirror.getValue(forKey: name)
-                } else {
-                    return nil
-                }
-            }()
-            return child
-        }
-
-        func _getChild(named names: ArraySlice<String>, from object: Any) -> Any? {
-            guard let name = names.first else { return object }
-            var object = object
-            if let lambda = object as? MustacheLambda {
-                guard let result = lambda("") else { return nil }
-                object = result
-            }
-            guard let childObject = _getImmediateChild(named: name, from: object) else { return nil }
-            let names2 = names.dropFirst()
-            return _getChild(named: names2, from: childObject)
-        }
-
         func _getChildInStack(named names: ArraySlice<String>, from stack: MustacheContextFrame) -> Any? {
             guard let name = names.first else { return stack.object }
             var frame: MustacheContextFrame? = stack
@@ -375,4 +480,39 @@ extension MustacheTemplate {
         guard let opt = value as? AnyOptional else { return value }
         return opt.anyWrapped ?? value  // nil? keep the original Optional.none
     }
+}
+
+/// The child `name` of `object`, as upstream's `getChild` finds it. (Prepress: moved out of `getChild`, for
+/// `getValue` too.)
+private func _getImmediateChild(named name: String, from object: Any) -> Any? {
+    let object: Any? =
+        if let custom = object as? MustacheCustomRepresentation {
+            custom.representation
+        } else {
+            object
+        }
+    if let customBox = object as? MustacheParent {
+        return customBox.child(named: name)
+    } else if let object, isLeafValue(object) {
+        // Prepress: a text, number or flag has no children; no need to ask Mirror.
+        return nil
+    } else if let object {
+        let mirror = Mirror(reflecting: object)
+        return mirror.getValue(forKey: name)
+    } else {
+        return nil
+    }
+}
+
+/// The descendant `names` of `object`, as upstream's `getChild` finds it.
+private func _getChild(named names: ArraySlice<String>, from object: Any) -> Any? {
+    guard let name = names.first else { return object }
+    var object = object
+    if let lambda = object as? MustacheLambda {
+        guard let result = lambda("") else { return nil }
+        object = result
+    }
+    guard let childObject = _getImmediateChild(named: name, from: object) else { return nil }
+    let names2 = names.dropFirst()
+    return _getChild(named: names2, from: childObject)
 }

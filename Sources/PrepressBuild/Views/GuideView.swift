@@ -3,7 +3,7 @@ import PrepressContent
 import PrepressMarkdown
 
 /// A guide as templates see it, on its own page (`guide`) and in lists (each of `guides`).
-struct GuideView: MustacheParent, Sendable {
+struct GuideView: MustacheTypedParent, Sendable {
     /// Position of the guide in `context.guides`.
     let index: Int
     let context: SiteContext
@@ -13,40 +13,42 @@ struct GuideView: MustacheParent, Sendable {
         _read { yield context.guides[index] }
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         let urls = context.urls
         switch name {
-        case "term", "title": return guide.frontMatter.term
+        case "term", "title": return .text(guide.frontMatter.term)
         case "description": return present(guide.frontMatter.description)
-        case "url": return urls.link(guide.path)
-        case "permalink": return urls.absolute(guide.path)
-        case "slug": return guide.slug
+        case "url": return .text(urls.link(guide.path))
+        case "permalink": return .text(urls.absolute(guide.path))
+        case "slug": return .text(guide.slug)
         case "category": return present(guide.frontMatter.category.map { term($0, key: "category") })
         case "vertical": return present(guide.frontMatter.vertical.map { term($0, key: "vertical") })
-        case "tags": return uniqueTags
-        case "has_tags": return !guide.frontMatter.tags.isEmpty
+        case "tags": return list(uniqueTags)
+        case "has_tags": return .flag(!guide.frontMatter.tags.isEmpty)
         case "author": return present(guide.frontMatter.author.map { AuthorView(author: $0, page: term($0.name, key: "author"), urls: urls) })
         case "avatar": return present(guide.frontMatter.avatar.map { ImageView(image: $0, urls: urls) })
         case "image": return present(guide.frontMatter.image.map { ImageView(image: $0, urls: urls) })
         case "published": return present(guide.frontMatter.pubDate.map(DateView.init))
         case "updated": return present(updated.map(DateView.init))
-        case "content": return guide.rendered.html
-        case "toc": return tableOfContents
-        case "has_toc": return guide.rendered.headings.contains { $0.level == 2 || $0.level == 3 }
-        case "word_count": return guide.rendered.wordCount
-        case "reading_time": return guide.readingTime
-        case "draft": return guide.frontMatter.draft
-        case "params": return guide.frontMatter.params.templateDictionary
-        case "source_path": return guide.source.relativePath
-        case "breadcrumbs": return breadcrumbs
-        case "question_groups": return guide.rendered.questionGroups.map { QuestionGroupView(group: $0, guideURL: urls.link(guide.path)) }
-        case "question_count": return guide.rendered.questions.count
-        case "has_questions": return !guide.rendered.questionGroups.isEmpty
+        case "content": return .text(guide.rendered.html)
+        case "toc": return list(tableOfContents)
+        case "has_toc": return .flag(guide.rendered.headings.contains { $0.level == 2 || $0.level == 3 })
+        case "word_count": return .number(guide.rendered.wordCount)
+        case "reading_time": return .number(guide.readingTime)
+        case "draft": return .flag(guide.frontMatter.draft)
+        case "params": return .other(guide.frontMatter.params.templateDictionary)
+        case "source_path": return .text(guide.source.relativePath)
+        case "breadcrumbs": return list(breadcrumbs)
+        case "question_groups":
+            let guideURL = urls.link(guide.path)
+            return list(guide.rendered.questionGroups.map { QuestionGroupView(group: $0, guideURL: guideURL) })
+        case "question_count": return .number(guide.rendered.questions.count)
+        case "has_questions": return .flag(!guide.rendered.questionGroups.isEmpty)
         case "question_summary": return present(questionSummary)
-        case "related": return (context.related[index]).map { GuideView(index: $0, context: context) }
-        case "has_related": return !context.related[index].isEmpty
-        case "json_ld": return context.writesStructuredData ? StructuredData(context: context).jsonLD(for: index) : ""
-        case "card": return index < context.cards.count ? context.cards[index] : ""
+        case "related": return list(context.related[index].map { GuideView(index: $0, context: context) })
+        case "has_related": return .flag(!context.related[index].isEmpty)
+        case "json_ld": return .text(context.writesStructuredData ? StructuredData(context: context).jsonLD(for: index) : "")
+        case "card": return .text(index < context.cards.count ? context.cards[index] : "")
         case "previous": return present(context.neighbors[index]?.previous.map { GuideLinkView(guide: context.guides[$0], urls: urls) })
         case "next": return present(context.neighbors[index]?.next.map { GuideLinkView(guide: context.guides[$0], urls: urls) })
         default: return nil
@@ -110,16 +112,16 @@ struct GuideView: MustacheParent, Sendable {
 }
 
 /// What `partials/guide-card` is rendered with: the guide's keys, and `site`.
-struct CardView: MustacheParent, Sendable {
+struct CardView: MustacheTypedParent, Sendable {
     let guide: GuideView
 
-    func child(named name: String) -> Any? {
-        name == "site" ? guide.context.siteView : guide.child(named: name)
+    func value(named name: String) -> MustacheValue? {
+        name == "site" ? .object(guide.context.siteView) : guide.value(named: name)
     }
 }
 
 /// A guide's title and link, for previous/next navigation and the question bank.
-struct GuideLinkView: MustacheParent, Sendable {
+struct GuideLinkView: MustacheTypedParent, Sendable {
     let term: String
     let url: String
 
@@ -128,42 +130,42 @@ struct GuideLinkView: MustacheParent, Sendable {
         url = urls.link(guide.path)
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "term", "title": term
-        case "url": url
+        case "term", "title": .text(term)
+        case "url": .text(url)
         default: nil
         }
     }
 }
 
 /// One step of a breadcrumb trail; the current page has no URL.
-struct CrumbView: MustacheParent, Sendable {
+struct CrumbView: MustacheTypedParent, Sendable {
     let name: String
     let url: String?
 
-    func child(named key: String) -> Any? {
+    func value(named key: String) -> MustacheValue? {
         switch key {
-        case "name": name
+        case "name": .text(name)
         case "url": present(url)
-        case "is_current": url == nil
+        case "is_current": .flag(url == nil)
         default: nil
         }
     }
 }
 
 /// One entry of a table of contents.
-struct TocEntryView: MustacheParent, Sendable {
+struct TocEntryView: MustacheTypedParent, Sendable {
     let heading: Heading
     var children: [TocEntryView] = []
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "id": heading.id
-        case "text": heading.text
-        case "level": heading.level
-        case "children": children
-        case "has_children": !children.isEmpty
+        case "id": .text(heading.id)
+        case "text": .text(heading.text)
+        case "level": .number(heading.level)
+        case "children": list(children)
+        case "has_children": .flag(!children.isEmpty)
         default: nil
         }
     }
@@ -173,7 +175,7 @@ struct TocEntryView: MustacheParent, Sendable {
 ///
 /// Its texts are made when it is, once: a template asks for `url` up to three times (`{{#url}}`, `{{url}}`,
 /// `{{^url}}`).
-struct TermView: MustacheParent, Sendable {
+struct TermView: MustacheTypedParent, Sendable {
     let slug: String
     let displayName: String
     /// The term's page; nil when the site has no such taxonomy.
@@ -192,25 +194,25 @@ struct TermView: MustacheParent, Sendable {
         }
     }
 
-    func child(named key: String) -> Any? {
+    func value(named key: String) -> MustacheValue? {
         switch key {
-        case "name": displayName
-        case "slug": slug
+        case "name": .text(displayName)
+        case "slug": .text(slug)
         case "url": present(url)
         default: nil
         }
     }
 }
 
-struct AuthorView: MustacheParent, Sendable {
+struct AuthorView: MustacheTypedParent, Sendable {
     let author: Author
     /// The author's page when the site has an `author` taxonomy.
     let page: TermView
     let urls: SiteURLs
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "name": author.name
+        case "name": .text(author.name)
         case "url": present(author.url.map(urls.authored))
         case "page_url": present(page.url)
         default: nil
@@ -218,30 +220,30 @@ struct AuthorView: MustacheParent, Sendable {
     }
 }
 
-struct ImageView: MustacheParent, Sendable {
+struct ImageView: MustacheTypedParent, Sendable {
     let image: ImageReference
     let urls: SiteURLs
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "url": urls.authored(image.url)
-        case "absolute_url": urls.absoluteAuthored(image.url)
-        case "alt": image.alt ?? ""
+        case "url": .text(urls.authored(image.url))
+        case "absolute_url": .text(urls.absoluteAuthored(image.url))
+        case "alt": .text(image.alt ?? "")
         default: nil
         }
     }
 }
 
-struct DateView: MustacheParent, Sendable {
+struct DateView: MustacheTypedParent, Sendable {
     let date: GuideDate
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "machine": date.machineReadable
-        case "display": date.displayText
-        case "iso": date.day8601
-        case "rfc3339": date.rfc3339
-        case "year": date.year
+        case "machine": .text(date.machineReadable)
+        case "display": .text(date.displayText)
+        case "iso": .text(date.day8601)
+        case "rfc3339": .text(date.rfc3339)
+        case "year": .number(date.year)
         default: nil
         }
     }

@@ -2,23 +2,23 @@ import Mustache
 import PrepressContent
 
 /// What `guide.mustache` receives.
-struct GuidePageView: MustacheParent, Sendable {
+struct GuidePageView: MustacheTypedParent, Sendable {
     let site: SiteView
     let page: PageView
     let guide: GuideView
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "site": site
-        case "page": page
-        case "guide": guide
+        case "site": .object(site)
+        case "page": .object(page)
+        case "guide": .object(guide)
         default: nil
         }
     }
 }
 
 /// What a list of guides receives: the home page (`index.mustache`) or a term's page (`term.mustache`).
-struct ListPageView: MustacheParent, Sendable {
+struct ListPageView: MustacheTypedParent, Sendable {
     let site: SiteView
     var page: PageView
     let guides: [GuideView]
@@ -28,13 +28,13 @@ struct ListPageView: MustacheParent, Sendable {
     var taxonomy: TaxonomyLinkView?
     var term: TermPageInfoView?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "site": site
-        case "page": page
-        case "guides": guides
-        case "guide_count": guideCount
-        case "guide_count_label": guideCount == 1 ? "1 interview guide" : "\(guideCount) interview guides"
+        case "site": .object(site)
+        case "page": .object(page)
+        case "guides": list(guides)
+        case "guide_count": .number(guideCount)
+        case "guide_count_label": .text(guideCount == 1 ? "1 interview guide" : "\(guideCount) interview guides")
         case "pagination": present(pagination)
         case "taxonomy": present(taxonomy)
         case "term": present(term)
@@ -44,18 +44,18 @@ struct ListPageView: MustacheParent, Sendable {
 }
 
 /// A term on its own page.
-struct TermPageInfoView: MustacheParent, Sendable {
+struct TermPageInfoView: MustacheTypedParent, Sendable {
     let term: Term
     let taxonomy: Taxonomy
     let urls: SiteURLs
     let hasFeed: Bool
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "name": term.name
-        case "slug": term.slug
-        case "url": urls.link(taxonomy.path(of: term))
-        case "count": term.guides.count
+        case "name": .text(term.name)
+        case "slug": .text(term.slug)
+        case "url": .text(urls.link(taxonomy.path(of: term)))
+        case "count": .number(term.guides.count)
         case "feed_url": present(hasFeed ? urls.link(taxonomy.path(of: term) + "feed.xml") as String? : nil)
         default: nil
         }
@@ -63,58 +63,58 @@ struct TermPageInfoView: MustacheParent, Sendable {
 }
 
 /// What `taxonomy.mustache` receives: every term of a taxonomy with its guide count.
-struct TaxonomyPageView: MustacheParent, Sendable {
+struct TaxonomyPageView: MustacheTypedParent, Sendable {
     let site: SiteView
     let page: PageView
     let taxonomy: Taxonomy
     let urls: SiteURLs
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "site": site
-        case "page": page
-        case "taxonomy": TaxonomyListView(taxonomy: taxonomy, urls: urls)
+        case "site": .object(site)
+        case "page": .object(page)
+        case "taxonomy": .object(TaxonomyListView(taxonomy: taxonomy, urls: urls))
         default: nil
         }
     }
 }
 
 /// A taxonomy with every term, for its index page: the keys of `TaxonomyLinkView`, and `terms`.
-struct TaxonomyListView: MustacheParent, Sendable {
+struct TaxonomyListView: MustacheTypedParent, Sendable {
     let taxonomy: Taxonomy
     let urls: SiteURLs
 
-    func child(named name: String) -> Any? {
-        guard name == "terms" else { return TaxonomyLinkView(taxonomy: taxonomy, urls: urls).child(named: name) }
-        return taxonomy.terms.map { TermCountView(term: $0, url: urls.link(taxonomy.path(of: $0))) }
+    func value(named name: String) -> MustacheValue? {
+        guard name == "terms" else { return TaxonomyLinkView(taxonomy: taxonomy, urls: urls).value(named: name) }
+        return list(taxonomy.terms.map { TermCountView(term: $0, url: urls.link(taxonomy.path(of: $0))) })
     }
 }
 
-struct TermCountView: MustacheParent, Sendable {
+struct TermCountView: MustacheTypedParent, Sendable {
     let term: Term
     let url: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "name": term.name
-        case "slug": term.slug
-        case "url": url
-        case "count": term.guides.count
-        case "is_single": term.guides.count == 1
+        case "name": .text(term.name)
+        case "slug": .text(term.slug)
+        case "url": .text(url)
+        case "count": .number(term.guides.count)
+        case "is_single": .flag(term.guides.count == 1)
         default: nil
         }
     }
 }
 
 /// What `404.mustache` receives.
-struct NotFoundPageView: MustacheParent, Sendable {
+struct NotFoundPageView: MustacheTypedParent, Sendable {
     let site: SiteView
     let page: PageView
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "site": site
-        case "page": page
+        case "site": .object(site)
+        case "page": .object(page)
         default: nil
         }
     }
@@ -123,7 +123,7 @@ struct NotFoundPageView: MustacheParent, Sendable {
 /// Links between the pages of a paginated list; absent when the list fits on one page.
 ///
 /// Links are made for the pages shown only: a list of 800 pages must not make 800 links on each of them.
-struct PaginationView: MustacheParent, Sendable {
+struct PaginationView: MustacheTypedParent, Sendable {
     let current: Int
     let total: Int
     /// Site path of the list's first page.
@@ -134,15 +134,15 @@ struct PaginationView: MustacheParent, Sendable {
         urls.link(SiteURLs.pagePath(firstPath, number: number))
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "current": current
-        case "total": total
+        case "current": .number(current)
+        case "total": .number(total)
         case "prev_url": present(current > 1 ? link(current - 1) as String? : nil)
         case "next_url": present(current < total ? link(current + 1) as String? : nil)
-        case "first_url": link(1)
-        case "last_url": link(total)
-        case "pages": windowedPages
+        case "first_url": .text(link(1))
+        case "last_url": .text(link(total))
+        case "pages": list(windowedPages)
         default: nil
         }
     }
@@ -162,19 +162,19 @@ struct PaginationView: MustacheParent, Sendable {
     }
 }
 
-struct PageLinkView: MustacheParent, Sendable {
+struct PageLinkView: MustacheTypedParent, Sendable {
     let number: Int
     let url: String
     let isCurrent: Bool
     /// Stands for the pages left out between two shown ones.
     var isGap = false
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "number": number
-        case "url": url
-        case "is_current": isCurrent
-        case "is_gap": isGap
+        case "number": .number(number)
+        case "url": .text(url)
+        case "is_current": .flag(isCurrent)
+        case "is_gap": .flag(isGap)
         default: nil
         }
     }

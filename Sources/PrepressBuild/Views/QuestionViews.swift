@@ -3,39 +3,39 @@ import PrepressContent
 import PrepressMarkdown
 
 /// A question-type section of a guide, with its questions.
-struct QuestionGroupView: MustacheParent, Sendable {
+struct QuestionGroupView: MustacheTypedParent, Sendable {
     let group: QuestionGroup
     let guideURL: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "name": group.name
-        case "slug": Slug.make(group.name)
-        case "anchor": group.heading.id
-        case "count": group.questions.count
-        case "questions": group.questions.map { QuestionView(question: $0, guideURL: guideURL, type: group.name) }
+        case "name": .text(group.name)
+        case "slug": .text(Slug.make(group.name))
+        case "anchor": .text(group.heading.id)
+        case "count": .number(group.questions.count)
+        case "questions": list(group.questions.map { QuestionView(question: $0, guideURL: guideURL, type: group.name) })
         default: nil
         }
     }
 }
 
 /// One question: on its guide's page, and in the question bank.
-struct QuestionView: MustacheParent, Sendable {
+struct QuestionView: MustacheTypedParent, Sendable {
     let question: Question
     let guideURL: String
     let type: String
     /// In the question bank: the guide the question belongs to.
     var guide: GuideLinkView?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "text": question.text
+        case "text": .text(question.text)
         case "number": present(question.number)
-        case "anchor": question.anchor
-        case "url": guideURL + "#" + question.anchor
-        case "answer_html": String(question.answerHTML)
-        case "answer_text": question.answerText
-        case "type": type
+        case "anchor": .text(question.anchor)
+        case "url": .text(guideURL + "#" + question.anchor)
+        case "answer_html": .text(String(question.answerHTML))
+        case "answer_text": .text(question.answerText)
+        case "type": .text(type)
         case "guide": present(guide)
         default: nil
         }
@@ -43,7 +43,7 @@ struct QuestionView: MustacheParent, Sendable {
 }
 
 /// What `questions.mustache` receives: one page of the question bank, all types or one.
-struct QuestionBankPageView: MustacheParent, Sendable {
+struct QuestionBankPageView: MustacheTypedParent, Sendable {
     let site: SiteView
     let page: PageView
     let bank: QuestionBank
@@ -54,23 +54,23 @@ struct QuestionBankPageView: MustacheParent, Sendable {
     let pagination: PaginationView?
     let context: SiteContext
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         let urls = context.urls
         switch name {
-        case "site": return site
-        case "page": return page
+        case "site": return .object(site)
+        case "page": return .object(page)
         case "pagination": return present(pagination)
-        case "title": return currentType.map { bank.types[$0].name + " questions" } ?? "Question bank"
-        case "total": return currentType.map { bank.types[$0].entries.count } ?? bank.totalCount
-        case "all_url": return urls.link(QuestionBank.path)
-        case "is_all": return currentType == nil
+        case "title": return .text(currentType.map { bank.types[$0].name + " questions" } ?? "Question bank")
+        case "total": return .number(currentType.map { bank.types[$0].entries.count } ?? bank.totalCount)
+        case "all_url": return .text(urls.link(QuestionBank.path))
+        case "is_all": return .flag(currentType == nil)
         case "types":
-            return bank.types.indices.map { position in
+            return list(bank.types.indices.map { position in
                 QuestionTypeLinkView(type: bank.types[position], url: urls.link(QuestionBank.typePath(bank.types[position])),
                                      isCurrent: position == currentType)
-            }
+            })
         case "groups":
-            return groups.map { group in
+            return list(groups.map { group in
                 let type = bank.types[group.type]
                 return QuestionBankGroupView(
                     name: type.name, slug: type.slug, url: urls.link(QuestionBank.typePath(type)), count: type.entries.count,
@@ -79,43 +79,43 @@ struct QuestionBankPageView: MustacheParent, Sendable {
                         return QuestionView(question: entry.question, guideURL: urls.link(guide.path), type: type.name,
                                             guide: GuideLinkView(guide: guide, urls: urls))
                     })
-            }
+            })
         default: return nil
         }
     }
 }
 
-struct QuestionTypeLinkView: MustacheParent, Sendable {
+struct QuestionTypeLinkView: MustacheTypedParent, Sendable {
     let type: QuestionBank.QuestionType
     let url: String
     let isCurrent: Bool
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> MustacheValue? {
         switch name {
-        case "name": type.name
-        case "slug": type.slug
-        case "url": url
-        case "count": type.entries.count
-        case "is_current": isCurrent
+        case "name": .text(type.name)
+        case "slug": .text(type.slug)
+        case "url": .text(url)
+        case "count": .number(type.entries.count)
+        case "is_current": .flag(isCurrent)
         default: nil
         }
     }
 }
 
-struct QuestionBankGroupView: MustacheParent, Sendable {
+struct QuestionBankGroupView: MustacheTypedParent, Sendable {
     let name: String
     let slug: String
     let url: String
     let count: Int
     let questions: [QuestionView]
 
-    func child(named key: String) -> Any? {
+    func value(named key: String) -> MustacheValue? {
         switch key {
-        case "name": name
-        case "slug": slug
-        case "url": url
-        case "count": count
-        case "questions": questions
+        case "name": .text(name)
+        case "slug": .text(slug)
+        case "url": .text(url)
+        case "count": .number(count)
+        case "questions": list(questions)
         default: nil
         }
     }

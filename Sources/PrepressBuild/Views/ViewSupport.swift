@@ -1,20 +1,29 @@
 import Mustache
 import PrepressContent
 
-/// What a view returns for a key it knows but has no value for: renders empty and is falsy.
+// Views answer Mustache with typed values (`MustacheValue`), which the renderer uses without dynamic casts.
+
+/// A view's value for an optional text: the text, or `.absent`.
 ///
-/// Returning nil instead would let Mustache look the key up in enclosing contexts, so a guide
-/// without `author.url` would link the author to the guide's own `url`.
-struct Absent: MustacheCustomRenderable, Sendable {
-    var renderText: String { "" }
-    var isNull: Bool { true }
+/// Absent rather than nil: nil would let Mustache look the key up in enclosing contexts, so a guide without
+/// `author.url` would link the author to the guide's own `url`.
+func present(_ text: String?) -> MustacheValue {
+    text.map(MustacheValue.text) ?? .absent
 }
 
-/// The value handed to Mustache for an optional: the value itself, or `Absent`.
-@inline(__always)
-func present<T>(_ value: T?) -> Any {
-    if let value { return value }
-    return Absent()
+/// A view's value for an optional number: the number, or `.absent`.
+func present(_ number: Int?) -> MustacheValue {
+    number.map(MustacheValue.number) ?? .absent
+}
+
+/// A view's value for an optional view: the view, or `.absent`.
+func present(_ view: (some MustacheTypedParent)?) -> MustacheValue {
+    view.map { .object($0) } ?? .absent
+}
+
+/// A list of views.
+func list(_ views: [some MustacheTypedParent]) -> MustacheValue {
+    .list(views.map { .object($0) })
 }
 
 extension ParamValue {
@@ -25,7 +34,7 @@ extension ParamValue {
         case .integer(let number): number
         case .double(let number): number
         case .bool(let flag): flag
-        case .null: Absent()
+        case .null: MustacheAbsent()
         case .list(let items): items.map(\.templateValue)
         case .map(let entries): entries.templateDictionary
         }
