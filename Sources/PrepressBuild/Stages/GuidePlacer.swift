@@ -21,44 +21,52 @@ struct GuidePlacer {
     /// The published guides, and the paths of guides left out, by their path under content/.
     func place(_ sources: [GuideSource], into diagnostics: inout [Diagnostic]) -> (placed: [PlacedGuide], leftOut: Set<String>) {
         let nowSeconds = Int(now.timeIntervalSince1970.rounded(.down))
+        // What each guide needs, found on all cores: whether it is published, and the slugs its term and its
+        // file name make.
+        let facts = sources.parallelMap { source -> (published: Bool, termSlug: String?, fileSlug: String?) in
+            let isFuture = source.parsed.frontMatter.pubDate.map { $0.secondsSinceEpoch > nowSeconds } ?? false
+            let published = !((source.parsed.frontMatter.draft && !includeDrafts) || (isFuture && !includeFuture))
+            guard published, source.parsed.frontMatter.slug == nil else { return (published, nil, nil) }
+            return (published, Slug.make(source.parsed.frontMatter.term), Self.fileSlug(source.relativePath))
+        }
         var leftOut: Set<String> = []
-        var published: [GuideSource] = []
-        for source in sources.sorted(by: { $0.relativePath < $1.relativePath }) {
-            let matter = source.parsed.frontMatter
-            let isFuture = matter.pubDate.map { $0.secondsSinceEpoch > nowSeconds } ?? false
-            if (matter.draft && !includeDrafts) || (isFuture && !includeFuture) {
-                leftOut.insert(source.relativePath)
+        var published: [Int] = []
+        for index in sources.indices.sorted(by: { sources[$0].relativePath < sources[$1].relativePath }) {
+            if facts[index].published {
+                published.append(index)
             } else {
-                published.append(source)
+                leftOut.insert(sources[index].relativePath)
             }
         }
 
-        let termSlugCounts = published.reduce(into: [String: Int]()) { counts, source in
-            if source.parsed.frontMatter.slug == nil { counts[Slug.make(source.parsed.frontMatter.term), default: 0] += 1 }
+        let termSlugCounts = published.reduce(into: [String: Int]()) { counts, index in
+            if let termSlug = facts[index].termSlug { counts[termSlug, default: 0] += 1 }
         }
-        let explicitSlugs = Set(published.compactMap(\.parsed.frontMatter.slug))
-        var owners: [String: GuideSource] = [:]
+        let explicitSlugs = Set(published.compactMap { sources[$0].parsed.frontMatter.slug })
+        var owners: [String: Int] = [:]
         var placed: [PlacedGuide] = []
-        for source in published {
-            let matter = source.parsed.frontMatter
+        placed.reserveCapacity(published.count)
+        for index in published {
+            let source = sources[index]
             var slug: String
-            if let explicit = matter.slug {
+            if let explicit = source.parsed.frontMatter.slug {
                 slug = explicit
             } else {
-                slug = Slug.make(matter.term)
+                slug = facts[index].termSlug ?? ""
                 if termSlugCounts[slug, default: 0] > 1 || explicitSlugs.contains(slug) {
-                    slug = Self.fileSlug(source.relativePath)
+                    slug = facts[index].fileSlug ?? Self.fileSlug(source.relativePath)
                 }
             }
             if let owner = owners[slug] {
-                let key = matter.slug != nil ? "slug" : (matter.locations["term"] != nil ? "term" : "title")
+                let locations = source.parsed.frontMatter.locations
+                let key = source.parsed.frontMatter.slug != nil ? "slug" : (locations["term"] != nil ? "term" : "title")
                 diagnostics.append(.error(
-                    at: matter.locations[key] ?? SourceLocation(file: source.displayPath),
-                    "this guide's URL /\(SiteURLs.guidePath(slug: slug)) is already taken by \(owner.displayPath)",
+                    at: locations[key] ?? SourceLocation(file: source.displayPath),
+                    "this guide's URL /\(SiteURLs.guidePath(slug: slug)) is already taken by \(sources[owner].displayPath)",
                     hint: "give one of them a different `slug:`"))
                 continue
             }
-            owners[slug] = source
+            owners[slug] = index
             placed.append(PlacedGuide(source: source, slug: slug, path: SiteURLs.guidePath(slug: slug)))
         }
         return (placed, leftOut)
