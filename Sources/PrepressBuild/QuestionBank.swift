@@ -27,8 +27,8 @@ struct QuestionBank: Sendable {
         var positions: [String: Int] = [:]
         // Thousands of guides share a handful of type names: each name's slug is made once.
         var slugs: [String: String] = [:]
-        for (index, guide) in guides.enumerated() {
-            for group in guide.rendered.questionGroups {
+        for index in guides.indices {
+            for group in guides[index].rendered.questionGroups {
                 var slug = slugs[group.name] ?? Slug.make(group.name)
                 slugs[group.name] = slug
                 // `questions/page/2/` is the bank's own second page.
