@@ -17,6 +17,9 @@ struct RelatedGuideFinder: Sendable {
     private let byTag: [[Int]]
     /// Guides of each tag within one category, in list order.
     private let byTagAndCategory: [TagInCategory: [Int]]
+    /// For tags on more than one guide in 64, which of the guides have the tag, one bit each: no larger than
+    /// the tag's list, and it answers "has this guide the tag?" without reading the list.
+    private let members: [[UInt64]?]
 
     private struct TagInCategory: Hashable, Sendable {
         var tag: Int
@@ -69,6 +72,27 @@ struct RelatedGuideFinder: Sendable {
         self.categoryOf = categoryOf
         self.byTag = byTag
         self.byTagAndCategory = byTagAndCategory
+        let words = (guides.count + 63) / 64
+        self.members = byTag.map { list in
+            guard list.count * 64 > guides.count else { return nil }
+            var bits = [UInt64](repeating: 0, count: words)
+            for guide in list { bits[guide >> 6] |= 1 << UInt64(guide & 63) }
+            return bits
+        }
+    }
+
+    /// Adds one to the count of each guide found so far that has `tag`: by its bits when that is less work than
+    /// reading the tag's list.
+    private func countTag(_ tag: Int, shared: inout [UInt8], touched: [Int]) {
+        if let bits = members[tag], touched.count < byTag[tag].count {
+            for candidate in touched where bits[candidate >> 6] & (1 << UInt64(candidate & 63)) != 0 {
+                shared[candidate] &+= 1
+            }
+        } else {
+            for candidate in byTag[tag] where shared[candidate] > 0 {
+                shared[candidate] &+= 1
+            }
+        }
     }
 
     /// Up to `limit` guides sharing at least one tag with guide `index`, best first.
@@ -98,9 +122,7 @@ struct RelatedGuideFinder: Sendable {
         // Guides already found may share the tags left unread too. Reading those tags' lists front to back
         // is faster than looking up the tags of each guide found, which are all over memory.
         for tag in tags[next...] {
-            for candidate in byTag[tag] where shared[candidate] > 0 {
-                shared[candidate] &+= 1
-            }
+            countTag(tag, shared: &shared, touched: touched)
         }
         // The best `limit` by shared tags, then same category, then list position: a small sorted insert.
         let category = categoryOf[index]
@@ -147,9 +169,7 @@ struct RelatedGuideFinder: Sendable {
     /// For the last tag: guides found so far that have it gain one; of the guides not yet found (each would
     /// share just this tag), only the first `limit` of the same category and of the others can make the cut.
     private func addBestUnseen(from tag: Int, of index: Int, shared: inout [UInt8], touched: inout [Int]) {
-        for candidate in byTag[tag] where shared[candidate] > 0 {
-            shared[candidate] &+= 1
-        }
+        countTag(tag, shared: &shared, touched: touched)
         let category = categoryOf[index]
         var added = 0
         if category >= 0 {
