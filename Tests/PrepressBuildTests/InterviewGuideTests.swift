@@ -105,13 +105,16 @@ import PrepressMarkdown
         #expect(scripts == 2, "the JSON-LD script and the practice-mode script")
     }
 
-    @Test func relatedGuidesMatchAComparisonOfEveryPair() throws {
-        var random = SeededRandom(state: 7)
-        let pool = (0..<40).map { "Tag \($0)" }
+    /// Small and large tag pools, few and many tags a guide: both ways of counting a tag (its bitset, its list)
+    /// and counts that need several bit planes.
+    @Test(arguments: [(seed: 7, guideCount: 400, tagCount: 40, maxTags: 6), (seed: 3, guideCount: 700, tagCount: 25, maxTags: 13)])
+    func relatedGuidesMatchAComparisonOfEveryPair(seed: UInt64, guideCount: Int, tagCount: Int, maxTags: Int) throws {
+        var random = SeededRandom(state: seed)
+        let pool = (0..<tagCount).map { "Tag \($0)" }
         var guides: [Guide] = []
-        for index in 0..<400 {
+        for index in 0..<guideCount {
             var tags: [String] = []
-            for _ in 0..<Int.random(in: 0...6, using: &random) {
+            for _ in 0..<Int.random(in: 0...maxTags, using: &random) {
                 // A skewed pool: low-numbered tags are far more common, like real sites' "Interview Prep".
                 let pick = Int(Double(pool.count) * pow(Double.random(in: 0..<1, using: &random), 3))
                 tags.append(pool[pick])
