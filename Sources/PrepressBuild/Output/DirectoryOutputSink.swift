@@ -100,21 +100,30 @@ public final class DirectoryOutputSink: OutputSink, @unchecked Sendable {
         }
     }
 
+    /// Creates the folders above `path` that this sink has not made yet. The lock guards only the set of folders
+    /// made: `mkdir` runs outside it, so threads do not queue behind each other's disk work, and a folder that
+    /// another thread made meanwhile is no error.
     private func ensureParent(of path: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
         let directory = String(path[..<slash])
-        lock.lock()
-        defer { lock.unlock() }
-        if createdDirectories.contains(directory) { return }
+        if isCreated(directory) { return }
         var current = ""
         for component in directory.split(separator: "/") {
             current = current.isEmpty ? String(component) : current + "/" + component
-            if createdDirectories.contains(current) { continue }
+            if isCreated(current) { continue }
             if mkdir(stagingPath + "/" + current, 0o755) != 0 && errno != EEXIST {
                 throw OutputError(path: current, reason: String(cString: strerror(errno)))
             }
+            lock.lock()
             createdDirectories.insert(current)
+            lock.unlock()
         }
+    }
+
+    private func isCreated(_ directory: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return createdDirectories.contains(directory)
     }
 }
 
