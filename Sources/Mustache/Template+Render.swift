@@ -121,35 +121,6 @@ extension MustacheTemplate {
                 self.renderInvertedSection(object, with: template, context: context, into: &output)
             }
 
-        default:
-            self.renderToken(token, generalContext: context, into: &output)
-        }
-    }
-
-    /// Renders one token as upstream does, by what its value is as `Any`.
-    func renderToken(_ token: Token, generalContext context: MustacheContext, into output: inout String) {
-        switch token {
-        case .text(let text):
-            output += text
-
-        case .variable(let variable, let transforms):
-            if let child = getChild(named: variable, transforms: transforms, context: context) {
-                self.renderVariable(child, context: context, into: &output)
-            }
-
-        case .unescapedVariable(let variable, let transforms):
-            if let child = getChild(named: variable, transforms: transforms, context: context) {
-                self.renderUnescapedVariable(child, context: context, into: &output)
-            }
-
-        case .section(let variable, let transforms, let template):
-            let child = self.getChild(named: variable, transforms: transforms, context: context)
-            self.renderSectionOrLambda(child, with: template, context: context, into: &output)
-
-        case .invertedSection(let variable, let transforms, let template):
-            let child = self.getChild(named: variable, transforms: transforms, context: context)
-            self.renderInvertedSection(child, with: template, context: context, into: &output)
-
         case .blockExpansion(let name, let defaultTemplate, let indented):
             if let override = context.inherited?[name] {
                 override.render(context: context.withBlockExpansion(indented: indented), into: &output)
