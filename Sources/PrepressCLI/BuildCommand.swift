@@ -29,7 +29,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Include guides whose pubDate is in the future.")
     var future = false
 
-    @Flag(name: .long, help: "Print the time each build stage took.")
+    @Flag(name: .long, help: "Print each build stage's wall-clock and processor time.")
     var verbose = false
 
     /// The one line a successful build prints.
@@ -40,6 +40,15 @@ struct BuildCommand: ParsableCommand {
         let warnings = report.warnings.isEmpty ? "" : ", " + count(report.warnings.count, "warning")
         return "Built \(count(report.guideCount, "guide")): \(count(report.pageCount, "page")), "
             + "\(count(report.fileCount, "file")) in \(seconds) s\(warnings) → \(folder)/"
+    }
+
+    /// What `--verbose` prints: a line per stage, wall-clock then processor seconds (all threads), then the
+    /// measurements inside stages.
+    static func stageLines(_ report: BuildReport) -> [String] {
+        report.stages.map { stage in
+            stage.name.padding(toLength: 24, withPad: " ", startingAt: 0)
+                + String(format: "%8.3f s %8.3f s CPU", stage.seconds, stage.cpuSeconds)
+        } + report.details.map { "  (\($0.name): " + String(format: "%.3f s)", $0.seconds) }
     }
 
     func validate() throws {
@@ -60,13 +69,7 @@ struct BuildCommand: ParsableCommand {
             let report = try SiteBuilder(options: options).build()
             printer.print(report.warnings)
             if verbose {
-                for stage in report.stages {
-                    let name = stage.name.padding(toLength: 24, withPad: " ", startingAt: 0)
-                    printer.note(name + String(format: "%8.3f s %8.3f s CPU", stage.seconds, stage.cpuSeconds))
-                }
-                for detail in report.details {
-                    printer.note("  (\(detail.name): " + String(format: "%.3f s)", detail.seconds))
-                }
+                for line in Self.stageLines(report) { printer.note(line) }
             }
             print(Self.summary(report, output: options.resolvedOutputDirectory))
         } catch {

@@ -42,6 +42,32 @@ import PrepressContent
     }
 }
 
+@Suite struct VerboseTests {
+    @Test func verbosePrintsWallAndProcessorTimePerStage() {
+        var report = BuildReport()
+        report.stages = [("render markdown", 1.2, 2.35), ("render and write pages", 2.0, 3.9)]
+        report.details = [("of which writing files, all threads", 0.68)]
+        #expect(BuildCommand.stageLines(report) == [
+            "render markdown            1.200 s    2.350 s CPU",
+            "render and write pages     2.000 s    3.900 s CPU",
+            "  (of which writing files, all threads: 0.680 s)",
+        ])
+    }
+
+    @Test func aBuildReportsProcessorTimeForEveryStage() throws {
+        let site = NSTemporaryDirectory() + "prepress-verbose-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try FileManager.default.createDirectory(atPath: site + "/content", withIntermediateDirectories: true)
+        try Data("---\nterm: One\ntags: [a]\n---\n## Notes\n\nText.\n".utf8).write(to: URL(fileURLWithPath: site + "/content/one.md"))
+        let report = try SiteBuilder(options: BuildOptions(siteDirectory: site)).build()
+        #expect(report.stages.map(\.name) == ["load site.yml", "load and parse content", "load templates", "place guides",
+                                             "render markdown", "index taxonomies", "find related guides", "index questions",
+                                             "render cards", "render and write pages", "swap in output"])
+        #expect(report.stages.allSatisfy { $0.cpuSeconds >= 0 && $0.seconds >= 0 })
+        #expect(report.stages.reduce(0) { $0 + $1.cpuSeconds } > 0)
+    }
+}
+
 enum BuildReportStub {
     static func make(guides: Int, pages: Int, files: Int) -> BuildReport {
         var report = BuildReport()

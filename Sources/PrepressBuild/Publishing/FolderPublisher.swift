@@ -49,7 +49,7 @@ public struct FolderPublisher: Sendable {
         var seen = 0
         while let relative = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: destination + "/" + relative, isDirectory: &isDirectory)
+            guard FileManager.default.fileExists(atPath: destination + "/" + relative, isDirectory: &isDirectory) else { return false }
             if isDirectory.boolValue { continue }
             guard let expected = files[relative],
                   let data = FileManager.default.contents(atPath: destination + "/" + relative),

@@ -22,12 +22,12 @@ struct GuidePlacer {
     func place(_ sources: [GuideSource], into diagnostics: inout [Diagnostic]) -> (placed: [PlacedGuide], leftOut: Set<String>) {
         let nowSeconds = Int(now.timeIntervalSince1970.rounded(.down))
         // What each guide needs, found on all cores: whether it is published, and the slugs its term and its
-        // file name make.
-        let facts = sources.parallelMap { source -> (published: Bool, termSlug: String?, fileSlug: String?) in
+        // file name make (nil for a guide with its own `slug:`, or left out).
+        let facts = sources.parallelMap { source -> (published: Bool, slugs: (term: String, file: String)?) in
             let isFuture = source.parsed.frontMatter.pubDate.map { $0.secondsSinceEpoch > nowSeconds } ?? false
             let published = !((source.parsed.frontMatter.draft && !includeDrafts) || (isFuture && !includeFuture))
-            guard published, source.parsed.frontMatter.slug == nil else { return (published, nil, nil) }
-            return (published, Slug.make(source.parsed.frontMatter.term), Self.fileSlug(source.relativePath))
+            guard published, source.parsed.frontMatter.slug == nil else { return (published, nil) }
+            return (published, (Slug.make(source.parsed.frontMatter.term), Self.fileSlug(source.relativePath)))
         }
         var leftOut: Set<String> = []
         var published: [Int] = []
@@ -40,7 +40,7 @@ struct GuidePlacer {
         }
 
         let termSlugCounts = published.reduce(into: [String: Int]()) { counts, index in
-            if let termSlug = facts[index].termSlug { counts[termSlug, default: 0] += 1 }
+            if let slugs = facts[index].slugs { counts[slugs.term, default: 0] += 1 }
         }
         let explicitSlugs = Set(published.compactMap { sources[$0].parsed.frontMatter.slug })
         var owners: [String: Int] = [:]
@@ -48,14 +48,10 @@ struct GuidePlacer {
         placed.reserveCapacity(published.count)
         for index in published {
             let source = sources[index]
-            var slug: String
-            if let explicit = source.parsed.frontMatter.slug {
-                slug = explicit
-            } else {
-                slug = facts[index].termSlug ?? ""
-                if termSlugCounts[slug, default: 0] > 1 || explicitSlugs.contains(slug) {
-                    slug = facts[index].fileSlug ?? Self.fileSlug(source.relativePath)
-                }
+            var slug = source.parsed.frontMatter.slug ?? ""
+            if let slugs = facts[index].slugs {
+                let shared = termSlugCounts[slugs.term, default: 0] > 1 || explicitSlugs.contains(slugs.term)
+                slug = shared ? slugs.file : slugs.term
             }
             if let owner = owners[slug] {
                 let locations = source.parsed.frontMatter.locations

@@ -68,15 +68,17 @@ struct RelatedGuideFinder: Sendable {
         self.byTag = byTag
         let words = (guides.count + 63) / 64
         self.wordCount = words
-        func bitset(_ guides: some Sequence<Int>) -> [UInt64] {
+        func bitset(_ guides: [Int]) -> [UInt64] {
             var bits = [UInt64](repeating: 0, count: words)
             for guide in guides { bits[guide >> 6] |= 1 << UInt64(guide & 63) }
             return bits
         }
         self.members = byTag.map { list in list.count * 64 > guides.count ? bitset(list) : nil }
-        self.categoryBits = (0..<categoryNumbers.count).map { category in
-            bitset(categoryOf.indices.lazy.filter { categoryOf[$0] == category })
+        var categoryBits = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: categoryNumbers.count)
+        for (guide, category) in categoryOf.enumerated() where category >= 0 {
+            categoryBits[category][guide >> 6] |= 1 << UInt64(guide & 63)
         }
+        self.categoryBits = categoryBits
     }
 
     /// Up to `limit` guides sharing at least one tag with guide `index`, best first.
