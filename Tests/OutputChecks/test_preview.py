@@ -7,7 +7,7 @@ import subprocess
 import time
 
 import pytest
-from selenium.webdriver.common.by import By
+from selenium.common.exceptions import JavascriptException, StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import PREPRESS, ROOT
@@ -77,7 +77,15 @@ def test_the_build_output_folder_is_never_written(preview):
 
 
 def page_text(driver):
-    return driver.find_element(By.TAG_NAME, "body").text
+    """The page's visible text, read in one script call: an element found first and read afterwards can go
+    stale in between when the live reload swaps the page (which is what the test waits for)."""
+    return driver.execute_script("return document.body ? document.body.innerText : ''")
+
+
+def overlay_text(driver):
+    """The error overlay's text, or None while it is not shown."""
+    return driver.execute_script(
+        "const o = document.getElementById('prepress-error-overlay'); return o ? o.innerText : null")
 
 
 def test_the_open_page_reloads_and_shows_the_overlay_while_broken(preview):
@@ -85,7 +93,9 @@ def test_the_open_page_reloads_and_shows_the_overlay_while_broken(preview):
     driver = browser(javascript=True)
     try:
         driver.get(base + PAGE)
-        wait = WebDriverWait(driver, 10)
+        # A reload can land between any two WebDriver calls; a read that meets one is simply tried again.
+        wait = WebDriverWait(driver, 10,
+                             ignored_exceptions=(StaleElementReferenceException, JavascriptException))
         wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
         time.sleep(0.5)
 
@@ -94,12 +104,11 @@ def test_the_open_page_reloads_and_shows_the_overlay_while_broken(preview):
         wait.until(lambda d: "Freshly written paragraph." in page_text(d))
 
         edit(site, GUIDE, lambda text: text.replace('term: "Nurse Manager Interview Guide"', 'term: "Nurse Manager'))
-        overlay = wait.until(lambda d: d.find_elements(By.ID, "prepress-error-overlay"))[0]
-        assert "nurse-manager-hospital.md:3:15: error: invalid YAML" in overlay.text
+        overlay = wait.until(overlay_text)
+        assert "nurse-manager-hospital.md:3:15: error: invalid YAML" in overlay
 
         edit(site, GUIDE, lambda text: text.replace('term: "Nurse Manager\n', 'term: "Nurse Manager Interview Guide"\n'))
-        wait.until(lambda d: not d.find_elements(By.ID, "prepress-error-overlay"))
-        assert "Freshly written paragraph." in page_text(driver)
+        wait.until(lambda d: overlay_text(d) is None and "Freshly written paragraph." in page_text(d))
 
         # A page whose guide goes away becomes the 404 page, which keeps listening and comes back.
         saved = (site / GUIDE).read_text()
