@@ -15,6 +15,10 @@
 # command writes nothing to disk: the table then compares the generators, not the shared machine's disk,
 # whose cost for 16,000 new files varies from run to run by seconds. A second prepress row, "output on
 # disk", builds into .build/bench, to show what the disk adds. BENCH_OUT=DIR writes every site into DIR.
+#
+# Cold builds pass --force, so that the build stamp (.prepress-cache/) cannot skip one. The row "rebuild,
+# nothing changed" runs `prepress build` again over a finished build with no file changed: it reads every
+# input to see that nothing changed, and writes nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 10000"}
@@ -84,19 +88,24 @@ PY
   read -r cmark_wall cmark_cpu cmark_rss < <(measure sh -c "find '$corpus/bodies' -name '*.md' -print0 | xargs -0 cmark --unsafe --smart")
   counter=0
   next_out() { counter=$((counter + 1)); echo "$WORK/out-$size-$1-$counter"; }
-  read -r prepress_wall prepress_cpu prepress_rss < <(measure sh -c "$PREPRESS build --site '$corpus' --output \"\$(mktemp -d '$OUT/out-prepress-XXXXXX')\"")
-  read -r disk_wall disk_cpu disk_rss < <(measure sh -c "$PREPRESS build --site '$corpus' --output \"\$(mktemp -d '$WORK/out-disk-XXXXXX')\"")
+  read -r prepress_wall prepress_cpu prepress_rss < <(measure sh -c "$PREPRESS build --force --site '$corpus' --output \"\$(mktemp -d '$OUT/out-prepress-XXXXXX')\"")
+  read -r disk_wall disk_cpu disk_rss < <(measure sh -c "$PREPRESS build --force --site '$corpus' --output \"\$(mktemp -d '$WORK/out-disk-XXXXXX')\"")
+  "$PREPRESS" build --site "$corpus" --output "$OUT/out-rebuild" >/dev/null
+  if ! "$PREPRESS" build --site "$corpus" --output "$OUT/out-rebuild" | grep -q '^Up to date'; then
+    echo "a second build with nothing changed was not skipped" >&2; exit 1
+  fi
+  read -r rebuild_wall rebuild_cpu rebuild_rss < <(measure "$PREPRESS" build --site "$corpus" --output "$OUT/out-rebuild")
   # The generated guides name images the corpus does not have, so check finds errors and exits 1.
   read -r check_wall check_cpu check_rss < <(ALLOWED_EXIT=1 measure "$PREPRESS" check --site "$corpus")
   read -r hugo_wall hugo_cpu hugo_rss < <(measure sh -c "hugo --quiet --source Benchmarks/hugo --contentDir '$PWD/$corpus/content' --destination \"\$(mktemp -d '$OUT/out-hugo-XXXXXX')\" --cacheDir '$PWD/$WORK/hugo-cache'")
   prepress_pages=$(find "$(ls -d "$OUT"/out-prepress-* | head -1)" -name '*.html' | wc -l)
   hugo_pages=$(find "$(ls -d "$OUT"/out-hugo-* | head -1)" -name '*.html' | wc -l)
-  rm -rf "$OUT"/out-prepress-* "$OUT"/out-hugo-* "$WORK"/out-disk-*
-  report+=("$size $cmark_wall $cmark_cpu $cmark_rss $prepress_wall $prepress_cpu $prepress_rss $prepress_pages $hugo_wall $hugo_cpu $hugo_rss $hugo_pages $check_wall $check_cpu $check_rss $disk_wall $disk_cpu $disk_rss")
+  rm -rf "$OUT"/out-prepress-* "$OUT"/out-hugo-* "$OUT"/out-rebuild "$WORK"/out-disk-*
+  report+=("$size $cmark_wall $cmark_cpu $cmark_rss $prepress_wall $prepress_cpu $prepress_rss $prepress_pages $hugo_wall $hugo_cpu $hugo_rss $hugo_pages $check_wall $check_cpu $check_rss $disk_wall $disk_cpu $disk_rss $rebuild_wall $rebuild_cpu $rebuild_rss")
 done
 
 # The raw figures stay in .build/bench/results.txt: size, then wall, CPU and RSS of cmark, prepress (and pages),
-# Hugo (and pages), prepress check, and prepress with its output on disk.
+# Hugo (and pages), prepress check, prepress with its output on disk, and the rebuild with nothing changed.
 printf '%s\n' "${report[@]}" > "$WORK/results.txt"
 printf '%s\n' "${report[@]}" | python3 -c '
 import sys, platform, os, datetime
@@ -114,9 +123,11 @@ for r in rows:
     hugo = (float(r[8]), float(r[9]), float(r[10]), int(r[11]))
     check = (float(r[12]), float(r[13]), float(r[14]), None)
     disk = (float(r[15]), float(r[16]), float(r[17]), int(r[7]))
+    rebuild = (float(r[18]), float(r[19]), float(r[20]), None)
     walls[size] = prepress[0]
     for name, (wall, cpu, rss, pages) in [("cmark (floor)", cmark), ("prepress build", prepress), ("prepress check", check),
-                                          ("Hugo", hugo), ("prepress build, output on disk", disk)]:
+                                          ("Hugo", hugo), ("prepress build, output on disk", disk),
+                                          ("prepress rebuild, nothing changed", rebuild)]:
         rate = f"{pages / wall:,.0f}" if pages else "–"
         shown = f"{pages:,}" if pages else "–"
         print(f"| {size:,} | {name} | {wall:.2f} | {cpu:.2f} | {shown} | {rate} | {rss / 1024:.0f} | "
@@ -124,6 +135,8 @@ for r in rows:
 print()
 for r in rows:
     print(f"prepress check/build wall-time ratio at {int(r[0]):,} guides: {float(r[12]) / float(r[4]):.2f}")
+for r in rows:
+    print(f"prepress rebuild with nothing changed/cold build at {int(r[0]):,} guides: {float(r[18]) / float(r[4]):.3f}")
 if len(walls) == 2:
     small, large = sorted(walls)
     print()

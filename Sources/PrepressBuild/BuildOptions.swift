@@ -16,6 +16,17 @@ public struct BuildOptions: Sendable {
     public var now: Date
     /// Written into `<meta name=generator>`.
     public var generator = "Prepress"
+    /// Whether `SiteBuilder.build()` keeps a build stamp, and skips a build that would change nothing.
+    public var stamp: StampUse = .off
+
+    public enum StampUse: Sendable {
+        /// No stamp is read or written.
+        case off
+        /// Builds, and records what it read and wrote (`prepress build --force`).
+        case record
+        /// Skips the build when nothing changed since the recorded one (`prepress build`).
+        case recordAndSkip
+    }
 
     public init(siteDirectory: String, now: Date = Date()) {
         self.siteDirectory = siteDirectory
@@ -47,6 +58,10 @@ public struct BuildReport: Sendable {
     public var stages: [(name: String, seconds: Double, cpuSeconds: Double)] = []
     /// Measurements inside stages (time summed over threads), not counted in `seconds`.
     public var details: [(name: String, seconds: Double)] = []
+    /// True when the build was skipped: nothing changed since the last one, whose counts and warnings these are.
+    public var upToDate = false
+    /// Seconds since 1970 when the first guide left out for its future `pubDate` becomes due.
+    public var nextDue: Int?
 
     public init() {}
 

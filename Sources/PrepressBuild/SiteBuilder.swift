@@ -12,7 +12,30 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds into the output folder, swapped in only when the whole build succeeded.
+    ///
+    /// With `options.stamp` set to `.recordAndSkip`, a build whose inputs, options and executable are those
+    /// of the last successful build, into an output folder nobody has touched since, writes nothing and
+    /// reports `upToDate` (see `BuildStamp`).
     public func build() throws(DiagnosticsError) -> BuildReport {
+        var clock = StageClock()
+        var inputs: String?
+        let tool = BuildStamp.toolIdentity(generator: options.generator)
+        if options.stamp != .off {
+            inputs = clock.measure("fingerprint inputs") { BuildFingerprint.inputs(of: options) }
+            if options.stamp == .recordAndSkip, let inputs {
+                let previous = clock.measure("compare with last build") { upToDateStamp(inputs: inputs, tool: tool) }
+                if let previous {
+                    var report = BuildReport()
+                    report.upToDate = true
+                    report.guideCount = previous.guideCount
+                    report.pageCount = previous.pageCount
+                    report.fileCount = previous.fileCount
+                    report.warnings = previous.warnings.map(\.diagnostic)
+                    report.stages = clock.stages
+                    return report
+                }
+            }
+        }
         let sink: DirectoryOutputSink
         do {
             sink = try DirectoryOutputSink(outputPath: options.resolvedOutputDirectory)
@@ -21,12 +44,21 @@ public struct SiteBuilder: Sendable {
         }
         do throws(DiagnosticsError) {
             var report = try build(into: sink)
-            var clock = StageClock()
+            report.stages = clock.stages + report.stages
+            clock = StageClock()
             try clock.measure("swap in output") { () throws(DiagnosticsError) in
                 do {
+                    // The last stamp describes the output about to be replaced: gone first, so that no failure
+                    // from here on can leave a stamp that vouches for the wrong folder.
+                    if options.stamp != .off { BuildStamp.remove(for: options) }
                     try sink.commit()
                 } catch {
                     throw DiagnosticsError([.error(at: SourceLocation(file: options.resolvedOutputDirectory), "\(error)")])
+                }
+            }
+            if options.stamp != .off, let inputs {
+                clock.measure("record build stamp") {
+                    recordStamp(report, inputs: inputs, output: sink.listingDigest(), tool: tool)
                 }
             }
             report.stages += clock.stages
@@ -37,12 +69,33 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// The last build's stamp, when it matches these inputs, options and executable, it is not yet time to
+    /// publish a future-dated guide, and the output folder is as that build left it.
+    func upToDateStamp(inputs: String, tool: String) -> BuildStamp? {
+        guard let stamp = BuildStamp.read(for: options),
+              stamp.tool == tool,
+              stamp.options == BuildStamp.optionsText(options),
+              stamp.inputs == inputs,
+              stamp.validUntil.map({ Int(options.now.timeIntervalSince1970.rounded(.down)) < $0 }) ?? true,
+              BuildFingerprint.output(at: options.resolvedOutputDirectory) == stamp.output
+        else { return nil }
+        return stamp
+    }
+
+    private func recordStamp(_ report: BuildReport, inputs: String, output: String, tool: String) {
+        BuildStamp(tool: tool, options: BuildStamp.optionsText(options), inputs: inputs, validUntil: report.nextDue,
+                   output: output, guideCount: report.guideCount, pageCount: report.pageCount,
+                   fileCount: report.fileCount, warnings: report.warnings.map(BuildStamp.StoredDiagnostic.init))
+            .write(for: options)
+    }
+
     /// Builds into `sink`; throws every error found. Each page is written as soon as it is rendered; after
     /// an error the sink may hold part of the site, which `build()` discards.
     public func build(into sink: OutputSink) throws(DiagnosticsError) -> BuildReport {
         var clock = StageClock()
         var loaded = load(clock: &clock)
         let (staticFiles, assets) = (loaded.content.staticFiles, loaded.theme.assets)
+        let nextDue = BuildStamp.nextDue(loaded.content.guides, options: options)
         let prepared = try prepare(&loaded, keepingMarkdown: false, clock: &clock)
         let writer = OutputWriter(sink: sink, displayPath: options.displayPath)
         let context = prepared.context
@@ -55,6 +108,7 @@ public struct SiteBuilder: Sendable {
         report.pageCount = result.htmlPages
         report.fileCount = result.files
         report.warnings = (prepared.loadWarnings + prepared.renderWarnings).sorted()
+        report.nextDue = nextDue
         report.stages = clock.stages
         report.details.append(("of which writing files, all threads", result.writeSeconds))
         return report

@@ -11,6 +11,11 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         Every guide is checked before anything is written: problems are printed as \
         file:line:column, and a build with errors exits 1 and leaves the output folder as it was.
+
+        When nothing has changed since the last build (the bytes of site.yml, content/ and templates/, the \
+        options, prepress itself, and the output folder, which nobody has touched since) and no future-dated \
+        guide has come due, the build writes nothing and says so. What the last build read is kept in \
+        <site>/.prepress-cache/; --force builds anyway.
         """
     )
 
@@ -32,12 +37,20 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print each build stage's wall-clock and processor time.")
     var verbose = false
 
+    @Flag(name: .long, help: "Build even when nothing has changed since the last build.")
+    var force = false
+
     /// The one line a successful build prints.
     static func summary(_ report: BuildReport, output: String) -> String {
         func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
         let seconds = String(format: "%.2f", report.seconds)
         let folder = output.hasPrefix("./") ? String(output.dropFirst(2)) : output
         let warnings = report.warnings.isEmpty ? "" : ", " + count(report.warnings.count, "warning")
+        if report.upToDate {
+            return "Up to date: nothing changed since the last build of \(count(report.guideCount, "guide")) "
+                + "(\(count(report.pageCount, "page")), \(count(report.fileCount, "file"))\(warnings)); checked in "
+                + "\(seconds) s, \(folder)/ left as it is (--force builds anyway)"
+        }
         return "Built \(count(report.guideCount, "guide")): \(count(report.pageCount, "page")), "
             + "\(count(report.fileCount, "file")) in \(seconds) s\(warnings) → \(folder)/"
     }
@@ -64,6 +77,7 @@ struct BuildCommand: ParsableCommand {
         options.includeDrafts = drafts
         options.includeFuture = future
         options.generator = "Prepress \(PrepressCommand.version)"
+        options.stamp = force ? .record : .recordAndSkip
         let printer = DiagnosticPrinter()
         do {
             let report = try SiteBuilder(options: options).build()

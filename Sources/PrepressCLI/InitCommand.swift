@@ -9,8 +9,9 @@ struct InitCommand: ParsableCommand {
         abstract: "Create a new site folder with settings, an example guide and a .gitignore.",
         discussion: """
         The folder must not exist or be empty. It gets site.yml (every setting, commented), content/ with one \
-        example guide, and a .gitignore that keeps output/ out of git. With --theme it also gets the built-in \
-        theme in templates/, to change as you like; without, the site uses the theme carried in prepress.
+        example guide, and a .gitignore that keeps output/ and the build cache (.prepress-cache/) out of git. \
+        With --theme it also gets the built-in theme in templates/, to change as you like; without, the site \
+        uses the theme carried in prepress.
         """
     )
 
@@ -32,7 +33,7 @@ struct InitCommand: ParsableCommand {
         var files: [(String, Data)] = [
             ("site.yml", Data(Self.siteYML.utf8)),
             ("content/example-interview-guide.md", Data(Self.exampleGuide(date: GuideSkeleton.today()).utf8)),
-            (".gitignore", Data("output/\n.build/\n".utf8)),
+            (".gitignore", Data("output/\n.build/\n.prepress-cache/\n".utf8)),
         ]
         if theme {
             files += Theme.builtIn.files.map { ("templates/" + $0.path, $0.contents) }

@@ -156,8 +156,9 @@ public final class FileWatcher: @unchecked Sendable {
             if !changed.isEmpty {
                 emit(changed.map { path in
                     var isDirectory: ObjCBool = false
-                    FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
-                    return ChangedPath(path: path, isDirectory: isDirectory.boolValue)
+                    // A path that is gone is reported as a file: what matters then is that it went.
+                    let exists = FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
+                    return ChangedPath(path: path, isDirectory: exists && isDirectory.boolValue)
                 })
             }
             previous = current

@@ -39,6 +39,9 @@ import PrepressContent
         #expect(BuildCommand.summary(report, output: "./output") == "Built 1 guide: 2 pages, 5 files in 0.00 s → output/")
         report.warnings = [.warning(at: .init(file: "content/a.md"), "w")]
         #expect(BuildCommand.summary(report, output: "site/output") == "Built 1 guide: 2 pages, 5 files in 0.00 s, 1 warning → site/output/")
+        report.upToDate = true
+        #expect(BuildCommand.summary(report, output: "./output")
+            == "Up to date: nothing changed since the last build of 1 guide (2 pages, 5 files, 1 warning); checked in 0.00 s, output/ left as it is (--force builds anyway)")
     }
 }
 

@@ -35,7 +35,8 @@ import PrepressContent
         let state = try SiteBuilder(options: BuildOptions(siteDirectory: site)).makeState()
         let page = String(decoding: try #require(state.file(at: "guides/senior-data-engineer-interview-guide/index.html")), as: UTF8.self)
         #expect(page.contains("4 questions · 1 technical · 1 behavioral · 1 situational · 1 problem-solving"))
-        #expect(try String(contentsOfFile: site + "/.gitignore", encoding: .utf8).contains("output/"))
+        let ignored = try String(contentsOfFile: site + "/.gitignore", encoding: .utf8)
+        #expect(ignored.contains("output/") && ignored.contains(".prepress-cache/"))
     }
 
     @Test func newNeverOverwritesAndInitRefusesAFolderWithFiles() throws {

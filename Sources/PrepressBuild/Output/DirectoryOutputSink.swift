@@ -1,4 +1,5 @@
 import Foundation
+import PrepressContent
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,6 +13,8 @@ public final class DirectoryOutputSink: OutputSink, @unchecked Sendable {
     public let stagingPath: String
     private let lock = NSLock()
     private var createdDirectories: Set<String> = [""]
+    /// Each file written: its status right after the last write, for the build stamp's listing.
+    private var writtenFiles: [String: stat] = [:]
 
     public init(outputPath: String) throws {
         let output = URL(fileURLWithPath: outputPath).standardizedFileURL.path
@@ -55,6 +58,26 @@ public final class DirectoryOutputSink: OutputSink, @unchecked Sendable {
             }
             written += result
         }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        lock.lock()
+        writtenFiles[path] = info
+        lock.unlock()
+    }
+
+    /// The digest of the output folder's listing (`BuildFingerprint.output(at:)`) as the committed build leaves
+    /// it, from what this sink wrote: a rename keeps every file's inode and time, so no walk is needed.
+    public func listingDigest() -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        var listing = BuildFingerprint.Listing()
+        for path in createdDirectories where !path.isEmpty && !path.hasPrefix(".") {
+            listing.add(BuildFingerprint.folderLine(path))
+        }
+        for (path, info) in writtenFiles where !path.hasPrefix(".") {
+            listing.add(BuildFingerprint.fileLine(path, info))
+        }
+        return listing.digest
     }
 
     public func copy(from source: String, to path: String) throws {
@@ -83,7 +106,7 @@ public final class DirectoryOutputSink: OutputSink, @unchecked Sendable {
                 }
             }
             // Deleting the old tree comes last, off the path of the writes.
-            try? manager.removeItem(atPath: retired)
+            Self.removeTree(retired)
         } else {
             try rename(stagingPath, to: outputPath)
         }
@@ -91,7 +114,50 @@ public final class DirectoryOutputSink: OutputSink, @unchecked Sendable {
 
     /// Deletes the staging folder; the output folder is untouched.
     public func discard() {
-        try? FileManager.default.removeItem(atPath: stagingPath)
+        Self.removeTree(stagingPath)
+    }
+
+    /// Deletes a folder and everything in it, a level of folders at a time on all cores: a site has a folder
+    /// per page, and deleting the last build's 30,000 files and folders one by one took a tenth of a build.
+    /// Whatever the fast way leaves (a file it may not delete, say) is left to `FileManager`.
+    static func removeTree(_ root: String) {
+        var levels: [[String]] = []
+        var level = [root]
+        while !level.isEmpty {
+            levels.append(level)
+            level = level.parallelMap(removeFiles).flatMap { $0 }
+        }
+        for folders in levels.reversed() {
+            _ = folders.parallelMap { rmdir($0) }
+        }
+        if FileManager.default.fileExists(atPath: root) {
+            try? FileManager.default.removeItem(atPath: root)
+        }
+    }
+
+    /// Deletes the files in `folder`; returns its subfolders.
+    private static func removeFiles(in folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        let descriptor = dirfd(directory)
+        var folders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            if isFolder {
+                folders.append(folder + "/" + name)
+            } else {
+                unlinkat(descriptor, name, 0)
+            }
+        }
+        return folders
     }
 
     private func rename(_ from: String, to: String) throws {

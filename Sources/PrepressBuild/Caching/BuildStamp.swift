@@ -1,0 +1,218 @@
+import Foundation
+import PrepressContent
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last successful build read and wrote, kept in `<site>/.prepress-cache/last-build.json`, so that a
+/// build whose inputs have not changed since can leave the output folder as it is.
+///
+/// The stamp records a digest of every file the build reads (site.yml, everything under content/ and
+/// templates/ that the loaders read: the files' bytes, not their times, so that an edit is never missed and a
+/// `touch` costs nothing), the options and the prepress executable, the first moment a future-dated guide
+/// becomes due, and a listing of the output folder as the build left it (each file's path, size, time and
+/// inode), so that a file edited or deleted in the output also means building again.
+struct BuildStamp: Codable, Equatable, Sendable {
+    static let format = 1
+    static let folderName = ".prepress-cache"
+    static let fileName = "last-build.json"
+
+    var format = Self.format
+    /// The executable and its version: a new prepress renders differently.
+    var tool: String
+    /// The build options that change the output.
+    var options: String
+    /// Digest of every input file's path and bytes.
+    var inputs: String
+    /// Seconds since 1970 from which a guide left out for its future `pubDate` is due; nil when none is.
+    var validUntil: Int?
+    /// Digest of the output folder's listing right after the build.
+    var output: String
+    var guideCount: Int
+    var pageCount: Int
+    var fileCount: Int
+    var warnings: [StoredDiagnostic]
+
+    struct StoredDiagnostic: Codable, Equatable, Sendable {
+        var severity: String
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
+        var hint: String?
+
+        init(_ diagnostic: Diagnostic) {
+            severity = diagnostic.severity.rawValue
+            file = diagnostic.location.file
+            line = diagnostic.location.line
+            column = diagnostic.location.column
+            message = diagnostic.message
+            hint = diagnostic.hint
+        }
+
+        var diagnostic: Diagnostic {
+            Diagnostic(Diagnostic.Severity(rawValue: severity) ?? .warning,
+                       at: SourceLocation(file: file, line: line, column: column), message, hint: hint)
+        }
+    }
+
+    static func path(for options: BuildOptions) -> String {
+        (options.siteDirectory as NSString).appendingPathComponent(folderName + "/" + fileName)
+    }
+
+    /// The stamp the last build left, if it can be read.
+    static func read(for options: BuildOptions) -> BuildStamp? {
+        guard let data = FileManager.default.contents(atPath: path(for: options)),
+              let stamp = try? JSONDecoder().decode(BuildStamp.self, from: data),
+              stamp.format == format else { return nil }
+        return stamp
+    }
+
+    /// Writes the stamp; a site folder that cannot take it only means the next build cannot be skipped.
+    func write(for options: BuildOptions) {
+        let path = Self.path(for: options)
+        let folder = (path as NSString).deletingLastPathComponent
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil,
+              let data = try? encoder.encode(self) else { return }
+        let temporary = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
+        if Glibc.rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    /// Deletes the stamp, so that no later build is skipped on the strength of an output it no longer describes.
+    static func remove(for options: BuildOptions) {
+        unlink(path(for: options))
+    }
+
+    /// The options as text: everything in `BuildOptions` that changes what is written, and where.
+    static func optionsText(_ options: BuildOptions) -> String {
+        let output = URL(fileURLWithPath: options.resolvedOutputDirectory).standardizedFileURL.path
+        return [
+            "output=\(output)",
+            "base-url=\(options.baseURL ?? "")",
+            "drafts=\(options.includeDrafts)",
+            "future=\(options.includeFuture)",
+            "generator=\(options.generator)",
+        ].joined(separator: "\n")
+    }
+
+    /// The running executable's version, size and modification time.
+    static func toolIdentity(generator: String) -> String {
+        var info = stat()
+        let executable = "/proc/self/exe"
+        guard stat(executable, &info) == 0 else { return generator }
+        return "\(generator) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
+    /// The earliest `pubDate` after `now` among `guides`, when future guides are left out.
+    static func nextDue(_ guides: [GuideSource], options: BuildOptions) -> Int? {
+        guard !options.includeFuture else { return nil }
+        let now = Int(options.now.timeIntervalSince1970.rounded(.down))
+        return guides.lazy.compactMap { $0.parsed.frontMatter.pubDate?.secondsSinceEpoch }.filter { $0 > now }.min()
+    }
+}
+
+/// Digests of a build's inputs and of its output folder.
+enum BuildFingerprint {
+    /// A digest of site.yml and of every file under content/ and templates/ the build reads, with their paths.
+    /// Nil when a folder cannot be listed or a file cannot be read: then the build cannot be skipped.
+    static func inputs(of options: BuildOptions) -> String? {
+        let site = options.siteDirectory
+        var files: [(shown: String, absolute: String)] = []
+        if FileManager.default.fileExists(atPath: site + "/site.yml") {
+            files.append(("site.yml", site + "/site.yml"))
+        }
+        for folder in ["content", "templates"] {
+            let directory = (site as NSString).appendingPathComponent(folder)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else { continue }
+            guard isDirectory.boolValue, let paths = try? ContentLoader.listFiles(in: directory) else { return nil }
+            files += paths.map { (folder + "/" + $0, directory + "/" + $0) }
+        }
+        files.sort { $0.shown < $1.shown }
+        let digests = files.map(\.absolute).parallelMap(fileDigest)
+        var manifest: [UInt8] = []
+        for (file, digest) in zip(files, digests) {
+            guard let digest else { return nil }
+            manifest += Array(file.shown.utf8) + [0] + Array(hex(digest).utf8) + [10]
+        }
+        return hex(XXHash64.hash(manifest))
+    }
+
+    /// A digest of the output folder's listing: every file's path, size, modification time and inode, and every
+    /// folder's path. Entries at the top whose names start with a dot (`.git`, `.nojekyll`) are the user's and
+    /// left out. Nil when there is no such folder or part of it cannot be read.
+    ///
+    /// A site has a folder per page, so the folders are read a level at a time on all cores.
+    static func output(at root: String) -> String? {
+        var listing = Listing()
+        var level = [""]
+        while !level.isEmpty {
+            let scanned = level.parallelMap { scan(root, $0) }
+            level = []
+            for entries in scanned {
+                guard let entries else { return nil }
+                for entry in entries {
+                    listing.add(entry.line)
+                    if entry.isDirectory { level.append(entry.path) }
+                }
+            }
+        }
+        return listing.digest
+    }
+
+    /// One folder's entries, each with its line of the listing.
+    private static func scan(_ root: String, _ relative: String) -> [(path: String, line: String, isDirectory: Bool)]? {
+        guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { return nil }
+        defer { closedir(directory) }
+        let descriptor = dirfd(directory)
+        var entries: [(path: String, line: String, isDirectory: Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." || (relative.isEmpty && name.hasPrefix(".")) { continue }
+            var info = stat()
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            let isDirectory = info.st_mode & S_IFMT == S_IFDIR
+            entries.append((path, isDirectory ? folderLine(path) : fileLine(path, info), isDirectory))
+        }
+        return entries
+    }
+
+    /// A folder's line in the output listing.
+    static func folderLine(_ path: String) -> String { "d \(path)\n" }
+
+    /// A file's line in the output listing.
+    static func fileLine(_ path: String, _ info: stat) -> String {
+        "f \(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)\n"
+    }
+
+    /// A listing's digest, the same in whatever order its lines come: the sum of the lines' hashes, hashed
+    /// with their count. Paths are unique, so no two lines are alike and none cancel out.
+    struct Listing {
+        private var sum: UInt64 = 0
+        private var count: UInt64 = 0
+
+        mutating func add(_ line: String) {
+            var line = line
+            sum &+= line.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }
+            count += 1
+        }
+
+        var digest: String { BuildFingerprint.hex(XXHash64.hash([sum, count].flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) })) }
+    }
+
+    /// The digest of one file's bytes; nil when it cannot be read.
+    static func fileDigest(_ path: String) -> UInt64? {
+        FileManager.default.contents(atPath: path).map { data in data.withUnsafeBytes { XXHash64.hash($0) } }
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,56 @@
+"""`prepress build` run as a user runs it, twice: the second run finds nothing changed and writes nothing."""
+import shutil
+import subprocess
+
+from conftest import PREPRESS, ROOT
+
+GUIDE = "content/nurse-manager-hospital.md"
+
+
+def copy_demo(tmp_path):
+    site = tmp_path / "site"
+    for name in ["content", "templates", "site.yml"]:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, site / name)
+    return site
+
+
+def build(site, *arguments):
+    result = subprocess.run([str(PREPRESS), "build", "--site", str(site), *arguments],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def snapshot(folder):
+    """Every file's path with its inode and modification time in nanoseconds."""
+    return {str(path.relative_to(folder)): (path.stat().st_ino, path.stat().st_mtime_ns)
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_a_second_build_with_nothing_changed_writes_nothing(tmp_path):
+    site = copy_demo(tmp_path)
+    assert build(site).startswith("Built ")
+    before = snapshot(site / "output")
+
+    second = build(site)
+    assert second.startswith("Up to date: nothing changed since the last build of "), second
+    assert "(--force builds anyway)" in second
+    assert snapshot(site / "output") == before
+    assert (site / ".prepress-cache" / "last-build.json").is_file()
+    assert not list((site / "output").glob(".prepress*")), "nothing of the cache is published"
+
+    assert build(site, "--force").startswith("Built ")
+    assert snapshot(site / "output") != before
+
+
+def test_an_edit_builds_again(tmp_path):
+    site = copy_demo(tmp_path)
+    build(site)
+    guide = site / GUIDE
+    guide.write_text(guide.read_text().replace("## Interview Questions and Answers",
+                                               "A new paragraph.\n\n## Interview Questions and Answers"))
+    assert build(site).startswith("Built ")
+    page = site / "output" / "guides" / "nurse-manager-interview-guide" / "index.html"
+    assert "A new paragraph." in page.read_text()
+    assert build(site).startswith("Up to date")

@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+@testable import PrepressBuild
+import PrepressContent
+
+@Suite struct XXHash64Tests {
+    /// Values from the reference C implementation (python-xxhash 3, `xxhash.xxh64(data, seed).intdigest()`),
+    /// covering the short path, the 4- and 8-byte tails and the 32-byte stripes.
+    @Test func matchesTheReferenceImplementation() {
+        let long = Array((0..<3).flatMap { _ in (0...255).map(UInt8.init) }) + Array("xyz1234".utf8)
+        let cases: [(bytes: [UInt8], plain: UInt64, seeded: UInt64)] = [
+            ([], 0xef46db3751d8e999, 0xac75fda2929b17ef),
+            (Array("a".utf8), 0xd24ec4f1a98c6e5b, 0x393da8b78992279b),
+            (Array("abc".utf8), 0x44bc2cf5ad770999, 0x1318df30094a85fd),
+            (Array("Nobody inspects the spammish repetition".utf8), 0xfbcea83c8a378bf1, 0x56db22dd5b051147),
+            (long, 0x559ea82afe8f46c9, 0x1d9173213d4b3d8f),
+        ]
+        for (bytes, plain, seeded) in cases {
+            #expect(XXHash64.hash(bytes) == plain, "\(bytes.count) bytes")
+            #expect(XXHash64.hash(bytes, seed: 2_654_435_761) == seeded, "\(bytes.count) bytes, seeded")
+        }
+    }
+}
+
+@Suite struct BuildStampTests {
+    static let guide = "---\nterm: \"Good Guide\"\npubDate: 2025-01-14\ntags: [SQL]\n---\n## Hello\n\nSome text.\n"
+
+    func makeSite() throws -> TemporarySite {
+        try TemporarySite([
+            "content/good.md": Self.guide,
+            "content/other.md": "---\nterm: \"Other Guide\"\npubDate: 2025-02-01\ntags: [SQL, Python]\n---\nMore text.\n",
+        ])
+    }
+
+    func build(_ site: TemporarySite, _ configure: (inout BuildOptions) -> Void = { _ in }) throws -> BuildReport {
+        var options = site.options()
+        options.stamp = .recordAndSkip
+        configure(&options)
+        return try SiteBuilder(options: options).build()
+    }
+
+    /// What a build without any stamp writes for the site as it is now.
+    func coldBuild(_ site: TemporarySite, _ configure: (inout BuildOptions) -> Void = { _ in }) throws -> [String: Data] {
+        var options = site.options()
+        configure(&options)
+        let sink = MemoryOutputSink()
+        _ = try SiteBuilder(options: options).build(into: sink)
+        return sink.files.mapValues { Data($0) }
+    }
+
+    func write(_ site: TemporarySite, _ path: String, _ text: String) throws {
+        let full = site.path + "/" + path
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: full))
+    }
+
+    func edit(_ site: TemporarySite, _ path: String, _ change: (String) -> String) throws {
+        let text = try String(contentsOfFile: site.path + "/" + path, encoding: .utf8)
+        try write(site, path, change(text))
+    }
+
+    /// Each file's inode and modification time: a skipped build must not even rewrite a file.
+    func identities(_ root: String) throws -> [String: String] {
+        try readTree(root).keys.reduce(into: [:]) { result, path in
+            let attributes = try FileManager.default.attributesOfItem(atPath: root + "/" + path)
+            result[path] = "\(attributes[.systemFileNumber] ?? 0) \((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        }
+    }
+
+    @Test func aBuildWithNothingChangedIsSkippedAndTouchesNoFile() throws {
+        let site = try makeSite()
+        let first = try build(site)
+        #expect(!first.upToDate)
+        let before = try identities(site.output)
+
+        let second = try build(site)
+        #expect(second.upToDate)
+        #expect((second.guideCount, second.pageCount, second.fileCount) == (first.guideCount, first.pageCount, first.fileCount))
+        #expect(try identities(site.output) == before)
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/" + BuildStamp.fileName), "the stamp is not published")
+        #expect(FileManager.default.fileExists(atPath: BuildStamp.path(for: site.options())))
+    }
+
+    @Test func everyKindOfInputChangeBuildsAgainAndMatchesAColdBuild() throws {
+        let site = try makeSite()
+        _ = try build(site)
+        let changes: [(String, () throws -> Void)] = [
+            ("a body edit of the same length", { try edit(site, "content/good.md") { $0.replacingOccurrences(of: "Some text.", with: "Some test.") } }),
+            ("a front matter edit", { try edit(site, "content/good.md") { $0.replacingOccurrences(of: "[SQL]", with: "[SQL, Go]") } }),
+            ("a new guide", { try write(site, "content/roles/new.md", "---\nterm: New Guide\npubDate: 2025-03-01\n---\nNew.\n") }),
+            ("a renamed guide", { try FileManager.default.moveItem(atPath: site.path + "/content/roles/new.md", toPath: site.path + "/content/roles/newer.md") }),
+            ("a deleted guide", { try FileManager.default.removeItem(atPath: site.path + "/content/other.md") }),
+            ("a new static file", { try write(site, "content/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>") }),
+            ("an edited static file", { try write(site, "content/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>") }),
+            ("a template override", { try write(site, "templates/partials/footer.mustache", "<footer>Our footer</footer>\n") }),
+            ("a template edit", { try write(site, "templates/partials/footer.mustache", "<footer>Their footer</footer>\n") }),
+            ("a new site.yml", { try write(site, "site.yml", "title: Renamed Site\n") }),
+            ("an edited site.yml", { try write(site, "site.yml", "title: Renamed Again\n") }),
+            ("a deleted template override", { try FileManager.default.removeItem(atPath: site.path + "/templates") }),
+        ]
+        for (name, change) in changes {
+            try change()
+            let report = try build(site)
+            #expect(!report.upToDate, "\(name) must build again")
+            #expect(try readTree(site.output) == coldBuild(site), "after \(name), the output is what a cold build writes")
+            #expect(try build(site).upToDate, "after \(name), the next build is skipped")
+        }
+    }
+
+    @Test func touchingAFileWithoutChangingItIsNoChange() throws {
+        let site = try makeSite()
+        _ = try build(site)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)],
+                                              ofItemAtPath: site.path + "/content/good.md")
+        #expect(try build(site).upToDate)
+    }
+
+    @Test func anOutputFolderChangedByHandIsBuiltAgain() throws {
+        let site = try makeSite()
+        _ = try build(site)
+        let cold = try coldBuild(site)
+        let changes: [(String, () throws -> Void)] = [
+            ("an edited page", { try edit(site, "output/index.html") { $0.replacingOccurrences(of: "<html", with: "<HTML") } }),
+            ("a deleted page", { try FileManager.default.removeItem(atPath: site.output + "/feed.xml") }),
+            ("a stray file", { try write(site, "output/guides/stray.html", "stray") }),
+            ("an empty folder", { try FileManager.default.createDirectory(atPath: site.output + "/empty", withIntermediateDirectories: false) }),
+            ("a deleted output folder", { try FileManager.default.removeItem(atPath: site.output) }),
+        ]
+        for (name, change) in changes {
+            try change()
+            #expect(!(try build(site).upToDate), "\(name) must build again")
+            #expect(try readTree(site.output) == cold, "after \(name), the output is whole again")
+        }
+        // Dot entries at the top of the output are the user's (a `.git` folder, `.nojekyll`): no reason to build.
+        try write(site, "output/.nojekyll", "")
+        #expect(try build(site).upToDate)
+    }
+
+    @Test func otherOptionsBuildAgain() throws {
+        let site = try makeSite()
+        try write(site, "content/draft.md", "---\nterm: Draft\npubDate: 2025-01-01\ndraft: true\n---\n")
+        _ = try build(site)
+        #expect(!(try build(site) { $0.includeDrafts = true }).upToDate)
+        #expect(try build(site) { $0.includeDrafts = true }.upToDate)
+        #expect(!(try build(site) { $0.baseURL = "https://example.org/guides/" }).upToDate)
+        #expect(!(try build(site) { $0.generator = "Prepress next" }).upToDate)
+        #expect(!(try build(site) { $0.outputDirectory = site.path + "/elsewhere" }).upToDate)
+        #expect(!(try build(site)).upToDate, "the stamp describes the last output folder only")
+    }
+
+    @Test func aFutureGuideComingDueBuildsAgain() throws {
+        let site = try makeSite()
+        try write(site, "content/soon.md", "---\nterm: Soon\npubDate: 2026-01-02\n---\nSoon.\n")
+        let first = try build(site)
+        #expect(first.guideCount == 2)
+        #expect(first.nextDue == 1_767_312_000)
+        #expect(try build(site) { $0.now = Date(timeIntervalSince1970: 1_767_311_999) }.upToDate, "one second before")
+        let due = try build(site) { $0.now = Date(timeIntervalSince1970: 1_767_312_000) }
+        #expect(!due.upToDate)
+        #expect(due.guideCount == 3)
+        #expect(FileManager.default.fileExists(atPath: site.output + "/guides/soon/index.html"))
+    }
+
+    @Test func forceBuildsAnywayAndRecordsTheStamp() throws {
+        let site = try makeSite()
+        _ = try build(site)
+        let forced = try build(site) { $0.stamp = .record }
+        #expect(!forced.upToDate)
+        #expect(try build(site).upToDate)
+        let unrecorded = try build(site) { $0.stamp = .off }
+        #expect(!unrecorded.upToDate)
+        #expect(!(try build(site).upToDate), "a build without a stamp leaves no stamp that vouches for its output")
+    }
+
+    @Test func theLastBuildsWarningsAreReportedAgain() throws {
+        let site = try makeSite()
+        try edit(site, "content/good.md") { $0 + "\nSee [the other one](missing.md).\n" }
+        let first = try build(site)
+        #expect(first.warnings.count == 1)
+        let second = try build(site)
+        #expect(second.upToDate)
+        #expect(second.warnings == first.warnings)
+    }
+
+    @Test func aFailedBuildLeavesAStampThatStillDescribesTheOutput() throws {
+        let site = try makeSite()
+        _ = try build(site)
+        let original = try String(contentsOfFile: site.path + "/content/good.md", encoding: .utf8)
+        try write(site, "content/good.md", "---\nterm: [broken]\n---\n")
+        #expect(throws: DiagnosticsError.self) { try build(site) }
+        try write(site, "content/good.md", original)
+        #expect(try build(site).upToDate, "the output in place was built from exactly these files")
+    }
+}
