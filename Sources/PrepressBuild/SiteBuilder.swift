@@ -18,8 +18,9 @@ public struct SiteBuilder: Sendable {
     /// reports `upToDate` (see `BuildStamp`).
     public func build() throws(DiagnosticsError) -> BuildReport {
         var clock = StageClock()
-        var inputs: String?
+        var inputs: BuildFingerprint.Inputs?
         let tool = BuildStamp.toolIdentity(generator: options.generator)
+        let readFrom = BuildStamp.wallClock()
         if options.stamp != .off {
             inputs = clock.measure("fingerprint inputs") { BuildFingerprint.inputs(of: options) }
             if options.stamp == .recordAndSkip, let inputs {
@@ -58,7 +59,7 @@ public struct SiteBuilder: Sendable {
             }
             if options.stamp != .off, let inputs {
                 clock.measure("record build stamp") {
-                    recordStamp(report, inputs: inputs, output: sink.listingDigest(), tool: tool)
+                    recordStamp(report, inputs: inputs.digest, readFrom: readFrom, output: sink.listingDigest(), tool: tool)
                 }
             }
             report.stages += clock.stages
@@ -69,21 +70,24 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// The last build's stamp, when it matches these inputs, options and executable, it is not yet time to
-    /// publish a future-dated guide, and the output folder is as that build left it.
-    func upToDateStamp(inputs: String, tool: String) -> BuildStamp? {
+    /// The last build's stamp, when it matches these inputs, options and executable, no input changed while
+    /// that build ran, it is not yet time to publish a future-dated guide, and the output folder is as that
+    /// build left it.
+    func upToDateStamp(inputs: BuildFingerprint.Inputs, tool: String) -> BuildStamp? {
         guard let stamp = BuildStamp.read(for: options),
               stamp.tool == tool,
               stamp.options == BuildStamp.optionsText(options),
-              stamp.inputs == inputs,
+              stamp.inputs == inputs.digest,
+              !stamp.changedDuringBuild(inputs),
               stamp.validUntil.map({ Int(options.now.timeIntervalSince1970.rounded(.down)) < $0 }) ?? true,
               BuildFingerprint.output(at: options.resolvedOutputDirectory) == stamp.output
         else { return nil }
         return stamp
     }
 
-    private func recordStamp(_ report: BuildReport, inputs: String, output: String, tool: String) {
-        BuildStamp(tool: tool, options: BuildStamp.optionsText(options), inputs: inputs, validUntil: report.nextDue,
+    private func recordStamp(_ report: BuildReport, inputs: String, readFrom: Int64, output: String, tool: String) {
+        BuildStamp(tool: tool, options: BuildStamp.optionsText(options), inputs: inputs, readFrom: readFrom,
+                   finishedAt: BuildStamp.wallClock(), validUntil: report.nextDue,
                    output: output, guideCount: report.guideCount, pageCount: report.pageCount,
                    fileCount: report.fileCount, warnings: report.warnings.map(BuildStamp.StoredDiagnostic.init))
             .write(for: options)

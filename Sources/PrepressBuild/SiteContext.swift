@@ -11,7 +11,7 @@ struct SiteContext: Sendable {
     var urls: SiteURLs { storage.urls }
     var generator: String { storage.generator }
     /// Every published guide, newest first.
-    var guides: [Guide] { storage.guides }
+    var guides: [Guide] { _read { yield storage.guides } }
     var taxonomies: [Taxonomy] { storage.taxonomies }
     /// Whether /feed.xml is written (some guide has a date).
     var hasFeed: Bool { storage.hasFeed }

@@ -12,10 +12,31 @@ import Glibc
 /// `touch` costs nothing), the options and the prepress executable, the first moment a future-dated guide
 /// becomes due, and a listing of the output folder as the build left it (each file's path, size, time and
 /// inode), so that a file edited or deleted in the output also means building again.
+///
+/// Contents decide, but times guard one case contents cannot: a file edited while the build was reading
+/// (and perhaps edited back). Any input whose time falls within the last build, or `clockSlack` before it,
+/// means building again.
 struct BuildStamp: Codable, Equatable, Sendable {
-    static let format = 1
+    static let format = 2
     static let folderName = ".prepress-cache"
     static let fileName = "last-build.json"
+    /// How far behind the clock read by the build a file's time may be: file systems stamp times from a
+    /// coarse clock (milliseconds behind), and some (FAT) round them down to two seconds. An input saved just
+    /// before a build therefore also means the next build is not skipped.
+    static let clockSlack: Int64 = 2_000_000_000
+
+    /// The real clock, in nanoseconds since 1970 (the build's `now` option may be set for reproducible dates).
+    static func wallClock() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+
+    /// Whether an input changed while the build that wrote this stamp was running.
+    func changedDuringBuild(_ inputs: BuildFingerprint.Inputs) -> Bool {
+        let window = (readFrom - Self.clockSlack)...finishedAt
+        return inputs.modified.contains { window.contains($0) }
+    }
 
     var format = Self.format
     /// The executable and its version: a new prepress renders differently.
@@ -24,6 +45,11 @@ struct BuildStamp: Codable, Equatable, Sendable {
     var options: String
     /// Digest of every input file's path and bytes.
     var inputs: String
+    /// When the build began reading its inputs and when it finished writing, in nanoseconds since 1970. A file
+    /// changed between the two may have been read before or after the change, so its bytes now say nothing
+    /// about what the build used: a later build is not skipped while any input's time falls in this window.
+    var readFrom: Int64
+    var finishedAt: Int64
     /// Seconds since 1970 from which a guide left out for its future `pubDate` is due; nil when none is.
     var validUntil: Int?
     /// Digest of the output folder's listing right after the build.
@@ -116,9 +142,16 @@ struct BuildStamp: Codable, Equatable, Sendable {
 
 /// Digests of a build's inputs and of its output folder.
 enum BuildFingerprint {
+    /// What the inputs are: a digest of their paths and bytes, and each file's modification time.
+    struct Inputs: Equatable, Sendable {
+        var digest: String
+        /// Nanoseconds since 1970, one per file.
+        var modified: [Int64]
+    }
+
     /// A digest of site.yml and of every file under content/ and templates/ the build reads, with their paths.
     /// Nil when a folder cannot be listed or a file cannot be read: then the build cannot be skipped.
-    static func inputs(of options: BuildOptions) -> String? {
+    static func inputs(of options: BuildOptions) -> Inputs? {
         let site = options.siteDirectory
         var files: [(shown: String, absolute: String)] = []
         if FileManager.default.fileExists(atPath: site + "/site.yml") {
@@ -134,11 +167,36 @@ enum BuildFingerprint {
         files.sort { $0.shown < $1.shown }
         let digests = files.map(\.absolute).parallelMap(fileDigest)
         var manifest: [UInt8] = []
+        var modified: [Int64] = []
+        modified.reserveCapacity(files.count)
         for (file, digest) in zip(files, digests) {
             guard let digest else { return nil }
-            manifest += Array(file.shown.utf8) + [0] + Array(hex(digest).utf8) + [10]
+            manifest += Array(file.shown.utf8) + [0] + Array(hex(digest.hash).utf8) + [10]
+            modified.append(digest.modified)
         }
-        return hex(XXHash64.hash(manifest))
+        return Inputs(digest: hex(XXHash64.hash(manifest)), modified: modified)
+    }
+
+    /// The digest of one file's bytes and its modification time; nil when it cannot be read.
+    static func fileDigest(_ path: String) -> (hash: UInt64, modified: Int64)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        // Read to the end, whatever the size said: a file may grow while it is read.
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: Swift.max(4096, bytes.count)) }
+            let result = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if result < 0 && errno == EINTR { continue }
+            guard result >= 0 else { return nil }
+            if result == 0 { break }
+            filled += result
+        }
+        let hash = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0.prefix(filled))) }
+        return (hash, Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
     /// A digest of the output folder's listing: every file's path, size, modification time and inode, and every
@@ -204,11 +262,6 @@ enum BuildFingerprint {
         }
 
         var digest: String { BuildFingerprint.hex(XXHash64.hash([sum, count].flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) })) }
-    }
-
-    /// The digest of one file's bytes; nil when it cannot be read.
-    static func fileDigest(_ path: String) -> UInt64? {
-        FileManager.default.contents(atPath: path).map { data in data.withUnsafeBytes { XXHash64.hash($0) } }
     }
 
     static func hex(_ value: UInt64) -> String {

@@ -75,9 +75,9 @@ struct QuestionBankPageView: MustacheTypedParent, Sendable {
                 return QuestionBankGroupView(
                     name: type.name, slug: type.slug, url: urls.link(QuestionBank.typePath(type)), count: type.entries.count,
                     questions: group.entries.map { entry in
-                        let guide = context.guides[entry.guide]
-                        return QuestionView(question: entry.question, guideURL: urls.link(guide.path), type: type.name,
-                                            guide: GuideLinkView(guide: guide, urls: urls))
+                        // The guide is read in place: binding it to a name would copy all its fields.
+                        let link = GuideLinkView(guide: context.guides[entry.guide], urls: urls)
+                        return QuestionView(question: entry.question, guideURL: link.url, type: type.name, guide: link)
                     })
             })
         default: return nil
