@@ -26,12 +26,7 @@ public struct SiteBuilder: Sendable {
             if options.stamp == .recordAndSkip, let inputs {
                 let previous = clock.measure("compare with last build") { upToDateStamp(inputs: inputs, tool: tool) }
                 if let previous {
-                    var report = BuildReport()
-                    report.upToDate = true
-                    report.guideCount = previous.guideCount
-                    report.pageCount = previous.pageCount
-                    report.fileCount = previous.fileCount
-                    report.warnings = previous.warnings.map(\.diagnostic)
+                    var report = previous.skippedBuildReport
                     report.stages = clock.stages
                     return report
                 }

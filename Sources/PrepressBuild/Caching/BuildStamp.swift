@@ -9,7 +9,7 @@ import Glibc
 ///
 /// The stamp records a digest of every file the build reads (site.yml, everything under content/ and
 /// templates/ that the loaders read: the files' bytes, not their times, so that an edit is never missed and a
-/// `touch` costs nothing), the options and the prepress executable, the first moment a future-dated guide
+/// later `touch` costs nothing), the options and the prepress executable, the first moment a future-dated guide
 /// becomes due, and a listing of the output folder as the build left it (each file's path, size, time and
 /// inode), so that a file edited or deleted in the output also means building again.
 ///
@@ -80,6 +80,17 @@ struct BuildStamp: Codable, Equatable, Sendable {
             Diagnostic(Diagnostic.Severity(rawValue: severity) ?? .warning,
                        at: SourceLocation(file: file, line: line, column: column), message, hint: hint)
         }
+    }
+
+    /// What a build skipped on the strength of this stamp reports: the recorded build's counts and warnings.
+    var skippedBuildReport: BuildReport {
+        var report = BuildReport()
+        report.upToDate = true
+        report.guideCount = guideCount
+        report.pageCount = pageCount
+        report.fileCount = fileCount
+        report.warnings = warnings.map(\.diagnostic)
+        return report
     }
 
     static func path(for options: BuildOptions) -> String {
