@@ -19,7 +19,7 @@ public struct SiteBuilder: Sendable {
     public func build() throws(DiagnosticsError) -> BuildReport {
         var clock = StageClock()
         var inputs: BuildFingerprint.Inputs?
-        let tool = BuildStamp.toolIdentity(generator: options.generator)
+        let tool = BuildStamp.toolIdentity()
         let readFrom = BuildStamp.wallClock()
         if options.stamp != .off {
             inputs = clock.measure("fingerprint inputs") { BuildFingerprint.inputs(of: options) }

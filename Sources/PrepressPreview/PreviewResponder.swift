@@ -72,22 +72,12 @@ public enum PreviewResponder {
         if type.hasPrefix("text/html") {
             bytes = Array(LiveReload.inject(into: String(decoding: body, as: UTF8.self), errors: errors, generation: generation).utf8)
         }
-        let etag = "\"" + String(fnv1a(bytes), radix: 16) + "\""
+        let etag = "\"" + String(bytes.withUnsafeBytes { XXHash64.hash($0) }, radix: 16) + "\""
         var headers = ["Content-Type": type, "ETag": etag, "Cache-Control": "no-cache"]
         if status == 200, let ifNoneMatch, ifNoneMatch.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
             return PreviewResponse(status: 304, headers: ["ETag": etag, "Cache-Control": "no-cache"], body: [])
         }
         headers["Content-Length"] = String(bytes.count)
         return PreviewResponse(status: status, headers: headers, body: head ? [] : bytes)
-    }
-
-    /// 64-bit FNV-1a: a fast fingerprint of a response's bytes for its ETag.
-    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 }

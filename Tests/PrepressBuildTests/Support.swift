@@ -66,8 +66,8 @@ func readTree(_ root: String) throws -> [String: Data] {
     guard let enumerator = FileManager.default.enumerator(atPath: root) else { return result }
     while let relative = enumerator.nextObject() as? String {
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
-        if !isDirectory.boolValue {
+        let exists = FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue {
             result[relative] = FileManager.default.contents(atPath: root + "/" + relative)
         }
     }

@@ -17,7 +17,7 @@ import Glibc
 /// (and perhaps edited back). Any input whose time falls within the last build, or `clockSlack` before it,
 /// means building again.
 struct BuildStamp: Codable, Equatable, Sendable {
-    static let format = 2
+    static let format = 3
     static let folderName = ".prepress-cache"
     static let fileName = "last-build.json"
     /// How far behind the clock read by the build a file's time may be: file systems stamp times from a
@@ -39,7 +39,7 @@ struct BuildStamp: Codable, Equatable, Sendable {
     }
 
     var format = Self.format
-    /// The executable and its version: a new prepress renders differently.
+    /// The executable's size and time: a new prepress renders differently (its version is the generator option).
     var tool: String
     /// The build options that change the output.
     var options: String
@@ -135,12 +135,11 @@ struct BuildStamp: Codable, Equatable, Sendable {
         ].joined(separator: "\n")
     }
 
-    /// The running executable's version, size and modification time.
-    static func toolIdentity(generator: String) -> String {
+    /// The running executable's size and modification time.
+    static func toolIdentity() -> String {
         var info = stat()
-        let executable = "/proc/self/exe"
-        guard stat(executable, &info) == 0 else { return generator }
-        return "\(generator) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        guard stat("/proc/self/exe", &info) == 0 else { return "" }
+        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
     /// The earliest `pubDate` after `now` among `guides`, when future guides are left out.
@@ -234,22 +233,17 @@ enum BuildFingerprint {
 
     /// One folder's entries, each with its line of the listing.
     private static func scan(_ root: String, _ relative: String) -> [(path: String, line: String, isDirectory: Bool)]? {
-        guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { return nil }
-        defer { closedir(directory) }
-        let descriptor = dirfd(directory)
         var entries: [(path: String, line: String, isDirectory: Bool)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." || (relative.isEmpty && name.hasPrefix(".")) { continue }
+        let complete = FolderEntries.forEach(in: relative.isEmpty ? root : root + "/" + relative) { descriptor, name, _ in
+            if relative.isEmpty && name.hasPrefix(".") { return true }
             var info = stat()
-            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
             let path = relative.isEmpty ? name : relative + "/" + name
             let isDirectory = info.st_mode & S_IFMT == S_IFDIR
             entries.append((path, isDirectory ? folderLine(path) : fileLine(path, info), isDirectory))
+            return true
         }
-        return entries
+        return complete ? entries : nil
     }
 
     /// A folder's line in the output listing.

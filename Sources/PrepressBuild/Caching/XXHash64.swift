@@ -1,19 +1,20 @@
 /// xxHash64 (Yann Collet's XXH64, https://github.com/Cyan4973/xxHash/blob/dev/doc/xxhash_spec.md): a fast,
 /// well-tested, non-cryptographic 64-bit hash whose value is the same on every run and machine, which Swift's
-/// `Hasher` (seeded per process) is not. The build stamp uses it to notice changed files.
-enum XXHash64 {
+/// `Hasher` (seeded per process) is not. The build stamp uses it to notice changed files, the preview server
+/// for its ETags.
+public enum XXHash64 {
     private static let prime1: UInt64 = 11_400_714_785_074_694_791
     private static let prime2: UInt64 = 14_029_467_366_897_019_727
     private static let prime3: UInt64 = 1_609_587_929_392_839_161
     private static let prime4: UInt64 = 9_650_029_242_287_828_579
     private static let prime5: UInt64 = 2_870_177_450_012_600_261
 
-    static func hash(_ bytes: some Sequence<UInt8>, seed: UInt64 = 0) -> UInt64 {
+    public static func hash(_ bytes: some Sequence<UInt8>, seed: UInt64 = 0) -> UInt64 {
         let array = Array(bytes)
         return array.withUnsafeBytes { hash($0, seed: seed) }
     }
 
-    static func hash(_ buffer: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+    public static func hash(_ buffer: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         let count = buffer.count
         var offset = 0
         var hash: UInt64

@@ -137,17 +137,10 @@ public final class DirectoryOutputSink: OutputSink, @unchecked Sendable {
 
     /// Deletes the files in `folder`; returns its subfolders.
     private static func removeFiles(in folder: String) -> [String] {
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
-        let descriptor = dirfd(directory)
         var folders: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+        _ = FolderEntries.forEach(in: folder) { descriptor, name, type in
+            var isFolder = type == UInt8(DT_DIR)
+            if type == UInt8(DT_UNKNOWN) {
                 var info = stat()
                 isFolder = fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
             }
@@ -156,6 +149,7 @@ public final class DirectoryOutputSink: OutputSink, @unchecked Sendable {
             } else {
                 unlinkat(descriptor, name, 0)
             }
+            return true
         }
         return folders
     }
