@@ -21,6 +21,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "prepress", targets: ["prepress"]),
+        // The template engine, for Benchmarks/mustache-cost.
+        .library(name: "PrepressTemplates", targets: ["PrepressTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -36,8 +38,6 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // swift-mustache 2.1.1, vendored with a faster render path: see Sources/Mustache/README.md.
-        .target(name: "Mustache", exclude: ["README.md", "LICENSE.txt"]),
         .systemLibrary(
             name: "CJemalloc",
             pkgConfig: "jemalloc",
@@ -53,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "PrepressTemplates",
-            dependencies: ["PrepressContent", "Mustache"]
+            dependencies: ["PrepressContent"]
         ),
         .target(
             name: "PrepressBuild",
@@ -78,7 +78,6 @@ let package = Package(
                 "PrepressTemplates",
                 "PrepressContent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                "Mustache",
             ]
         ),
         .executableTarget(
@@ -86,7 +85,6 @@ let package = Package(
             dependencies: ["PrepressCLI"] + (linksJemalloc ? ["CJemalloc"] : []),
             swiftSettings: linksJemalloc ? [.define("PREPRESS_JEMALLOC")] : []
         ),
-        .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "PrepressMarkdownTests", dependencies: ["PrepressMarkdown"]),
         .testTarget(name: "PrepressContentTests", dependencies: ["PrepressContent"]),
         .testTarget(name: "PrepressTemplatesTests", dependencies: ["PrepressTemplates"]),
@@ -108,7 +106,6 @@ let package = Package(
 
 // Extensions are visible only in files that import their module, so a dependency's conformances
 // (TOMLKit makes String literals into TOMLValue) cannot change how code elsewhere type-checks.
-// The vendored Mustache is built as upstream builds it.
-for target in package.targets where target.type != .system && target.name != "Mustache" {
+for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
 }

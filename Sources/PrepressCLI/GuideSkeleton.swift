@@ -1,5 +1,6 @@
 import Foundation
-import Mustache
+import PrepressContent
+import PrepressTemplates
 
 /// The text `prepress new` writes: front matter with every key filled in, and the interview-guide shape.
 struct GuideSkeleton {
@@ -101,12 +102,14 @@ struct GuideSkeleton {
     }
 
     /// Renders a site's own skeleton (`templates/archetypes/guide.md`) with the guide's keys, unescaped.
-    func render(archetype: String) throws -> String {
-        let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + archetype)
-        var keys: [String: Any] = ["term": term, "slug": slug, "date": date, "tags": tags, "front_matter": frontMatter]
-        if let category { keys["category"] = category }
-        if let vertical { keys["vertical"] = vertical }
-        if let author { keys["author"] = author }
-        return template.render(keys)
+    func render(archetype: String, displayPath: String) throws(DiagnosticsError) -> String {
+        var keys: [String: TemplateData] = [
+            "term": .string(term), "slug": .string(slug), "date": .string(date),
+            "tags": .list(tags.map(TemplateData.string)), "front_matter": .string(frontMatter),
+        ]
+        if let category { keys["category"] = .string(category) }
+        if let vertical { keys["vertical"] = .string(vertical) }
+        if let author { keys["author"] = .string(author) }
+        return try TemplateRenderer.renderText(archetype, data: .map(keys), displayPath: displayPath)
     }
 }

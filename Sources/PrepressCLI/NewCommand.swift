@@ -57,9 +57,9 @@ struct NewCommand: ParsableCommand {
         let text: String
         if let data = FileManager.default.contents(atPath: archetype), let template = String(data: data, encoding: .utf8) {
             do {
-                text = try skeleton.render(archetype: template)
+                text = try skeleton.render(archetype: template, displayPath: "templates/archetypes/guide.md")
             } catch {
-                DiagnosticPrinter().note("error: templates/archetypes/guide.md does not parse: \(error)")
+                DiagnosticPrinter().print(error.diagnostics)
                 throw ExitCode(1)
             }
         } else {

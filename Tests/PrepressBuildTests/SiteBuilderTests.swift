@@ -155,9 +155,50 @@ import PrepressContent
             "templates/guide.mustache": "<h1>{{guide.term}}</h1>\n{{#guide}}\n",
         ])
         let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
-        #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("templates/guide.mustache:") == true)
-        #expect(errors.first?.contains("error: template does not parse: a section is opened but never closed") == true)
+        #expect(errors == [
+            "templates/guide.mustache:2:4: error: template does not parse: 'guide' is opened here and never closed\n    hint: close it with {{/guide}}",
+        ])
+    }
+
+    @Test func aMisspelledKeyInATemplateOverrideIsAnErrorWithASuggestion() throws {
+        let site = try TemporarySite([
+            "content/good.md": guide,
+            "templates/guide.mustache": "{{<base}}{{$main}}\n<h1>{{guide.titel}}</h1>\n{{#guide}}{{descripton}}{{/guide}}\n{{/main}}{{/base}}\n",
+        ])
+        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+        #expect(errors.count == 2)
+        #expect(errors.first?.hasPrefix("templates/guide.mustache:2:13: error: 'titel' is not a key of a guide; did you mean 'title'?") == true)
+        #expect(errors.last?.hasPrefix("templates/guide.mustache:3:13: error: 'descripton' is not a key of a guide; did you mean 'description'?") == true)
+    }
+
+    @Test func keysArePairedWithTheContextTheyAreUsedIn() throws {
+        // A partial is checked where it is included; a block's replacement where the parent expands it.
+        let site = try TemporarySite([
+            "content/good.md": guide,
+            "templates/partials/footer.mustache": "<footer>{{site.title}} {{site.nmae}}</footer>\n",
+            "templates/404.mustache": "{{<base}}{{$main}}{{page.titel}}{{/main}}{{$mian}}x{{/mian}}{{/base}}\n",
+        ])
+        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+        #expect(errors.contains { $0.hasPrefix("templates/404.mustache:1:26: error: 'titel' is not a key of the page; did you mean 'title'?") })
+        #expect(errors.contains { $0.hasPrefix("templates/404.mustache:1:45: error: 'mian' is not a block of 'base'; did you mean 'main'?") })
+        #expect(errors.contains { $0.hasPrefix("templates/partials/footer.mustache:1:31: error: 'nmae' is not a key of the site") })
+    }
+
+    @Test func freeFormParamsAreNotChecked() throws {
+        let site = try TemporarySite([
+            "content/good.md": guide,
+            "templates/partials/footer.mustache": "<footer>{{site.params.anything}}{{#site.params}}{{whatever.deep}}{{/site.params}}</footer>\n",
+        ])
+        #expect(site.buildErrors().isEmpty)
+    }
+
+    @Test func aMissingPartialIsAnError() throws {
+        let site = try TemporarySite([
+            "content/good.md": guide,
+            "templates/404.mustache": "{{>partials/heade}}\n",
+        ])
+        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+        #expect(errors.first?.hasPrefix("templates/404.mustache:1:4: error: there is no template 'partials/heade'; did you mean 'partials/header'?") == true)
     }
 
     @Test func theSampleGuideShowsAllItsFrontMatterAndQuestionSections() throws {

@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func everyBuiltInTemplateCompiles() throws {
-        let renderer = try TemplateRenderer(theme: .builtIn)
+        let renderer = try TemplateRenderer(theme: .builtIn, pages: [])
         #expect(renderer.names.isSuperset(of: ["base", "guide", "index", "partials/header", "partials/footer",
                                                 "partials/guide-card", "partials/pagination"]))
     }

@@ -243,7 +243,7 @@ struct PageRenderer: Sendable {
         Array(guides.lazy.filter { context.guides[$0].frontMatter.pubDate != nil }.prefix(context.config.feedLimit))
     }
 
-    private func render(_ view: Any, _ template: String) -> String {
+    private func render(_ view: some TemplateView, _ template: String) -> String {
         templates.render(view, template: template) ?? ""
     }
 }

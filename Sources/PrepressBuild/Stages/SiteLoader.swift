@@ -61,7 +61,7 @@ struct SiteLoader {
         do {
             let theme = try Theme.load(overriding: directory, displayPrefix: options.displayPath("templates"))
             do {
-                return (theme, try TemplateRenderer(theme: theme))
+                return (theme, try TemplateRenderer(theme: theme, pages: pageTemplateViews))
             } catch {
                 diagnostics += error.diagnostics
                 return (theme, nil)

@@ -1,9 +1,9 @@
-import Mustache
 import PrepressContent
 import PrepressMarkdown
+import PrepressTemplates
 
 /// A guide as templates see it, on its own page (`guide`) and in lists (each of `guides`).
-struct GuideView: MustacheTypedParent, Sendable {
+struct GuideView: TemplateView {
     /// Position of the guide in `context.guides`.
     let index: Int
     let context: SiteContext
@@ -13,47 +13,51 @@ struct GuideView: MustacheTypedParent, Sendable {
         _read { yield context.guides[index] }
     }
 
-    func value(named name: String) -> MustacheValue? {
-        let urls = context.urls
-        switch name {
-        case "term", "title": return .text(guide.frontMatter.term)
-        case "description": return present(guide.frontMatter.description)
-        case "url": return .text(urls.link(guide.path))
-        case "permalink": return .text(urls.absolute(guide.path))
-        case "slug": return .text(guide.slug)
-        case "category": return present(guide.frontMatter.category.map { term($0, key: "category") })
-        case "vertical": return present(guide.frontMatter.vertical.map { term($0, key: "vertical") })
-        case "tags": return list(uniqueTags)
-        case "has_tags": return .flag(!guide.frontMatter.tags.isEmpty)
-        case "author": return present(guide.frontMatter.author.map { AuthorView(author: $0, page: term($0.name, key: "author"), urls: urls) })
-        case "avatar": return present(guide.frontMatter.avatar.map { ImageView(image: $0, urls: urls) })
-        case "image": return present(guide.frontMatter.image.map { ImageView(image: $0, urls: urls) })
-        case "published": return present(guide.frontMatter.pubDate.map(DateView.init))
-        case "updated": return present(updated.map(DateView.init))
-        case "content": return .text(guide.rendered.html)
-        case "toc": return list(tableOfContents)
-        case "has_toc": return .flag(guide.rendered.headings.contains { $0.level == 2 || $0.level == 3 })
-        case "word_count": return .number(guide.rendered.wordCount)
-        case "reading_time": return .number(guide.readingTime)
-        case "draft": return .flag(guide.frontMatter.draft)
-        case "params": return .other(guide.frontMatter.params.templateDictionary)
-        case "source_path": return .text(guide.source.relativePath)
-        case "breadcrumbs": return list(breadcrumbs)
-        case "question_groups":
-            let guideURL = urls.link(guide.path)
-            return list(guide.rendered.questionGroups.map { QuestionGroupView(group: $0, guideURL: guideURL) })
-        case "question_count": return .number(guide.rendered.questions.count)
-        case "has_questions": return .flag(!guide.rendered.questionGroups.isEmpty)
-        case "question_summary": return present(questionSummary)
-        case "related": return list(context.related[index].map { GuideView(index: $0, context: context) })
-        case "has_related": return .flag(!context.related[index].isEmpty)
-        case "json_ld": return .text(context.writesStructuredData ? StructuredData(context: context).jsonLD(for: index) : "")
-        case "card": return .text(index < context.cards.count ? context.cards[index] : "")
-        case "previous": return present(context.neighbors[index]?.previous.map { GuideLinkView(guide: context.guides[$0], urls: urls) })
-        case "next": return present(context.neighbors[index]?.next.map { GuideLinkView(guide: context.guides[$0], urls: urls) })
-        default: return nil
-        }
-    }
+    static let templateKeys = TemplateKeys<GuideView>("a guide", plural: "guides", [
+        "term": .text { $0.guide.frontMatter.term },
+        "title": .text { $0.guide.frontMatter.term },
+        "description": .optionalText { $0.guide.frontMatter.description },
+        "url": .text { $0.context.urls.link($0.guide.path) },
+        "permalink": .text { $0.context.urls.absolute($0.guide.path) },
+        "slug": .text { $0.guide.slug },
+        "category": .optionalView { view in view.guide.frontMatter.category.map { view.term($0, key: "category") } },
+        "vertical": .optionalView { view in view.guide.frontMatter.vertical.map { view.term($0, key: "vertical") } },
+        "tags": .list { $0.uniqueTags },
+        "has_tags": .flag { !$0.guide.frontMatter.tags.isEmpty },
+        "author": .optionalView { view in
+            view.guide.frontMatter.author.map { AuthorView(author: $0, page: view.term($0.name, key: "author"), urls: view.context.urls) }
+        },
+        "avatar": .optionalView { view in view.guide.frontMatter.avatar.map { ImageView(image: $0, urls: view.context.urls) } },
+        "image": .optionalView { view in view.guide.frontMatter.image.map { ImageView(image: $0, urls: view.context.urls) } },
+        "published": .optionalView { $0.guide.frontMatter.pubDate.map(DateView.init) },
+        "updated": .optionalView { $0.updated.map(DateView.init) },
+        "content": .text { $0.guide.rendered.html },
+        "toc": .list { $0.tableOfContents },
+        "has_toc": .flag { $0.guide.rendered.headings.contains { $0.level == 2 || $0.level == 3 } },
+        "word_count": .number { $0.guide.rendered.wordCount },
+        "reading_time": .number { $0.guide.readingTime },
+        "draft": .flag { $0.guide.frontMatter.draft },
+        "params": .data { $0.guide.frontMatter.params.templateData },
+        "source_path": .text { $0.guide.source.relativePath },
+        "breadcrumbs": .list { $0.breadcrumbs },
+        "question_groups": .list { view in
+            let guideURL = view.context.urls.link(view.guide.path)
+            return view.guide.rendered.questionGroups.map { QuestionGroupView(group: $0, guideURL: guideURL) }
+        },
+        "question_count": .number { $0.guide.rendered.questions.count },
+        "has_questions": .flag { !$0.guide.rendered.questionGroups.isEmpty },
+        "question_summary": .optionalText { $0.questionSummary },
+        "related": .list { view in view.context.related[view.index].map { GuideView(index: $0, context: view.context) } },
+        "has_related": .flag { !$0.context.related[$0.index].isEmpty },
+        "json_ld": .text { $0.context.writesStructuredData ? StructuredData(context: $0.context).jsonLD(for: $0.index) : "" },
+        "card": .text { $0.index < $0.context.cards.count ? $0.context.cards[$0.index] : "" },
+        "previous": .optionalView { view in
+            view.context.neighbors[view.index]?.previous.map { GuideLinkView(guide: view.context.guides[$0], urls: view.context.urls) }
+        },
+        "next": .optionalView { view in
+            view.context.neighbors[view.index]?.next.map { GuideLinkView(guide: view.context.guides[$0], urls: view.context.urls) }
+        },
+    ])
 
     /// A name under a taxonomy, spelled and linked as the site's term for it.
     private func term(_ name: String, key: String) -> TermView {
@@ -112,16 +116,16 @@ struct GuideView: MustacheTypedParent, Sendable {
 }
 
 /// What `partials/guide-card` is rendered with: the guide's keys, and `site`.
-struct CardView: MustacheTypedParent, Sendable {
+struct CardView: TemplateView {
     let guide: GuideView
 
-    func value(named name: String) -> MustacheValue? {
-        name == "site" ? .object(guide.context.siteView) : guide.value(named: name)
-    }
+    static let templateKeys = TemplateKeys<CardView>("a guide card", plural: "guide cards", [
+        "site": .view { $0.guide.context.siteView },
+    ], including: GuideView.templateKeys, through: \.guide)
 }
 
 /// A guide's title and link, for previous/next navigation and the question bank.
-struct GuideLinkView: MustacheTypedParent, Sendable {
+struct GuideLinkView: TemplateView {
     let term: String
     let url: String
 
@@ -130,52 +134,44 @@ struct GuideLinkView: MustacheTypedParent, Sendable {
         url = urls.link(guide.path)
     }
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "term", "title": .text(term)
-        case "url": .text(url)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<GuideLinkView>("a guide link", plural: "guide links", [
+        "term": .text(\.term),
+        "title": .text(\.term),
+        "url": .text(\.url),
+    ])
 }
 
 /// One step of a breadcrumb trail; the current page has no URL.
-struct CrumbView: MustacheTypedParent, Sendable {
+struct CrumbView: TemplateView {
     let name: String
     let url: String?
 
-    func value(named key: String) -> MustacheValue? {
-        switch key {
-        case "name": .text(name)
-        case "url": present(url)
-        case "is_current": .flag(url == nil)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<CrumbView>("a breadcrumb", plural: "breadcrumbs", [
+        "name": .text(\.name),
+        "url": .optionalText(\.url),
+        "is_current": .flag { $0.url == nil },
+    ])
 }
 
 /// One entry of a table of contents.
-struct TocEntryView: MustacheTypedParent, Sendable {
+struct TocEntryView: TemplateView {
     let heading: Heading
     var children: [TocEntryView] = []
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "id": .text(heading.id)
-        case "text": .text(heading.text)
-        case "level": .number(heading.level)
-        case "children": list(children)
-        case "has_children": .flag(!children.isEmpty)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<TocEntryView>("a table of contents entry", plural: "table of contents entries", [
+        "id": .text(\.heading.id),
+        "text": .text(\.heading.text),
+        "level": .number(\.heading.level),
+        "children": .list(\.children),
+        "has_children": .flag { !$0.children.isEmpty },
+    ])
 }
 
 /// A name under a taxonomy: a category, vertical or tag, spelled as the site's term and linked to its page.
 ///
 /// Its texts are made when it is, once: a template asks for `url` up to three times (`{{#url}}`, `{{url}}`,
 /// `{{^url}}`).
-struct TermView: MustacheTypedParent, Sendable {
+struct TermView: TemplateView {
     let slug: String
     let displayName: String
     /// The term's page; nil when the site has no such taxonomy.
@@ -194,57 +190,48 @@ struct TermView: MustacheTypedParent, Sendable {
         }
     }
 
-    func value(named key: String) -> MustacheValue? {
-        switch key {
-        case "name": .text(displayName)
-        case "slug": .text(slug)
-        case "url": present(url)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<TermView>("a term", plural: "terms", [
+        "name": .text(\.displayName),
+        "slug": .text(\.slug),
+        "url": .optionalText(\.url),
+    ])
 }
 
-struct AuthorView: MustacheTypedParent, Sendable {
+/// A guide's author.
+struct AuthorView: TemplateView {
     let author: Author
     /// The author's page when the site has an `author` taxonomy.
     let page: TermView
     let urls: SiteURLs
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "name": .text(author.name)
-        case "url": present(author.url.map(urls.authored))
-        case "page_url": present(page.url)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<AuthorView>("an author", plural: "authors", [
+        "name": .text(\.author.name),
+        "url": .optionalText { view in view.author.url.map(view.urls.authored) },
+        "page_url": .optionalText(\.page.url),
+    ])
 }
 
-struct ImageView: MustacheTypedParent, Sendable {
+/// An image with its text alternative.
+struct ImageView: TemplateView {
     let image: ImageReference
     let urls: SiteURLs
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "url": .text(urls.authored(image.url))
-        case "absolute_url": .text(urls.absoluteAuthored(image.url))
-        case "alt": .text(image.alt ?? "")
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<ImageView>("an image", plural: "images", [
+        "url": .text { $0.urls.authored($0.image.url) },
+        "absolute_url": .text { $0.urls.absoluteAuthored($0.image.url) },
+        "alt": .text { $0.image.alt ?? "" },
+    ])
 }
 
-struct DateView: MustacheTypedParent, Sendable {
+/// A date, for people and for machines.
+struct DateView: TemplateView {
     let date: GuideDate
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "machine": .text(date.machineReadable)
-        case "display": .text(date.displayText)
-        case "iso": .text(date.day8601)
-        case "rfc3339": .text(date.rfc3339)
-        case "year": .number(date.year)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<DateView>("a date", plural: "dates", [
+        "machine": .text(\.date.machineReadable),
+        "display": .text(\.date.displayText),
+        "iso": .text(\.date.day8601),
+        "rfc3339": .text(\.date.rfc3339),
+        "year": .number(\.date.year),
+    ])
 }

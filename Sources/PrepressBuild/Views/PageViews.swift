@@ -1,24 +1,21 @@
-import Mustache
 import PrepressContent
+import PrepressTemplates
 
 /// What `guide.mustache` receives.
-struct GuidePageView: MustacheTypedParent, Sendable {
+struct GuidePageView: TemplateView {
     let site: SiteView
     let page: PageView
     let guide: GuideView
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "site": .object(site)
-        case "page": .object(page)
-        case "guide": .object(guide)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<GuidePageView>("a guide page", plural: "guide pages", [
+        "site": .view(\.site),
+        "page": .view(\.page),
+        "guide": .view(\.guide),
+    ])
 }
 
 /// What a list of guides receives: the home page (`index.mustache`) or a term's page (`term.mustache`).
-struct ListPageView: MustacheTypedParent, Sendable {
+struct ListPageView: TemplateView {
     let site: SiteView
     var page: PageView
     let guides: [GuideView]
@@ -28,102 +25,87 @@ struct ListPageView: MustacheTypedParent, Sendable {
     var taxonomy: TaxonomyLinkView?
     var term: TermPageInfoView?
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "site": .object(site)
-        case "page": .object(page)
-        case "guides": list(guides)
-        case "guide_count": .number(guideCount)
-        case "guide_count_label": .text(guideCount == 1 ? "1 interview guide" : "\(guideCount) interview guides")
-        case "pagination": present(pagination)
-        case "taxonomy": present(taxonomy)
-        case "term": present(term)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<ListPageView>("a list page", plural: "list pages", [
+        "site": .view(\.site),
+        "page": .view(\.page),
+        "guides": .list(\.guides),
+        "guide_count": .number(\.guideCount),
+        "guide_count_label": .text { $0.guideCount == 1 ? "1 interview guide" : "\($0.guideCount) interview guides" },
+        "pagination": .optionalView(\.pagination),
+        "taxonomy": .optionalView(\.taxonomy),
+        "term": .optionalView(\.term),
+    ])
 }
 
 /// A term on its own page.
-struct TermPageInfoView: MustacheTypedParent, Sendable {
+struct TermPageInfoView: TemplateView {
     let term: Term
     let taxonomy: Taxonomy
     let urls: SiteURLs
     let hasFeed: Bool
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "name": .text(term.name)
-        case "slug": .text(term.slug)
-        case "url": .text(urls.link(taxonomy.path(of: term)))
-        case "count": .number(term.guides.count)
-        case "feed_url": present(hasFeed ? urls.link(taxonomy.path(of: term) + "feed.xml") as String? : nil)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<TermPageInfoView>("the page's term", plural: "terms", [
+        "name": .text(\.term.name),
+        "slug": .text(\.term.slug),
+        "url": .text { $0.urls.link($0.taxonomy.path(of: $0.term)) },
+        "count": .number(\.term.guides.count),
+        "feed_url": .optionalText { $0.hasFeed ? $0.urls.link($0.taxonomy.path(of: $0.term) + "feed.xml") : nil },
+    ])
 }
 
 /// What `taxonomy.mustache` receives: every term of a taxonomy with its guide count.
-struct TaxonomyPageView: MustacheTypedParent, Sendable {
+struct TaxonomyPageView: TemplateView {
     let site: SiteView
     let page: PageView
     let taxonomy: Taxonomy
     let urls: SiteURLs
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "site": .object(site)
-        case "page": .object(page)
-        case "taxonomy": .object(TaxonomyListView(taxonomy: taxonomy, urls: urls))
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<TaxonomyPageView>("a taxonomy page", plural: "taxonomy pages", [
+        "site": .view(\.site),
+        "page": .view(\.page),
+        "taxonomy": .view { TaxonomyListView(taxonomy: $0.taxonomy, urls: $0.urls) },
+    ])
 }
 
 /// A taxonomy with every term, for its index page: the keys of `TaxonomyLinkView`, and `terms`.
-struct TaxonomyListView: MustacheTypedParent, Sendable {
+struct TaxonomyListView: TemplateView {
     let taxonomy: Taxonomy
     let urls: SiteURLs
 
-    func value(named name: String) -> MustacheValue? {
-        guard name == "terms" else { return TaxonomyLinkView(taxonomy: taxonomy, urls: urls).value(named: name) }
-        return list(taxonomy.terms.map { TermCountView(term: $0, url: urls.link(taxonomy.path(of: $0))) })
-    }
+    static let templateKeys = TemplateKeys<TaxonomyListView>("a taxonomy with its terms", plural: "taxonomies", [
+        "terms": .list { view in view.taxonomy.terms.map { TermCountView(term: $0, url: view.urls.link(view.taxonomy.path(of: $0))) } },
+    ], including: TaxonomyLinkView.templateKeys, through: { TaxonomyLinkView(taxonomy: $0.taxonomy, urls: $0.urls) })
 }
 
-struct TermCountView: MustacheTypedParent, Sendable {
+/// A term with its guide count, on its taxonomy's page.
+struct TermCountView: TemplateView {
     let term: Term
     let url: String
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "name": .text(term.name)
-        case "slug": .text(term.slug)
-        case "url": .text(url)
-        case "count": .number(term.guides.count)
-        case "is_single": .flag(term.guides.count == 1)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<TermCountView>("a term", plural: "terms", [
+        "name": .text(\.term.name),
+        "slug": .text(\.term.slug),
+        "url": .text(\.url),
+        "count": .number(\.term.guides.count),
+        "is_single": .flag { $0.term.guides.count == 1 },
+    ])
 }
 
 /// What `404.mustache` receives.
-struct NotFoundPageView: MustacheTypedParent, Sendable {
+struct NotFoundPageView: TemplateView {
     let site: SiteView
     let page: PageView
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "site": .object(site)
-        case "page": .object(page)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<NotFoundPageView>("the not-found page", plural: "not-found pages", [
+        "site": .view(\.site),
+        "page": .view(\.page),
+    ])
 }
 
 /// Links between the pages of a paginated list; absent when the list fits on one page.
 ///
 /// Links are made for the pages shown only: a list of 800 pages must not make 800 links on each of them.
-struct PaginationView: MustacheTypedParent, Sendable {
+struct PaginationView: TemplateView {
     let current: Int
     let total: Int
     /// Site path of the list's first page.
@@ -134,18 +116,15 @@ struct PaginationView: MustacheTypedParent, Sendable {
         urls.link(SiteURLs.pagePath(firstPath, number: number))
     }
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "current": .number(current)
-        case "total": .number(total)
-        case "prev_url": present(current > 1 ? link(current - 1) as String? : nil)
-        case "next_url": present(current < total ? link(current + 1) as String? : nil)
-        case "first_url": .text(link(1))
-        case "last_url": .text(link(total))
-        case "pages": list(windowedPages)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<PaginationView>("the pagination", plural: "paginations", [
+        "current": .number(\.current),
+        "total": .number(\.total),
+        "prev_url": .optionalText { $0.current > 1 ? $0.link($0.current - 1) : nil },
+        "next_url": .optionalText { $0.current < $0.total ? $0.link($0.current + 1) : nil },
+        "first_url": .text { $0.link(1) },
+        "last_url": .text { $0.link($0.total) },
+        "pages": .list(\.windowedPages),
+    ])
 
     /// The first and last page and two on either side of the current one, with gaps between, so a
     /// list of 500 pages does not print 500 links on each of them.
@@ -162,20 +141,29 @@ struct PaginationView: MustacheTypedParent, Sendable {
     }
 }
 
-struct PageLinkView: MustacheTypedParent, Sendable {
+/// One page's link in the pagination, or a gap.
+struct PageLinkView: TemplateView {
     let number: Int
     let url: String
     let isCurrent: Bool
     /// Stands for the pages left out between two shown ones.
     var isGap = false
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "number": .number(number)
-        case "url": .text(url)
-        case "is_current": .flag(isCurrent)
-        case "is_gap": .flag(isGap)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<PageLinkView>("a page link", plural: "page links", [
+        "number": .number(\.number),
+        "url": .text(\.url),
+        "is_current": .flag(\.isCurrent),
+        "is_gap": .flag(\.isGap),
+    ])
 }
+
+/// The view type each page template renders with, for checking templates when the theme loads.
+let pageTemplateViews: [(template: String, view: any TemplateView.Type)] = [
+    ("guide", GuidePageView.self),
+    ("index", ListPageView.self),
+    ("term", ListPageView.self),
+    ("taxonomy", TaxonomyPageView.self),
+    ("questions", QuestionBankPageView.self),
+    ("404", NotFoundPageView.self),
+    ("partials/guide-card", CardView.self),
+]

@@ -1,49 +1,45 @@
-import Mustache
 import PrepressContent
 import PrepressMarkdown
+import PrepressTemplates
 
 /// A question-type section of a guide, with its questions.
-struct QuestionGroupView: MustacheTypedParent, Sendable {
+struct QuestionGroupView: TemplateView {
     let group: QuestionGroup
     let guideURL: String
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "name": .text(group.name)
-        case "slug": .text(Slug.make(group.name))
-        case "anchor": .text(group.heading.id)
-        case "count": .number(group.questions.count)
-        case "questions": list(group.questions.map { QuestionView(question: $0, guideURL: guideURL, type: group.name) })
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<QuestionGroupView>("a question type of a guide", plural: "question types", [
+        "name": .text(\.group.name),
+        "slug": .text { Slug.make($0.group.name) },
+        "anchor": .text(\.group.heading.id),
+        "count": .number(\.group.questions.count),
+        "questions": .list { view in
+            view.group.questions.map { QuestionView(question: $0, guideURL: view.guideURL, type: view.group.name) }
+        },
+    ])
 }
 
 /// One question: on its guide's page, and in the question bank.
-struct QuestionView: MustacheTypedParent, Sendable {
+struct QuestionView: TemplateView {
     let question: Question
     let guideURL: String
     let type: String
     /// In the question bank: the guide the question belongs to.
     var guide: GuideLinkView?
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "text": .text(question.text)
-        case "number": present(question.number)
-        case "anchor": .text(question.anchor)
-        case "url": .text(guideURL + "#" + question.anchor)
-        case "answer_html": .text(String(question.answerHTML))
-        case "answer_text": .text(question.answerText)
-        case "type": .text(type)
-        case "guide": present(guide)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<QuestionView>("a question", plural: "questions", [
+        "text": .text(\.question.text),
+        "number": .optionalNumber(\.question.number),
+        "anchor": .text(\.question.anchor),
+        "url": .text { $0.guideURL + "#" + $0.question.anchor },
+        "answer_html": .text { String($0.question.answerHTML) },
+        "answer_text": .text(\.question.answerText),
+        "type": .text(\.type),
+        "guide": .optionalView(\.guide),
+    ])
 }
 
 /// What `questions.mustache` receives: one page of the question bank, all types or one.
-struct QuestionBankPageView: MustacheTypedParent, Sendable {
+struct QuestionBankPageView: TemplateView {
     let site: SiteView
     let page: PageView
     let bank: QuestionBank
@@ -54,69 +50,66 @@ struct QuestionBankPageView: MustacheTypedParent, Sendable {
     let pagination: PaginationView?
     let context: SiteContext
 
-    func value(named name: String) -> MustacheValue? {
+    static let templateKeys = TemplateKeys<QuestionBankPageView>("a question bank page", plural: "question bank pages", [
+        "site": .view(\.site),
+        "page": .view(\.page),
+        "pagination": .optionalView(\.pagination),
+        "title": .text { view in view.currentType.map { view.bank.types[$0].name + " questions" } ?? "Question bank" },
+        "total": .number { view in view.currentType.map { view.bank.types[$0].entries.count } ?? view.bank.totalCount },
+        "all_url": .text { $0.context.urls.link(QuestionBank.path) },
+        "is_all": .flag { $0.currentType == nil },
+        "types": .list { view in
+            view.bank.types.indices.map { position in
+                QuestionTypeLinkView(type: view.bank.types[position], url: view.context.urls.link(QuestionBank.typePath(view.bank.types[position])),
+                                     isCurrent: position == view.currentType)
+            }
+        },
+        "groups": .list(\.groupViews),
+    ])
+
+    private var groupViews: [QuestionBankGroupView] {
         let urls = context.urls
-        switch name {
-        case "site": return .object(site)
-        case "page": return .object(page)
-        case "pagination": return present(pagination)
-        case "title": return .text(currentType.map { bank.types[$0].name + " questions" } ?? "Question bank")
-        case "total": return .number(currentType.map { bank.types[$0].entries.count } ?? bank.totalCount)
-        case "all_url": return .text(urls.link(QuestionBank.path))
-        case "is_all": return .flag(currentType == nil)
-        case "types":
-            return list(bank.types.indices.map { position in
-                QuestionTypeLinkView(type: bank.types[position], url: urls.link(QuestionBank.typePath(bank.types[position])),
-                                     isCurrent: position == currentType)
-            })
-        case "groups":
-            return list(groups.map { group in
-                let type = bank.types[group.type]
-                return QuestionBankGroupView(
-                    name: type.name, slug: type.slug, url: urls.link(QuestionBank.typePath(type)), count: type.entries.count,
-                    questions: group.entries.map { entry in
-                        // The guide is read in place: binding it to a name would copy all its fields.
-                        let link = GuideLinkView(guide: context.guides[entry.guide], urls: urls)
-                        return QuestionView(question: entry.question, guideURL: link.url, type: type.name, guide: link)
-                    })
-            })
-        default: return nil
+        return groups.map { group in
+            let type = bank.types[group.type]
+            return QuestionBankGroupView(
+                name: type.name, slug: type.slug, url: urls.link(QuestionBank.typePath(type)), count: type.entries.count,
+                questions: group.entries.map { entry in
+                    // The guide is read in place: binding it to a name would copy all its fields.
+                    let link = GuideLinkView(guide: context.guides[entry.guide], urls: urls)
+                    return QuestionView(question: entry.question, guideURL: link.url, type: type.name, guide: link)
+                })
         }
     }
 }
 
-struct QuestionTypeLinkView: MustacheTypedParent, Sendable {
+/// A question type in the question bank's navigation.
+struct QuestionTypeLinkView: TemplateView {
     let type: QuestionBank.QuestionType
     let url: String
     let isCurrent: Bool
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "name": .text(type.name)
-        case "slug": .text(type.slug)
-        case "url": .text(url)
-        case "count": .number(type.entries.count)
-        case "is_current": .flag(isCurrent)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<QuestionTypeLinkView>("a question type link", plural: "question type links", [
+        "name": .text(\.type.name),
+        "slug": .text(\.type.slug),
+        "url": .text(\.url),
+        "count": .number(\.type.entries.count),
+        "is_current": .flag(\.isCurrent),
+    ])
 }
 
-struct QuestionBankGroupView: MustacheTypedParent, Sendable {
+/// A question type's questions on one page of the question bank.
+struct QuestionBankGroupView: TemplateView {
     let name: String
     let slug: String
     let url: String
     let count: Int
     let questions: [QuestionView]
 
-    func value(named key: String) -> MustacheValue? {
-        switch key {
-        case "name": .text(name)
-        case "slug": .text(slug)
-        case "url": .text(url)
-        case "count": .number(count)
-        case "questions": list(questions)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<QuestionBankGroupView>("a question bank group", plural: "question bank groups", [
+        "name": .text(\.name),
+        "slug": .text(\.slug),
+        "url": .text(\.url),
+        "count": .number(\.count),
+        "questions": .list(\.questions),
+    ])
 }

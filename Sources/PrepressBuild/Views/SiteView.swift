@@ -1,48 +1,41 @@
-import Mustache
 import PrepressContent
+import PrepressTemplates
 
 /// The `site` key every template receives.
-struct SiteView: MustacheTypedParent, Sendable {
+struct SiteView: TemplateView {
     let context: SiteContext
 
-    func value(named name: String) -> MustacheValue? {
-        let config = context.config
-        switch name {
-        case "title": return .text(config.title)
-        case "description": return present(config.description)
-        case "base_url": return .text(config.baseURL)
-        case "base_path": return .text(context.urls.basePath)
-        case "language": return .text(config.language)
-        case "author": return present(config.author)
-        case "generator": return .text(context.generator)
-        case "params": return .other(config.params.templateDictionary)
-        case "feed_url": return present(context.hasFeed ? context.urls.link("feed.xml") as String? : nil)
-        case "questions_url": return present(context.questionBank.totalCount > 0 ? context.urls.link(QuestionBank.path) as String? : nil)
-        case "question_count": return .number(context.questionBank.totalCount)
-        case "taxonomies": return list(context.taxonomies.map { TaxonomyLinkView(taxonomy: $0, urls: context.urls) })
-        default: return nil
-        }
-    }
+    static let templateKeys = TemplateKeys<SiteView>("the site", plural: "sites", [
+        "title": .text(\.context.config.title),
+        "description": .optionalText(\.context.config.description),
+        "base_url": .text(\.context.config.baseURL),
+        "base_path": .text(\.context.urls.basePath),
+        "language": .text(\.context.config.language),
+        "author": .optionalText(\.context.config.author),
+        "generator": .text(\.context.generator),
+        "params": .data { $0.context.config.params.templateData },
+        "feed_url": .optionalText { $0.context.hasFeed ? $0.context.urls.link("feed.xml") : nil },
+        "questions_url": .optionalText { $0.context.questionBank.totalCount > 0 ? $0.context.urls.link(QuestionBank.path) : nil },
+        "question_count": .number(\.context.questionBank.totalCount),
+        "taxonomies": .list { view in view.context.taxonomies.map { TaxonomyLinkView(taxonomy: $0, urls: view.context.urls) } },
+    ])
 }
 
 /// A taxonomy named and linked, for navigation.
-struct TaxonomyLinkView: MustacheTypedParent, Sendable {
+struct TaxonomyLinkView: TemplateView {
     let taxonomy: Taxonomy
     let urls: SiteURLs
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "key": .text(taxonomy.config.key)
-        case "title": .text(taxonomy.config.title)
-        case "url": .text(urls.link(taxonomy.path))
-        case "term_count": .number(taxonomy.terms.count)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<TaxonomyLinkView>("a taxonomy", plural: "taxonomies", [
+        "key": .text(\.taxonomy.config.key),
+        "title": .text(\.taxonomy.config.title),
+        "url": .text { $0.urls.link($0.taxonomy.path) },
+        "term_count": .number(\.taxonomy.terms.count),
+    ])
 }
 
 /// The `page` key every template receives: what the document is, for `<head>`.
-struct PageView: MustacheTypedParent, Sendable {
+struct PageView: TemplateView {
     /// The whole `<title>` text.
     let title: String
     let description: String?
@@ -52,14 +45,11 @@ struct PageView: MustacheTypedParent, Sendable {
     let kind: String
     let urls: SiteURLs
 
-    func value(named name: String) -> MustacheValue? {
-        switch name {
-        case "title": .text(title)
-        case "description": present(description)
-        case "url": .text(urls.link(path))
-        case "permalink": .text(urls.absolute(path))
-        case "kind": .text(kind)
-        default: nil
-        }
-    }
+    static let templateKeys = TemplateKeys<PageView>("the page", plural: "pages", [
+        "title": .text(\.title),
+        "description": .optionalText(\.description),
+        "url": .text { $0.urls.link($0.path) },
+        "permalink": .text { $0.urls.absolute($0.path) },
+        "kind": .text(\.kind),
+    ])
 }

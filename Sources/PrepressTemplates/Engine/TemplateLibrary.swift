@@ -1,0 +1,98 @@
+/// Compiled templates by name, each partial and parent tag linked to the template it names.
+///
+/// Built once when the theme loads, then shared by every thread that renders: nothing in it changes after
+/// `check` has run.
+public struct TemplateLibrary: Sendable {
+    let templates: [CompiledTemplate]
+    let positions: [String: Int]
+
+    /// A template that did not parse, by name.
+    public struct Failure: Error, Sendable {
+        public let name: String
+        public let error: TemplateSyntaxError
+    }
+
+    /// Parses every template; throws every one that does not parse.
+    public init(_ sources: [(name: String, text: [UInt8])]) throws(TemplateLibraryError) {
+        var templates: [CompiledTemplate] = []
+        var failures: [Failure] = []
+        for source in sources {
+            do {
+                templates.append(CompiledTemplate(name: source.name, source: source.text, nodes: try TemplateParser(source.text).parse()))
+            } catch {
+                failures.append(Failure(name: source.name, error: error))
+            }
+        }
+        guard failures.isEmpty else { throw TemplateLibraryError(failures: failures) }
+        var positions: [String: Int] = [:]
+        for (position, template) in templates.enumerated() { positions[template.name] = position }
+        self.templates = templates
+        self.positions = positions
+        for template in templates { Self.link(template.nodes, positions) }
+    }
+
+    public var names: [String] { templates.map(\.name) }
+
+    public func contains(_ name: String) -> Bool { positions[name] != nil }
+
+    /// Renders `view` with the template `name` into bytes; nil when there is no such template.
+    public func render(_ view: some TemplateView, template name: String, escaping: Bool = true) -> [UInt8]? {
+        render(.view(view), template: name, escaping: escaping)
+    }
+
+    /// Renders `value` with the template `name`: a view, or free-form data.
+    public func render(_ value: TemplateValue, template name: String, escaping: Bool = true) -> [UInt8]? {
+        guard let position = positions[name] else { return nil }
+        var rendering = TemplateRendering(templates: templates, escaping: escaping)
+        rendering.stack.append(value)
+        rendering.render(templates[position].nodes)
+        return rendering.output
+    }
+
+    /// Sets the target of every partial and parent tag, before anything renders.
+    private static func link(_ nodes: [TemplateNode], _ positions: [String: Int]) {
+        for node in nodes {
+            switch node {
+            case .text, .variable: break
+            case .section(_, let children), .inverted(_, let children): link(children, positions)
+            case .partial(let inclusion): inclusion.target = positions[inclusion.name]
+            case .parent(let inclusion, let blocks):
+                inclusion.target = positions[inclusion.name]
+                for block in blocks { link(block.nodes, positions) }
+            case .block(let block): link(block.nodes, positions)
+            }
+        }
+    }
+}
+
+/// The templates of a library that did not parse.
+public struct TemplateLibraryError: Error, Sendable {
+    public let failures: [TemplateLibrary.Failure]
+}
+
+/// One parsed template, with its text kept for turning offsets into lines and columns.
+final class CompiledTemplate: Sendable {
+    let name: String
+    let source: [UInt8]
+    let nodes: [TemplateNode]
+
+    init(name: String, source: [UInt8], nodes: [TemplateNode]) {
+        self.name = name
+        self.source = source
+        self.nodes = nodes
+    }
+
+    func lineAndColumn(of location: TemplateLocation) -> (line: Int, column: Int) {
+        TemplateParser.lineAndColumn(of: location.offset, in: source)
+    }
+}
+
+extension TemplateLibrary {
+    /// Checks page templates against the view types they render with, and the partials, parents and blocks
+    /// they include; every problem, in template and line order.
+    public func check(_ pages: [(template: String, view: any TemplateView.Type)]) -> [TemplateProblem] {
+        var checker = TemplateChecker(library: self)
+        for page in pages { checker.check(page.template, as: page.view) }
+        return checker.problems.sorted { ($0.template, $0.line, $0.column, $0.message) < ($1.template, $1.line, $1.column, $1.message) }
+    }
+}

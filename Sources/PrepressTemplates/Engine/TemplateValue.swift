@@ -1,0 +1,58 @@
+/// What a view answers for one of its keys: the value a template's tag renders, tests or iterates.
+public enum TemplateValue: Sendable {
+    /// Text: escaped by `{{name}}`, written as it is by `{{{name}}}` and `{{&name}}`; a section over it shows once.
+    case text(String)
+    /// A whole number, written in decimal.
+    case number(Int)
+    /// A flag: a section shows when it is true, an inverted section when it is false.
+    case flag(Bool)
+    /// A view with keys of its own: a section over it pushes it onto the context stack.
+    case view(any TemplateView)
+    /// A list: a section renders once per item, an inverted section when it is empty.
+    case list([TemplateValue])
+    /// Free-form data (front matter `params`, JSON): looked up by name at render time.
+    case data(TemplateData)
+    /// A key the view offers but has no value for: renders empty, is falsy, and ends the lookup there rather
+    /// than letting it go on to enclosing contexts (a guide without `author.url` must not link to its own `url`).
+    case absent
+
+    /// Text, or `.absent` for nil.
+    public static func text(_ text: String?) -> TemplateValue {
+        text.map(TemplateValue.text) ?? .absent
+    }
+
+    /// Whether a section over the value renders nothing (and an inverted section renders its content).
+    var isFalsy: Bool {
+        switch self {
+        case .absent, .flag(false): true
+        case .list(let items): items.isEmpty
+        case .data(let data): data.isFalsy
+        case .text, .number, .flag, .view: false
+        }
+    }
+}
+
+/// Data with no declared keys, as JSON has it: what `params` and the conformance entry hand to templates.
+public enum TemplateData: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case integer(Int)
+    case double(Double)
+    case string(String)
+    case list([TemplateData])
+    case map([String: TemplateData])
+
+    /// `false`, `null` and the empty list; every text and number, even `""` and `0`, is truthy.
+    var isFalsy: Bool {
+        switch self {
+        case .null, .bool(false): true
+        case .list(let items): items.isEmpty
+        case .bool, .integer, .double, .string, .map: false
+        }
+    }
+
+    subscript(key: String) -> TemplateData? {
+        if case .map(let entries) = self { return entries[key] }
+        return nil
+    }
+}
