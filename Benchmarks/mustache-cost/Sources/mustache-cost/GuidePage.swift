@@ -61,7 +61,7 @@ struct DateInfo: TemplateView {
 
 struct Author: TemplateView {
     static let templateKeys = TemplateKeys<Author>("an author", plural: "authors", [
-        "name": .text { _ in "Will Gordon" }, "page_url": .text { _ in "/authors/will-gordon/" },
+        "name": .text { _ in "Will Gordon" }, "url": .optionalText { _ in nil }, "page_url": .text { _ in "/authors/will-gordon/" },
     ])
 }
 

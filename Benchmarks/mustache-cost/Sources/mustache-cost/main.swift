@@ -23,6 +23,7 @@ struct Page: TemplateView {
         "author": .view { _ in Item(number: 1) },
         "nested": .view { _ in Nested() },
         "flag": .flag { _ in true },
+        "missing": .optionalText { _ in nil },
     ])
 }
 
