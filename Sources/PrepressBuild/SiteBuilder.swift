@@ -445,7 +445,7 @@ public struct SiteState: Sendable {
         if pages[path]?.replaceable != false, let file = staticFilesByPath[path] {
             return FileManager.default.contents(atPath: file.absolutePath).map { [UInt8]($0) }
         }
-        if let page = pages[path] { return Array(page.text.utf8) }
+        if let page = pages[path] { return page.bytes }
         return theme.assets.first { $0.path == path }.map { [UInt8]($0.contents) }
     }
 

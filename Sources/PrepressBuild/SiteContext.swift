@@ -7,6 +7,14 @@ import PrepressContent
 struct SiteContext: Sendable {
     private let storage: Storage
 
+    /// The same context without reference counting, for views: valid while this context lives.
+    ///
+    /// Views are made and copied for every key a template looks up, on every thread at once; counting references
+    /// to the two shared objects on each copy made both threads contend for their cache lines (about a tenth of
+    /// the page stage at 10,000 guides). Every view lives within one render call, during which the renderer
+    /// holds this context.
+    var unretained: ViewContext { ViewContext(storage: storage, rendering: rendering) }
+
     var config: SiteConfig { storage.config }
     var urls: SiteURLs { storage.urls }
     var generator: String { storage.generator }
@@ -20,6 +28,8 @@ struct SiteContext: Sendable {
     /// Related guides of each guide, best first, by guide index.
     var related: [[Int]] { storage.related }
     var questionBank: QuestionBank { storage.questionBank }
+    /// Each guide's link, by guide index: made once, as lists, cards, feeds and the question bank show it often.
+    var guideLinks: [String] { _read { yield storage.guideLinks } }
     /// Each guide's card (`partials/guide-card` rendered once), shown in lists as `{{{card}}}`.
     var cards: [String] {
         get { rendering.cards }
@@ -35,7 +45,7 @@ struct SiteContext: Sendable {
     /// and a guide index fits in an existential's inline buffer, and Mustache does not allocate a box for it.
     private var rendering = Rendering(cards: [], writesStructuredData: true)
 
-    private final class Rendering: Sendable {
+    fileprivate final class Rendering: Sendable {
         let cards: [String]
         let writesStructuredData: Bool
 
@@ -45,7 +55,7 @@ struct SiteContext: Sendable {
         }
     }
 
-    private final class Storage: Sendable {
+    fileprivate final class Storage: Sendable {
         let config: SiteConfig
         let urls: SiteURLs
         let generator: String
@@ -55,6 +65,7 @@ struct SiteContext: Sendable {
         let neighbors: [Int: (previous: Int?, next: Int?)]
         let related: [[Int]]
         let questionBank: QuestionBank
+        let guideLinks: [String]
 
         init(config: SiteConfig, urls: SiteURLs, generator: String, guides: [Guide], taxonomies: [Taxonomy], hasFeed: Bool,
              neighbors: [Int: (previous: Int?, next: Int?)], related: [[Int]], questionBank: QuestionBank) {
@@ -67,6 +78,7 @@ struct SiteContext: Sendable {
             self.neighbors = neighbors
             self.related = related
             self.questionBank = questionBank
+            guideLinks = guides.map { urls.link($0.path) }
         }
     }
 
@@ -85,6 +97,33 @@ struct SiteContext: Sendable {
                           hasFeed: guides.contains { $0.frontMatter.pubDate != nil }, neighbors: neighbors, related: related,
                           questionBank: QuestionBank(guides: guides))
     }
+
+    func taxonomy(forKey key: String) -> Taxonomy? {
+        taxonomies.first { $0.config.key == key }
+    }
+
+    var siteView: SiteView { SiteView(context: unretained) }
+}
+
+/// What views read of the site: `SiteContext`'s values, reached without counting references (see
+/// `SiteContext.unretained`).
+struct ViewContext: @unchecked Sendable {
+    // Unowned and unsafe: the SiteContext it came from keeps both objects alive while any view exists.
+    fileprivate unowned(unsafe) let storage: SiteContext.Storage
+    fileprivate unowned(unsafe) let rendering: SiteContext.Rendering
+
+    var config: SiteConfig { storage.config }
+    var urls: SiteURLs { storage.urls }
+    var generator: String { storage.generator }
+    var guides: [Guide] { _read { yield storage.guides } }
+    var taxonomies: [Taxonomy] { storage.taxonomies }
+    var hasFeed: Bool { storage.hasFeed }
+    var neighbors: [Int: (previous: Int?, next: Int?)] { storage.neighbors }
+    var related: [[Int]] { storage.related }
+    var questionBank: QuestionBank { storage.questionBank }
+    var guideLinks: [String] { _read { yield storage.guideLinks } }
+    var cards: [String] { rendering.cards }
+    var writesStructuredData: Bool { rendering.writesStructuredData }
 
     func taxonomy(forKey key: String) -> Taxonomy? {
         taxonomies.first { $0.config.key == key }

@@ -25,14 +25,14 @@ public struct TemplateRenderer: Sendable {
         }
         let library: TemplateLibrary
         do {
-            library = try TemplateLibrary(sources)
+            library = try TemplateLibrary(sources, checking: pages)
         } catch {
             for failure in error.failures {
                 diagnostics.append(Self.diagnostic(failure.error, in: displayPaths[failure.name] ?? failure.name))
             }
             throw DiagnosticsError(diagnostics)
         }
-        for problem in library.check(pages) {
+        for problem in library.problems {
             diagnostics.append(.error(at: SourceLocation(file: displayPaths[problem.template] ?? problem.template, line: problem.line, column: problem.column),
                                       problem.message, hint: problem.hint))
         }
@@ -41,9 +41,9 @@ public struct TemplateRenderer: Sendable {
         names = Set(library.names)
     }
 
-    /// Renders `view` with the template `name`; nil when the theme has no such template.
-    public func render(_ view: some TemplateView, template name: String) -> String? {
-        library.render(view, template: name).map { String(decoding: $0, as: UTF8.self) }
+    /// Renders `view` with the template `name` into UTF-8 bytes; nil when the theme has no such template.
+    public func render(_ view: some TemplateView, template name: String, capacity: Int = 4096) -> [UInt8]? {
+        library.render(view, template: name, capacity: capacity)
     }
 
     /// Renders a template of the site's own (a guide archetype) with free-form data, writing values unescaped.

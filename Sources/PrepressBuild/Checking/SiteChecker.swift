@@ -59,7 +59,7 @@ public struct SiteChecker: Sendable {
             let built = try builder.makeState()
             diagnostics = built.warnings
             let paths = built.pages.keys.filter { $0.hasSuffix(".html") }.sorted()
-            let pages = paths.parallelMap { path in ScannedPage(path: path, html: built.pages[path]!.text) }
+            let pages = paths.parallelMap { path in ScannedPage(path: path, html: String(decoding: built.pages[path]!.bytes, as: UTF8.self)) }
             site = ScannedSite(context: built.context, pages: pages, exists: { built.hasFile(at: $0) })
             generated = built.pages.values.map { ($0.path, $0.replaceable) }
             contentFiles = Set(built.content.staticFiles.map(\.relativePath))
@@ -80,7 +80,7 @@ public struct SiteChecker: Sendable {
                 }
                 guard let page = renderer.render(job) else { return nil }
                 guard page.path.hasSuffix(".html") else { return (page.path, page.sitemap, nil) }
-                return (page.path, page.sitemap, ScannedPage(path: page.path, html: page.text))
+                return (page.path, page.sitemap, ScannedPage(path: page.path, html: String(decoding: page.bytes, as: UTF8.self)))
             }.compactMap { $0 }
             let closing = renderer.closingFiles(sitemapEntries: rendered.compactMap(\.sitemap))
             generated = rendered.map { ($0.path, false) } + closing.map { ($0.path, $0.replaceable) }

@@ -6,11 +6,11 @@ struct AtomFeedRenderer: Sendable {
     let urls: SiteURLs
     let generator: String
 
-    /// A feed of `guides` (already in list order); undated guides are left out, as are those past the limit.
-    /// Returns nil when no guide has a date, since a feed needs an update time.
-    func render(title: String, feedPath: String, pagePath: String, guides: [Guide]) -> String? {
-        let entries = guides.lazy.filter { $0.frontMatter.pubDate != nil }.prefix(config.feedLimit)
-        guard let newest = entries.map(\.lastModified).max() else { return nil }
+    /// A feed of the guides at `entries` in `guides` (dated, in list order, within the limit). Returns nil when
+    /// there are none, since a feed needs an update time.
+    func render(title: String, feedPath: String, pagePath: String, entries: [Int], of guides: [Guide]) -> String? {
+        // Guides are read in place: a copy of each would retain all its fields.
+        guard let newest = entries.lazy.map({ guides[$0].lastModified }).max() else { return nil }
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xmlEscaped(config.language))">
@@ -30,8 +30,8 @@ struct AtomFeedRenderer: Sendable {
           <generator>\(xmlEscaped(generator))</generator>
 
         """
-        for guide in entries {
-            xml += entry(guide)
+        for index in entries {
+            xml += entry(guides[index])
         }
         xml += "</feed>\n"
         return xml

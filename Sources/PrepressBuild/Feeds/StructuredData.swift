@@ -3,7 +3,7 @@ import PrepressMarkdown
 
 /// Builds a guide's schema.org JSON-LD: `Article` and `BreadcrumbList`, plus `FAQPage` when it has questions.
 struct StructuredData {
-    let context: SiteContext
+    let context: ViewContext
 
     func jsonLD(for index: Int) -> String {
         let guide = context.guides[index]

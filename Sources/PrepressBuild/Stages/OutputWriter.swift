@@ -42,7 +42,7 @@ struct OutputWriter {
             }
             let start = DispatchTime.now().uptimeNanoseconds
             do {
-                try sink.write(page.text, to: page.path)
+                try sink.write(page.bytes, to: page.path)
                 outcome.written = true
             } catch {
                 outcome.problem = .error(at: SourceLocation(file: page.path), "cannot write the file: \(error)")

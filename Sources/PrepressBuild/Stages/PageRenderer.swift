@@ -5,11 +5,22 @@ import PrepressTemplates
 struct RenderedPage: Sendable {
     /// File path under the output folder (`guides/x/index.html`).
     var path: String
-    var text: String
+    var bytes: [UInt8]
     /// Its sitemap entry, for pages that belong in the sitemap.
     var sitemap: SitemapEntry?
     /// A default that a file of the same path in content/ replaces (robots.txt).
     var replaceable = false
+
+    init(path: String, bytes: [UInt8], sitemap: SitemapEntry? = nil, replaceable: Bool = false) {
+        self.path = path
+        self.bytes = bytes
+        self.sitemap = sitemap
+        self.replaceable = replaceable
+    }
+
+    init(path: String, text: String, sitemap: SitemapEntry? = nil, replaceable: Bool = false) {
+        self.init(path: path, bytes: Array(text.utf8), sitemap: sitemap, replaceable: replaceable)
+    }
 }
 
 /// Turns the site into pages — guides, lists, taxonomies, feeds, sitemap — rendered on all cores.
@@ -46,7 +57,8 @@ struct PageRenderer: Sendable {
     /// Each guide's card, rendered once from `partials/guide-card` for every list that shows it.
     static func renderCards(_ indices: [Int], context: SiteContext, templates: TemplateRenderer) -> [String] {
         indices.parallelMap { index in
-            templates.render(CardView(guide: GuideView(index: index, context: context)), template: "partials/guide-card") ?? ""
+            String(decoding: templates.render(CardView(guide: GuideView(index: index, context: context.unretained)), template: "partials/guide-card") ?? [],
+                   as: UTF8.self)
         }
     }
 
@@ -168,8 +180,8 @@ struct PageRenderer: Sendable {
                 site: site,
                 page: PageView(title: guide.frontMatter.term + " · " + config.title, description: guide.frontMatter.description,
                                path: guide.path, kind: "guide", urls: urls),
-                guide: GuideView(index: index, context: context))
-            return RenderedPage(path: guide.path + "index.html", text: render(view, "guide"),
+                guide: GuideView(index: index, context: context.unretained))
+            return RenderedPage(path: guide.path + "index.html", bytes: render(view, "guide", capacity: 65536),
                                 sitemap: SitemapEntry(path: guide.path, lastModified: guide.sitemapDate))
 
         case .list(let list):
@@ -179,7 +191,7 @@ struct PageRenderer: Sendable {
             var kind = "home"
             var view = ListPageView(
                 site: site, page: PageView(title: "", description: nil, path: path, kind: kind, urls: urls),
-                guides: list.range.map { GuideView(index: list.guides[$0], context: context) },
+                guides: list.range.map { GuideView(index: list.guides[$0], context: context.unretained) },
                 guideCount: list.guides.count,
                 pagination: list.pageCount > 1 ? PaginationView(current: list.number, total: list.pageCount, firstPath: list.firstPath, urls: urls) : nil)
             if let position = list.term {
@@ -194,7 +206,7 @@ struct PageRenderer: Sendable {
             }
             if list.number > 1 { title = "Page \(list.number) · " + title }
             view.page = PageView(title: title, description: description, path: path, kind: kind, urls: urls)
-            return RenderedPage(path: path + "index.html", text: render(view, list.term == nil ? "index" : "term"),
+            return RenderedPage(path: path + "index.html", bytes: render(view, list.term == nil ? "index" : "term"),
                                 sitemap: SitemapEntry(path: path, lastModified: list.newest))
 
         case .taxonomy(let position):
@@ -205,12 +217,12 @@ struct PageRenderer: Sendable {
                                description: "All \(taxonomy.config.title.lowercased()) of \(config.title).",
                                path: taxonomy.path, kind: "taxonomy", urls: urls),
                 taxonomy: taxonomy, urls: urls)
-            return RenderedPage(path: taxonomy.path + "index.html", text: render(view, "taxonomy"),
+            return RenderedPage(path: taxonomy.path + "index.html", bytes: render(view, "taxonomy"),
                                 sitemap: SitemapEntry(path: taxonomy.path, lastModified: nil))
 
         case .feed(let title, let feedPath, let pagePath, let guides):
             let renderer = AtomFeedRenderer(config: config, urls: urls, generator: context.generator)
-            return renderer.render(title: title, feedPath: feedPath, pagePath: pagePath, guides: feedEntries(guides).map { context.guides[$0] })
+            return renderer.render(title: title, feedPath: feedPath, pagePath: pagePath, entries: feedEntries(guides), of: context.guides)
                 .map { RenderedPage(path: feedPath, text: $0) }
 
         case .questions(let type, let number, let pageCount, let range):
@@ -226,15 +238,15 @@ struct PageRenderer: Sendable {
                 site: site, page: PageView(title: title, description: description, path: path, kind: "questions", urls: urls),
                 bank: bank, currentType: type, groups: questionGroups(type: type, range: range),
                 pagination: pageCount > 1 ? PaginationView(current: number, total: pageCount, firstPath: firstPath, urls: urls) : nil,
-                context: context)
-            return RenderedPage(path: path + "index.html", text: render(view, "questions"),
+                context: context.unretained)
+            return RenderedPage(path: path + "index.html", bytes: render(view, "questions"),
                                 sitemap: SitemapEntry(path: path, lastModified: nil))
 
         case .notFound:
             let view = NotFoundPageView(
                 site: site, page: PageView(title: "Page not found · \(config.title)", description: nil,
                                            path: "404.html", kind: "404", urls: urls))
-            return RenderedPage(path: "404.html", text: render(view, "404"))
+            return RenderedPage(path: "404.html", bytes: render(view, "404"))
         }
     }
 
@@ -243,7 +255,7 @@ struct PageRenderer: Sendable {
         Array(guides.lazy.filter { context.guides[$0].frontMatter.pubDate != nil }.prefix(context.config.feedLimit))
     }
 
-    private func render(_ view: some TemplateView, _ template: String) -> String {
-        templates.render(view, template: template) ?? ""
+    private func render(_ view: some TemplateView, _ template: String, capacity: Int = 16384) -> [UInt8] {
+        templates.render(view, template: template, capacity: capacity) ?? []
     }
 }

@@ -6,7 +6,7 @@ import PrepressTemplates
 struct GuideView: TemplateView {
     /// Position of the guide in `context.guides`.
     let index: Int
-    let context: SiteContext
+    let context: ViewContext
 
     /// The guide, borrowed in place: a key reads the fields it needs rather than a copy of the whole guide.
     var guide: Guide {
@@ -17,7 +17,7 @@ struct GuideView: TemplateView {
         "term": .text { $0.guide.frontMatter.term },
         "title": .text { $0.guide.frontMatter.term },
         "description": .optionalText { $0.guide.frontMatter.description },
-        "url": .text { $0.context.urls.link($0.guide.path) },
+        "url": .text { $0.context.guideLinks[$0.index] },
         "permalink": .text { $0.context.urls.absolute($0.guide.path) },
         "slug": .text { $0.guide.slug },
         "category": .optionalView { view in view.guide.frontMatter.category.map { view.term($0, key: "category") } },
@@ -41,7 +41,7 @@ struct GuideView: TemplateView {
         "source_path": .text { $0.guide.source.relativePath },
         "breadcrumbs": .list { $0.breadcrumbs },
         "question_groups": .list { view in
-            let guideURL = view.context.urls.link(view.guide.path)
+            let guideURL = view.context.guideLinks[view.index]
             return view.guide.rendered.questionGroups.map { QuestionGroupView(group: $0, guideURL: guideURL) }
         },
         "question_count": .number { $0.guide.rendered.questions.count },
@@ -52,10 +52,10 @@ struct GuideView: TemplateView {
         "json_ld": .text { $0.context.writesStructuredData ? StructuredData(context: $0.context).jsonLD(for: $0.index) : "" },
         "card": .text { $0.index < $0.context.cards.count ? $0.context.cards[$0.index] : "" },
         "previous": .optionalView { view in
-            view.context.neighbors[view.index]?.previous.map { GuideLinkView(guide: view.context.guides[$0], urls: view.context.urls) }
+            view.context.neighbors[view.index]?.previous.map { GuideLinkView(index: $0, context: view.context) }
         },
         "next": .optionalView { view in
-            view.context.neighbors[view.index]?.next.map { GuideLinkView(guide: view.context.guides[$0], urls: view.context.urls) }
+            view.context.neighbors[view.index]?.next.map { GuideLinkView(index: $0, context: view.context) }
         },
     ])
 
@@ -129,9 +129,10 @@ struct GuideLinkView: TemplateView {
     let term: String
     let url: String
 
-    init(guide: Guide, urls: SiteURLs) {
-        term = guide.frontMatter.term
-        url = urls.link(guide.path)
+    /// The guide is read in place: a copy would retain all its fields.
+    init(index: Int, context: ViewContext) {
+        term = context.guides[index].frontMatter.term
+        url = context.guideLinks[index]
     }
 
     static let templateKeys = TemplateKeys<GuideLinkView>("a guide link", plural: "guide links", [

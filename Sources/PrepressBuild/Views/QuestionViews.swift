@@ -48,7 +48,7 @@ struct QuestionBankPageView: TemplateView {
     /// This page's questions, by type, in bank order.
     let groups: [(type: Int, entries: ArraySlice<QuestionBank.Entry>)]
     let pagination: PaginationView?
-    let context: SiteContext
+    let context: ViewContext
 
     static let templateKeys = TemplateKeys<QuestionBankPageView>("a question bank page", plural: "question bank pages", [
         "site": .view(\.site),
@@ -73,10 +73,9 @@ struct QuestionBankPageView: TemplateView {
             let type = bank.types[group.type]
             return QuestionBankGroupView(
                 name: type.name, slug: type.slug, url: urls.link(QuestionBank.typePath(type)), count: type.entries.count,
-                questions: group.entries.map { entry in
-                    // The guide is read in place: binding it to a name would copy all its fields.
-                    let link = GuideLinkView(guide: context.guides[entry.guide], urls: urls)
-                    return QuestionView(question: entry.question, guideURL: link.url, type: type.name, guide: link)
+                questions: group.entries.indices.map { position in
+                    let link = GuideLinkView(index: group.entries[position].guide, context: context)
+                    return QuestionView(question: group.entries[position].question, guideURL: link.url, type: type.name, guide: link)
                 })
         }
     }

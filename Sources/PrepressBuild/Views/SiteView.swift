@@ -3,7 +3,7 @@ import PrepressTemplates
 
 /// The `site` key every template receives.
 struct SiteView: TemplateView {
-    let context: SiteContext
+    let context: ViewContext
 
     static let templateKeys = TemplateKeys<SiteView>("the site", plural: "sites", [
         "title": .text(\.context.config.title),

@@ -20,9 +20,9 @@ struct TemplateChecker {
     private(set) var problems: Set<TemplateProblem> = []
     private var checked: Set<String> = []
 
-    init(library: TemplateLibrary) {
-        templates = library.templates
-        positions = library.positions
+    init(templates: [CompiledTemplate], positions: [String: Int]) {
+        self.templates = templates
+        self.positions = positions
     }
 
     /// A block in scope while a parent renders: its content and the template it is written in.

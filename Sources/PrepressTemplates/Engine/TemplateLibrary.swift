@@ -5,6 +5,9 @@
 public struct TemplateLibrary: Sendable {
     let templates: [CompiledTemplate]
     let positions: [String: Int]
+    private let program: TemplateProgram
+    /// What checking the page templates found: names no view offers, missing partials, unknown blocks.
+    public let problems: [TemplateProblem]
 
     /// A template that did not parse, by name.
     public struct Failure: Error, Sendable {
@@ -12,8 +15,10 @@ public struct TemplateLibrary: Sendable {
         public let error: TemplateSyntaxError
     }
 
-    /// Parses every template; throws every one that does not parse.
-    public init(_ sources: [(name: String, text: [UInt8])]) throws(TemplateLibraryError) {
+    /// Parses every template, throwing every one that does not parse; then checks each of `pages` against the
+    /// view type it renders with (see `problems`) and compiles the templates for rendering.
+    public init(_ sources: [(name: String, text: [UInt8])],
+                checking pages: [(template: String, view: any TemplateView.Type)] = []) throws(TemplateLibraryError) {
         var templates: [CompiledTemplate] = []
         var failures: [Failure] = []
         for source in sources {
@@ -29,24 +34,34 @@ public struct TemplateLibrary: Sendable {
         self.templates = templates
         self.positions = positions
         for template in templates { Self.link(template.nodes, positions) }
+        var checker = TemplateChecker(templates: templates, positions: positions)
+        for page in pages { checker.check(page.template, as: page.view) }
+        problems = checker.problems.sorted {
+            ($0.template, $0.line, $0.column, $0.message) < ($1.template, $1.line, $1.column, $1.message)
+        }
+        // Compiled after checking, which resolved the names.
+        program = TemplateProgram(templates.map(\.nodes))
     }
 
     public var names: [String] { templates.map(\.name) }
 
     public func contains(_ name: String) -> Bool { positions[name] != nil }
 
-    /// Renders `view` with the template `name` into bytes; nil when there is no such template.
-    public func render(_ view: some TemplateView, template name: String, escaping: Bool = true) -> [UInt8]? {
-        render(.view(view), template: name, escaping: escaping)
+    /// Renders `view` with the template `name` into bytes; nil when there is no such template. `capacity` is the
+    /// output's expected size.
+    public func render(_ view: some TemplateView, template name: String, escaping: Bool = true, capacity: Int = 4096) -> [UInt8]? {
+        render(.view(view), template: name, escaping: escaping, capacity: capacity)
     }
 
     /// Renders `value` with the template `name`: a view, or free-form data.
-    public func render(_ value: TemplateValue, template name: String, escaping: Bool = true) -> [UInt8]? {
+    public func render(_ value: TemplateValue, template name: String, escaping: Bool = true, capacity: Int = 4096) -> [UInt8]? {
         guard let position = positions[name] else { return nil }
-        var rendering = TemplateRendering(templates: templates, escaping: escaping)
-        rendering.stack.append(value)
-        rendering.render(templates[position].nodes)
-        return rendering.output
+        return withExtendedLifetime(program) {
+            var rendering = TemplateRendering(program: program, escaping: escaping, capacity: capacity)
+            rendering.stack.append(value)
+            rendering.render(template: position)
+            return rendering.output
+        }
     }
 
     /// Sets the target of every partial and parent tag, before anything renders.
@@ -84,15 +99,5 @@ final class CompiledTemplate: Sendable {
 
     func lineAndColumn(of location: TemplateLocation) -> (line: Int, column: Int) {
         TemplateParser.lineAndColumn(of: location.offset, in: source)
-    }
-}
-
-extension TemplateLibrary {
-    /// Checks page templates against the view types they render with, and the partials, parents and blocks
-    /// they include; every problem, in template and line order.
-    public func check(_ pages: [(template: String, view: any TemplateView.Type)]) -> [TemplateProblem] {
-        var checker = TemplateChecker(library: self)
-        for page in pages { checker.check(page.template, as: page.view) }
-        return checker.problems.sorted { ($0.template, $0.line, $0.column, $0.message) < ($1.template, $1.line, $1.column, $1.message) }
     }
 }

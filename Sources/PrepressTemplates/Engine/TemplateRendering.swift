@@ -1,8 +1,16 @@
-/// One render in progress: the output, the context stack, and the indentation and block overrides in force.
-struct TemplateRendering {
-    let templates: [CompiledTemplate]
+/// One render in progress: the output, the context stack, and the indentation and block replacements in force.
+struct TemplateRendering: ~Copyable {
+    private let instructions: UnsafeMutableBufferPointer<TemplateProgram.Instruction>
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    private let names: UnsafeMutableBufferPointer<TemplateProgram.Name>
+    private let parts: UnsafeMutableBufferPointer<TemplateProgram.Part>
+    private let inclusions: UnsafeMutableBufferPointer<TemplateProgram.Inclusion>
+    private let blocks: UnsafeMutableBufferPointer<TemplateProgram.Block>
+    private let templates: [Range<Int32>]
+    private let keys: [String]
     /// Whether `{{name}}` escapes for HTML (pages) or writes text as it is (guide archetypes).
-    let escaping: Bool
+    private let escaping: Bool
+
     var output: [UInt8] = []
     var stack: [TemplateValue] = []
     /// Added before every line while a standalone partial or block renders.
@@ -10,94 +18,135 @@ struct TemplateRendering {
     /// Whether the last byte written ended a line, so that the next one starts with `indent`; kept while
     /// `indent` is not empty.
     private var atLineStart = false
-    /// Blocks replaced by the parents being rendered, outermost first: the outermost replacement wins.
-    private var overrides: [TemplateBlock] = []
+    /// The blocks that replace others while parents render, outermost first, as (block name, content start,
+    /// content end): the outermost replacement wins.
+    private var overrides: [(name: Int32, start: Int32, end: Int32)] = []
     private var depth = 0
 
-    /// How deep partials and parents may nest: a template that includes itself without end stops here.
+    /// How deep partials, parents and blocks may nest: a template that includes itself without end stops here.
     static let maximumDepth = 64
 
-    init(templates: [CompiledTemplate], escaping: Bool) {
-        self.templates = templates
+    /// The program must outlive the rendering: its buffers are read without being retained.
+    init(program: TemplateProgram, escaping: Bool, capacity: Int) {
+        instructions = program.instructions
+        bytes = program.bytes
+        names = program.names
+        parts = program.parts
+        inclusions = program.inclusions
+        blocks = program.blocks
+        templates = program.templates
+        keys = program.keys
         self.escaping = escaping
-        output.reserveCapacity(16_384)
+        output.reserveCapacity(capacity)
     }
 
-    mutating func render(_ nodes: [TemplateNode]) {
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                write(bytes)
+    mutating func render(template: Int) {
+        let range = templates[template]
+        run(Int(range.lowerBound), Int(range.upperBound))
+    }
 
-            case .variable(let name, let escaped):
+    private mutating func run(_ start: Int, _ end: Int) {
+        var position = start
+        while position < end {
+            let instruction = instructions[position]
+            switch instruction.operation {
+            case .text:
+                write(UnsafeBufferPointer(rebasing: bytes[Int(instruction.a)..<Int(instruction.a + instruction.b)]))
+                position += 1
+
+            case .variable:
                 if !indent.isEmpty, atLineStart {
                     output += indent
                     atLineStart = false
                 }
-                if let value = lookup(name) { write(value, escaped: escaped && escaping) }
+                if let value = lookup(Int(instruction.a)) { write(value, escaped: instruction.flag != 0 && escaping) }
+                position += 1
 
-            case .section(let name, let children):
-                guard let value = lookup(name) else { continue }
-                switch value {
-                case .list(let items):
-                    for item in items {
-                        stack.append(item)
-                        render(children)
-                        stack.removeLast()
+            case .section:
+                let body = position + 1
+                let after = Int(instruction.b)
+                if let value = lookup(Int(instruction.a)) {
+                    switch value {
+                    case .list(let items):
+                        for item in items {
+                            stack.append(item)
+                            run(body, after)
+                            stack.removeLast()
+                        }
+                    case .data(.list(let items)):
+                        for item in items {
+                            stack.append(.data(item))
+                            run(body, after)
+                            stack.removeLast()
+                        }
+                    default:
+                        if !value.isFalsy {
+                            stack.append(value)
+                            run(body, after)
+                            stack.removeLast()
+                        }
                     }
-                case .data(.list(let items)):
-                    for item in items {
-                        stack.append(.data(item))
-                        render(children)
-                        stack.removeLast()
-                    }
-                default:
-                    guard !value.isFalsy else { continue }
-                    stack.append(value)
-                    render(children)
-                    stack.removeLast()
                 }
+                position = after
 
-            case .inverted(let name, let children):
-                if lookup(name)?.isFalsy ?? true { render(children) }
+            case .inverted:
+                if lookup(Int(instruction.a))?.isFalsy ?? true { run(position + 1, Int(instruction.b)) }
+                position = Int(instruction.b)
 
-            case .partial(let inclusion):
-                include(inclusion)
+            case .partial:
+                include(Int(instruction.a))
+                position += 1
 
-            case .parent(let inclusion, let blocks):
+            case .parent:
                 let count = overrides.count
-                for block in blocks where !overrides.contains(where: { $0.name == block.name }) { overrides.append(block) }
-                include(inclusion)
-                overrides.removeSubrange(count...)
-
-            case .block(let block):
-                let content = overrides.first(where: { $0.name == block.name })?.nodes ?? block.nodes
-                guard depth < Self.maximumDepth else { continue }
-                depth += 1
-                if block.reindents, !block.indent.isEmpty {
-                    let saved = indent
-                    indent += block.indent
-                    atLineStart = true
-                    render(content)
-                    indent = saved
-                } else {
-                    render(content)
+                var block = position + 1
+                while block < Int(instruction.b) {
+                    let definition = instructions[block]
+                    let name = blocks[Int(definition.a)].name
+                    if !overrides.contains(where: { $0.name == name }) {
+                        overrides.append((name, Int32(block + 1), definition.b))
+                    }
+                    block = Int(definition.b)
                 }
-                depth -= 1
+                include(Int(instruction.a))
+                overrides.removeSubrange(count...)
+                position = Int(instruction.b)
+
+            case .block:
+                let block = blocks[Int(instruction.a)]
+                var content = (start: position + 1, end: Int(instruction.b))
+                if let replacement = overrides.first(where: { $0.name == block.name }) {
+                    content = (Int(replacement.start), Int(replacement.end))
+                }
+                if depth < Self.maximumDepth {
+                    depth += 1
+                    if block.reindents, !block.indent.isEmpty {
+                        let saved = indent
+                        indent += bytes[Int(block.indent.lowerBound)..<Int(block.indent.upperBound)]
+                        atLineStart = true
+                        run(content.start, content.end)
+                        indent = saved
+                    } else {
+                        run(content.start, content.end)
+                    }
+                    depth -= 1
+                }
+                position = Int(instruction.b)
             }
         }
     }
 
-    private mutating func include(_ inclusion: TemplateInclusion) {
-        guard let target = inclusion.target, depth < Self.maximumDepth else { return }
+    private mutating func include(_ index: Int) {
+        let inclusion = inclusions[index]
+        guard inclusion.target >= 0, depth < Self.maximumDepth else { return }
         depth += 1
         if inclusion.indent.isEmpty {
-            render(templates[target].nodes)
+            render(template: Int(inclusion.target))
         } else {
             let saved = indent
-            indent += inclusion.indent
+            indent += bytes[Int(inclusion.indent.lowerBound)..<Int(inclusion.indent.upperBound)]
             atLineStart = true
-            render(templates[target].nodes)
+            render(template: Int(inclusion.target))
             indent = saved
         }
         depth -= 1
@@ -105,47 +154,52 @@ struct TemplateRendering {
 
     // MARK: Names
 
-    /// The value `name` stands for here; nil when no context has it.
-    private func lookup(_ name: TemplateName) -> TemplateValue? {
+    /// The value name `index` stands for here; nil when no context has it.
+    private func lookup(_ index: Int) -> TemplateValue? {
+        let name = names[index]
+        let first = Int(name.firstPart)
+        let end = first + Int(name.partCount)
         switch name.kind {
         case .implicit:
             return stack.last
         case .top:
-            guard let top = stack.last, var value = child(of: top, part: 0, of: name) else { return nil }
-            for part in name.parts.indices.dropFirst() {
-                guard let next = child(of: value, part: part, of: name) else { return .absent }
+            guard let top = stack.last, var value = child(of: top, part: first) else { return nil }
+            for part in (first + 1)..<end {
+                guard let next = child(of: value, part: part) else { return .absent }
                 value = next
             }
             return value
         case .stack:
-            var position = stack.count - 1
-            while position >= 0 {
-                if var value = child(of: stack[position], part: 0, of: name) {
+            var frame = stack.count - 1
+            while frame >= 0 {
+                if var value = child(of: stack[frame], part: first) {
                     // The rest of a dotted name is looked up only in what the first part found.
-                    for part in name.parts.indices.dropFirst() {
-                        guard let next = child(of: value, part: part, of: name) else { return .absent }
+                    for part in (first + 1)..<end {
+                        guard let next = child(of: value, part: part) else { return .absent }
                         value = next
                     }
                     return value
                 }
-                position -= 1
+                frame -= 1
             }
             return nil
         }
     }
 
-    private func child(of value: TemplateValue, part: Int, of name: TemplateName) -> TemplateValue? {
+    private func child(of value: TemplateValue, part index: Int) -> TemplateValue? {
         switch value {
         case .view(let view):
-            let type = ObjectIdentifier(Swift.type(of: view))
-            for resolution in name.resolutions[part] where resolution.type == type {
-                return view.templateValue(at: resolution.position)
-            }
+            let type = typeIdentifier(of: view)
+            let part = parts[index]
+            if part.types.0 == type { return view.templateValue(at: Int(part.positions.0)) }
+            if part.types.1 == type { return view.templateValue(at: Int(part.positions.1)) }
+            if part.types.2 == type { return view.templateValue(at: Int(part.positions.2)) }
+            if part.types.3 == type { return view.templateValue(at: Int(part.positions.3)) }
             // A view of a type the template was not checked against: found by name.
-            guard let position = view.position(ofKey: name.parts[part]) else { return nil }
+            guard let position = view.position(ofKey: keys[Int(part.key)]) else { return nil }
             return view.templateValue(at: position)
         case .data(let data):
-            return data[name.parts[part]].map(TemplateValue.data)
+            return data[keys[Int(parts[index].key)]].map(TemplateValue.data)
         case .text, .number, .flag, .list, .absent:
             return nil
         }
@@ -153,20 +207,20 @@ struct TemplateRendering {
 
     // MARK: Writing
 
-    private mutating func write(_ bytes: [UInt8]) {
+    private mutating func write(_ text: UnsafeBufferPointer<UInt8>) {
         guard !indent.isEmpty else {
-            output += bytes
+            output.append(contentsOf: text)
             return
         }
         var start = 0
-        while start < bytes.count {
+        while start < text.count {
             if atLineStart {
                 output += indent
                 atLineStart = false
             }
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.count
-            output += bytes[start..<end]
-            atLineStart = bytes[end - 1] == UInt8(ascii: "\n")
+            let end = text[start...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? text.count
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
+            atLineStart = text[end - 1] == UInt8(ascii: "\n")
             start = end
         }
     }
@@ -202,6 +256,12 @@ struct TemplateRendering {
             }
         }
     }
+}
+
+/// The view's type, from its existential container (`type(of:)` would ask the runtime).
+@inline(__always)
+private func typeIdentifier<View: TemplateView>(of view: View) -> UInt {
+    UInt(bitPattern: ObjectIdentifier(View.self))
 }
 
 /// The keys of a view type, through its static table.

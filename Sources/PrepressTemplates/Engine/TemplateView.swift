@@ -11,6 +11,9 @@ public protocol TemplateView: Sendable {
 }
 
 extension TemplateView {
+    // Inlinable, so that each view's witness is specialised for its type where it is declared: generic code
+    // would look up the accessor's function type at run time on every key read.
+    @inlinable
     public func templateValue(at position: Int) -> TemplateValue {
         Self.templateKeys.accessors[position](self)
     }
@@ -77,7 +80,7 @@ public class TemplateKeyTable: @unchecked Sendable {
 /// ])
 /// ```
 public final class TemplateKeys<View>: TemplateKeyTable, @unchecked Sendable {
-    let accessors: [@Sendable (View) -> TemplateValue]
+    @usableFromInline let accessors: [@Sendable (View) -> TemplateValue]
 
     public init(_ description: String, plural: String, _ keys: KeyValuePairs<String, TemplateKey<View>>) {
         accessors = keys.map(\.value.read)
