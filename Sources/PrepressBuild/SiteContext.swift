@@ -116,6 +116,8 @@ struct ViewContext: @unchecked Sendable {
     var urls: SiteURLs { storage.urls }
     var generator: String { storage.generator }
     var guides: [Guide] { _read { yield storage.guides } }
+    /// A guide's term, read in place (through `guides`, the whole guide would be copied first).
+    func term(ofGuide index: Int) -> String { storage.guides[index].frontMatter.term }
     var taxonomies: [Taxonomy] { storage.taxonomies }
     var hasFeed: Bool { storage.hasFeed }
     var neighbors: [Int: (previous: Int?, next: Int?)] { storage.neighbors }

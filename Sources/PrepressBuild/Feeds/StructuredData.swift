@@ -5,64 +5,92 @@ import PrepressMarkdown
 struct StructuredData {
     let context: ViewContext
 
-    func jsonLD(for index: Int) -> String {
+    /// The guide's JSON-LD as UTF-8 bytes, written straight from the guide (read in place, not copied).
+    func jsonLD(for index: Int) -> [UInt8] {
         let guide = context.guides[index]
         let matter = guide.frontMatter
         let urls = context.urls
         let permalink = urls.absolute(guide.path)
+        var json = JSONWriter(capacity: 4096 + guide.rendered.questions.count * 1024)
+        json.beginObject()
+        json.member("@context", "https://schema.org")
+        json.key("@graph")
+        json.beginArray()
 
-        var article: [(String, JSONValue)] = [
-            ("@type", .string("Article")),
-            ("@id", .string(permalink + "#article")),
-            ("headline", .string(matter.term)),
-            ("url", .string(permalink)),
-            ("mainEntityOfPage", .string(permalink)),
-            ("inLanguage", .string(context.config.language)),
-            ("wordCount", .integer(guide.rendered.wordCount)),
-        ]
-        if let description = matter.description { article.append(("description", .string(description))) }
-        if let published = matter.pubDate { article.append(("datePublished", .string(published.rfc3339))) }
-        if let modified = matter.modDate ?? matter.pubDate { article.append(("dateModified", .string(modified.rfc3339))) }
+        json.beginObject()
+        json.member("@type", "Article")
+        json.member("@id", permalink + "#article")
+        json.member("headline", matter.term)
+        json.member("url", permalink)
+        json.member("mainEntityOfPage", permalink)
+        json.member("inLanguage", context.config.language)
+        json.member("wordCount", guide.rendered.wordCount)
+        if let description = matter.description { json.member("description", description) }
+        if let published = matter.pubDate { json.member("datePublished", published.rfc3339) }
+        if let modified = matter.modDate ?? matter.pubDate { json.member("dateModified", modified.rfc3339) }
         if let author = matter.author ?? context.config.author.map({ Author(name: $0) }) {
-            var person: [(String, JSONValue)] = [("@type", .string("Person")), ("name", .string(author.name))]
-            if let url = author.url { person.append(("url", .string(urls.absoluteAuthored(url)))) }
-            article.append(("author", .object(person)))
+            json.key("author")
+            json.beginObject()
+            json.member("@type", "Person")
+            json.member("name", author.name)
+            if let url = author.url { json.member("url", urls.absoluteAuthored(url)) }
+            json.endObject()
         }
-        if let image = matter.image { article.append(("image", .string(urls.absoluteAuthored(image.url)))) }
-        if let category = matter.category { article.append(("articleSection", .string(category))) }
-        if !matter.tags.isEmpty { article.append(("keywords", .string(matter.tags.joined(separator: ", ")))) }
-        article.append(("publisher", .object([("@type", .string("Organization")), ("name", .string(context.config.title)),
-                                              ("url", .string(context.config.baseURL))])))
+        if let image = matter.image { json.member("image", urls.absoluteAuthored(image.url)) }
+        if let category = matter.category { json.member("articleSection", category) }
+        if !matter.tags.isEmpty { json.member("keywords", matter.tags.joined(separator: ", ")) }
+        json.key("publisher")
+        json.beginObject()
+        json.member("@type", "Organization")
+        json.member("name", context.config.title)
+        json.member("url", context.config.baseURL)
+        json.endObject()
+        json.endObject()
 
         var crumbs: [(name: String, url: String)] = [("Home", urls.absolute(""))]
         if let category = matter.category, let taxonomy = context.taxonomy(forKey: "category"), let term = taxonomy.term(named: category) {
             crumbs.append((term.name, urls.absolute(taxonomy.path(of: term))))
         }
         crumbs.append((matter.term, permalink))
-        let breadcrumbs: JSONValue = .object([
-            ("@type", .string("BreadcrumbList")),
-            ("itemListElement", .array(crumbs.enumerated().map { position, crumb in
-                .object([("@type", .string("ListItem")), ("position", .integer(position + 1)),
-                         ("name", .string(crumb.name)), ("item", .string(crumb.url))])
-            })),
-        ])
+        json.beginObject()
+        json.member("@type", "BreadcrumbList")
+        json.key("itemListElement")
+        json.beginArray()
+        for (position, crumb) in crumbs.enumerated() {
+            json.beginObject()
+            json.member("@type", "ListItem")
+            json.member("position", position + 1)
+            json.member("name", crumb.name)
+            json.member("item", crumb.url)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
 
-        var graph: [JSONValue] = [.object(article), breadcrumbs]
         let questions = guide.rendered.questions
         if !questions.isEmpty {
-            graph.append(.object([
-                ("@type", .string("FAQPage")),
-                ("@id", .string(permalink + "#faq")),
-                ("mainEntity", .array(questions.map { question in
-                    .object([
-                        ("@type", .string("Question")),
-                        ("name", .string(question.text)),
-                        ("url", .string(permalink + "#" + question.anchor)),
-                        ("acceptedAnswer", .object([("@type", .string("Answer")), ("text", .string(question.answerText))])),
-                    ])
-                })),
-            ]))
+            json.beginObject()
+            json.member("@type", "FAQPage")
+            json.member("@id", permalink + "#faq")
+            json.key("mainEntity")
+            json.beginArray()
+            for question in questions {
+                json.beginObject()
+                json.member("@type", "Question")
+                json.member("name", question.text)
+                json.member("url", permalink + "#" + question.anchor)
+                json.key("acceptedAnswer")
+                json.beginObject()
+                json.member("@type", "Answer")
+                json.member("text", question.answerText)
+                json.endObject()
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
         }
-        return JSONValue.object([("@context", .string("https://schema.org")), ("@graph", .array(graph))]).scriptSafeText
+        json.endArray()
+        json.endObject()
+        return json.output
     }
 }

@@ -49,7 +49,7 @@ struct GuideView: TemplateView {
         "question_summary": .optionalText { $0.questionSummary },
         "related": .list { view in view.context.related[view.index].map { GuideView(index: $0, context: view.context) } },
         "has_related": .flag { !$0.context.related[$0.index].isEmpty },
-        "json_ld": .text { $0.context.writesStructuredData ? StructuredData(context: $0.context).jsonLD(for: $0.index) : "" },
+        "json_ld": .bytes { $0.context.writesStructuredData ? StructuredData(context: $0.context).jsonLD(for: $0.index) : [] },
         "card": .text { $0.index < $0.context.cards.count ? $0.context.cards[$0.index] : "" },
         "previous": .optionalView { view in
             view.context.neighbors[view.index]?.previous.map { GuideLinkView(index: $0, context: view.context) }
@@ -131,7 +131,7 @@ struct GuideLinkView: TemplateView {
 
     /// The guide is read in place: a copy would retain all its fields.
     init(index: Int, context: ViewContext) {
-        term = context.guides[index].frontMatter.term
+        term = context.term(ofGuide: index)
         url = context.guideLinks[index]
     }
 

@@ -200,7 +200,7 @@ struct TemplateRendering: ~Copyable {
             return view.templateValue(at: position)
         case .data(let data):
             return data[keys[Int(parts[index].key)]].map(TemplateValue.data)
-        case .text, .number, .flag, .list, .absent:
+        case .text, .bytes, .number, .flag, .list, .absent:
             return nil
         }
     }
@@ -229,6 +229,10 @@ struct TemplateRendering: ~Copyable {
         switch value {
         case .text(let text):
             write(text, escaped: escaped)
+        case .bytes(let bytes):
+            bytes.withUnsafeBufferPointer { buffer in
+                if escaped { HTMLText.appendEscaped(buffer, to: &output) } else { output.append(contentsOf: buffer) }
+            }
         case .number(let number):
             output += String(number).utf8
         case .flag(let flag):

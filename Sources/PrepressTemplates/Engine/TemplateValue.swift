@@ -2,6 +2,8 @@
 public enum TemplateValue: Sendable {
     /// Text: escaped by `{{name}}`, written as it is by `{{{name}}}` and `{{&name}}`; a section over it shows once.
     case text(String)
+    /// Text as UTF-8 bytes, for text made as bytes (JSON-LD): written as `.text` is, without becoming a `String`.
+    case bytes([UInt8])
     /// A whole number, written in decimal.
     case number(Int)
     /// A flag: a section shows when it is true, an inverted section when it is false.
@@ -27,7 +29,7 @@ public enum TemplateValue: Sendable {
         case .absent, .flag(false): true
         case .list(let items): items.isEmpty
         case .data(let data): data.isFalsy
-        case .text, .number, .flag, .view: false
+        case .text, .bytes, .number, .flag, .view: false
         }
     }
 }

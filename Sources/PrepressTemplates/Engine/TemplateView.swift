@@ -123,6 +123,11 @@ public struct TemplateKey<View>: Sendable {
         Self(type: .text) { .text(read($0)) }
     }
 
+    /// Text the view makes as UTF-8 bytes.
+    public static func bytes(_ read: @escaping @Sendable (View) -> [UInt8]) -> Self {
+        Self(type: .text) { .bytes(read($0)) }
+    }
+
     public static func number(_ read: @escaping @Sendable (View) -> Int) -> Self {
         Self(type: .number) { .number(read($0)) }
     }

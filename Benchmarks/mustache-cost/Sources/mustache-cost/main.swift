@@ -37,6 +37,7 @@ struct Nested: TemplateView {
 func dictionary(_ value: TemplateValue) -> Any? {
     switch value {
     case .text(let text): return text
+    case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
     case .number(let number): return number
     case .flag(let flag): return flag
     case .list(let items): return items.compactMap(dictionary)

@@ -1,42 +1,75 @@
-/// A JSON value with keys kept in the order written, for structured data that is byte-for-byte stable.
-indirect enum JSONValue: Sendable {
-    case string(String)
-    case integer(Int)
-    case object([(String, JSONValue)])
-    case array([JSONValue])
+/// Writes compact JSON straight into bytes, keys in the order written, safe inside `<script>`: `<`, `>` and `&`
+/// are written as `\u003c` and friends, so no text can close the script element, whatever it holds.
+struct JSONWriter {
+    private(set) var output: [UInt8] = []
+    /// Whether the innermost open object or array has a member yet, so the next one needs a comma.
+    private var hasMember: [Bool] = []
 
-    /// Compact JSON that is safe inside `<script>`: `<`, `>` and `&` are written as `\u003c` and friends,
-    /// so no text can close the script element, whatever it holds.
-    var scriptSafeText: String {
-        var output: [UInt8] = []
-        output.reserveCapacity(4096)
-        write(to: &output)
-        return String(decoding: output, as: UTF8.self)
+    init(capacity: Int) {
+        output.reserveCapacity(capacity)
     }
 
-    private func write(to output: inout [UInt8]) {
-        switch self {
-        case .string(let text):
-            Self.writeString(text, to: &output)
-        case .integer(let number):
-            output += String(number).utf8
-        case .array(let items):
-            output.append(UInt8(ascii: "["))
-            for (position, item) in items.enumerated() {
-                if position > 0 { output.append(UInt8(ascii: ",")) }
-                item.write(to: &output)
-            }
-            output.append(UInt8(ascii: "]"))
-        case .object(let members):
-            output.append(UInt8(ascii: "{"))
-            for (position, (key, value)) in members.enumerated() {
-                if position > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeString(key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                value.write(to: &output)
-            }
-            output.append(UInt8(ascii: "}"))
+    mutating func beginObject() {
+        separate()
+        output.append(UInt8(ascii: "{"))
+        hasMember.append(false)
+    }
+
+    mutating func endObject() {
+        hasMember.removeLast()
+        output.append(UInt8(ascii: "}"))
+    }
+
+    mutating func beginArray() {
+        separate()
+        output.append(UInt8(ascii: "["))
+        hasMember.append(false)
+    }
+
+    mutating func endArray() {
+        hasMember.removeLast()
+        output.append(UInt8(ascii: "]"))
+    }
+
+    /// A member's key; its value follows.
+    mutating func key(_ key: String) {
+        separate()
+        Self.writeString(key, to: &output)
+        output.append(UInt8(ascii: ":"))
+        // The value belongs to this member: no comma before it.
+        hasMember[hasMember.count - 1] = false
+        pendingValue = true
+    }
+
+    mutating func string(_ text: String) {
+        separate()
+        Self.writeString(text, to: &output)
+    }
+
+    mutating func integer(_ number: Int) {
+        separate()
+        output += String(number).utf8
+    }
+
+    mutating func member(_ key: String, _ text: String) {
+        self.key(key)
+        string(text)
+    }
+
+    mutating func member(_ key: String, _ number: Int) {
+        self.key(key)
+        integer(number)
+    }
+
+    private var pendingValue = false
+
+    private mutating func separate() {
+        if pendingValue {
+            pendingValue = false
+        } else if let last = hasMember.last, last {
+            output.append(UInt8(ascii: ","))
         }
+        if !hasMember.isEmpty { hasMember[hasMember.count - 1] = true }
     }
 
     /// Bytes the escaping below looks at: controls, `"`, `\`, `<`, `>`, `&`, and 0xE2 (which starts U+2028/9).
