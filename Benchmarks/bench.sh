@@ -86,6 +86,23 @@ rows = [list(map(float, line.split())) for line in sys.stdin if line.strip()]
 print(statistics.median(r[0] for r in rows), statistics.median(r[1] + r[2] for r in rows), max(r[3] for r in rows))'
 }
 
+# Runs "$1" and "$2" one after the other, RUNS times; prints a line for each as measure does: the pair shares
+# the machine's drift, so their ratio is fair.
+measure_pair() {
+  local first=() second=()
+  for run in $(seq 1 "$RUNS"); do
+    first+=("$(RUNS=1 measure sh -c "$1")")
+    second+=("$(RUNS=1 measure sh -c "$2")")
+  done
+  for results in "${first[*]}" "${second[*]}"; do
+    echo "$results" | python3 -c '
+import statistics, sys
+values = list(map(float, sys.stdin.read().split()))
+rows = [values[i:i + 3] for i in range(0, len(values), 3)]
+print(statistics.median(r[0] for r in rows), statistics.median(r[1] for r in rows), max(r[2] for r in rows))'
+  done
+}
+
 report=()
 for size in $SIZES; do
   corpus="$WORK/corpus-$size"
@@ -107,7 +124,15 @@ PY
   read -r cmark_wall cmark_cpu cmark_rss < <(measure sh -c "find '$corpus/bodies' -name '*.md' -print0 | xargs -0 cmark --smart --unsafe")
   counter=0
   next_out() { counter=$((counter + 1)); echo "$WORK/out-$size-$1-$counter"; }
-  read -r prepress_wall prepress_cpu prepress_rss < <(measure sh -c "$PREPRESS build --force --site '$corpus' --output \"\$(mktemp -d '$OUT/out-prepress-XXXXXX')\"")
+  build_new="$PREPRESS build --force --site '$corpus' --output \"\$(mktemp -d '$OUT/out-prepress-XXXXXX')\""
+  base_wall=0 base_cpu=0 base_rss=0 stage_cpu=0 base_stage_cpu=0
+  if [ -n "$BASE_PREPRESS" ]; then
+    { read -r prepress_wall prepress_cpu prepress_rss; read -r base_wall base_cpu base_rss; } < <(measure_pair "$build_new" \
+      "$BASE_PREPRESS build --force --site '$corpus' --output \"\$(mktemp -d '$OUT/out-base-XXXXXX')\"")
+    rm -rf "$OUT"/out-base-*
+  else
+    read -r prepress_wall prepress_cpu prepress_rss < <(measure sh -c "$build_new")
+  fi
   read -r disk_wall disk_cpu disk_rss < <(measure sh -c "$PREPRESS build --force --site '$corpus' --output \"\$(mktemp -d '$WORK/out-disk-XXXXXX')\"")
   "$PREPRESS" build --site "$corpus" --output "$OUT/out-rebuild" >/dev/null
   if ! "$PREPRESS" build --site "$corpus" --output "$OUT/out-rebuild" | grep -q '^Up to date'; then
@@ -117,10 +142,7 @@ PY
   # The generated guides name images the corpus does not have, so check finds errors and exits 1.
   read -r check_wall check_cpu check_rss < <(ALLOWED_EXIT=1 measure "$PREPRESS" check --site "$corpus")
   read -r hugo_wall hugo_cpu hugo_rss < <(measure sh -c "hugo --quiet --source Benchmarks/hugo --contentDir '$PWD/$corpus/content' --destination \"\$(mktemp -d '$OUT/out-hugo-XXXXXX')\" --cacheDir '$PWD/$WORK/hugo-cache'")
-  base_wall=0 base_cpu=0 base_rss=0 stage_cpu=0 base_stage_cpu=0
   if [ -n "$BASE_PREPRESS" ]; then
-    read -r base_wall base_cpu base_rss < <(measure sh -c "$BASE_PREPRESS build --force --site '$corpus' --output \"\$(mktemp -d '$OUT/out-base-XXXXXX')\"")
-    rm -rf "$OUT"/out-base-*
     # The page stage's CPU seconds, new and baseline one after the other, median of RUNS each.
     stages=()
     for run in $(seq 1 "$RUNS"); do

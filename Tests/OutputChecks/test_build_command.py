@@ -81,3 +81,21 @@ def test_a_guide_saved_while_the_last_build_ran_does_not_let_the_next_one_be_ski
     assert build(site).startswith("Built ")
     settle(site)
     assert build(site).startswith("Up to date")
+
+
+def test_a_misspelled_key_in_a_template_override_fails_build_and_check_at_its_place(tmp_path):
+    site = copy_demo(tmp_path)
+    assert build(site).startswith("Built ")
+    before = snapshot(site / "output")
+    guide_template = site / "templates" / "guide.mustache"
+    text = guide_template.read_text(encoding="utf-8")
+    assert "<h1>{{term}}</h1>" in text
+    guide_template.write_text(text.replace("<h1>{{term}}</h1>", "<h1>{{titel}}</h1>", 1), encoding="utf-8")
+    line = next(number for number, row in enumerate(guide_template.read_text(encoding="utf-8").splitlines(), 1) if "{{titel}}" in row)
+    column = guide_template.read_text(encoding="utf-8").splitlines()[line - 1].index("titel") + 1
+    expected = f"templates/guide.mustache:{line}:{column}: error: 'titel' is not a key of a guide; did you mean 'title'?"
+    for command in ["build", "check"]:
+        result = subprocess.run([str(PREPRESS), command, "--site", str(site)], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 1, (command, result.stdout, result.stderr)
+        assert expected in result.stderr, (command, result.stderr)
+    assert snapshot(site / "output") == before, "a failed build leaves the output as it was"

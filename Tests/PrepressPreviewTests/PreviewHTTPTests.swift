@@ -83,6 +83,20 @@ import PrepressContent
         }
     }
 
+    @Test func aMisspelledTemplateKeyShowsInTheOverlayWithItsPlace() async throws {
+        let (app, store, path) = try await application()
+        try FileManager.default.createDirectory(atPath: path + "/templates/partials", withIntermediateDirectories: true)
+        try Data("<footer>{{site.titel}}</footer>\n".utf8).write(to: URL(fileURLWithPath: path + "/templates/partials/footer.mustache"))
+        if case .built = await store.apply(SiteChanges(templates: true)) { Issue.record("a misspelled key built") }
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/guides/nurse-manager/", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("prepress-error-overlay"))
+                #expect(page.contains("/templates/partials/footer.mustache:1:16: error: &#39;titel&#39; is not a key of the site; did you mean &#39;title&#39;?"))
+            }
+        }
+    }
+
     @Test func listenersHearEveryRebuildAndStopOnShutdown() async throws {
         let (_, store, _) = try await application()
         let (stream, current) = await store.listen()
