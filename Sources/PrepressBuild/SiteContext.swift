@@ -55,7 +55,7 @@ struct SiteContext: Sendable {
         }
     }
 
-    fileprivate final class Storage: Sendable {
+    fileprivate final class Storage: @unchecked Sendable {
         let config: SiteConfig
         let urls: SiteURLs
         let generator: String
@@ -66,6 +66,14 @@ struct SiteContext: Sendable {
         let related: [[Int]]
         let questionBank: QuestionBank
         let guideLinks: [String]
+        /// The guides again, in memory this object owns: `guideBuffer[i].field` reads a field in place, where
+        /// `guides[i].field` copies the whole guide first (an array's subscript returns its element).
+        let guideBuffer: UnsafeMutableBufferPointer<Guide>
+
+        deinit {
+            guideBuffer.deinitialize()
+            guideBuffer.deallocate()
+        }
 
         init(config: SiteConfig, urls: SiteURLs, generator: String, guides: [Guide], taxonomies: [Taxonomy], hasFeed: Bool,
              neighbors: [Int: (previous: Int?, next: Int?)], related: [[Int]], questionBank: QuestionBank) {
@@ -79,6 +87,8 @@ struct SiteContext: Sendable {
             self.related = related
             self.questionBank = questionBank
             guideLinks = guides.map { urls.link($0.path) }
+            guideBuffer = .allocate(capacity: guides.count)
+            _ = guideBuffer.initialize(from: guides)
         }
     }
 
@@ -116,8 +126,8 @@ struct ViewContext: @unchecked Sendable {
     var urls: SiteURLs { storage.urls }
     var generator: String { storage.generator }
     var guides: [Guide] { _read { yield storage.guides } }
-    /// A guide's term, read in place (through `guides`, the whole guide would be copied first).
-    func term(ofGuide index: Int) -> String { storage.guides[index].frontMatter.term }
+    /// The guide at `index`, borrowed in place: reading a field through `guides[index]` copies the whole guide.
+    func guide(at index: Int) -> UnsafeMutablePointer<Guide> { storage.guideBuffer.baseAddress! + index }
     var taxonomies: [Taxonomy] { storage.taxonomies }
     var hasFeed: Bool { storage.hasFeed }
     var neighbors: [Int: (previous: Int?, next: Int?)] { storage.neighbors }

@@ -30,8 +30,9 @@ struct AtomFeedRenderer: Sendable {
           <generator>\(xmlEscaped(generator))</generator>
 
         """
-        for index in entries {
-            xml += entry(guides[index])
+        // Through the buffer, each guide is passed in place: `guides[index]` would copy it.
+        guides.withUnsafeBufferPointer { buffer in
+            for index in entries { xml += entry(buffer[index]) }
         }
         xml += "</feed>\n"
         return xml

@@ -7,7 +7,7 @@ struct StructuredData {
 
     /// The guide's JSON-LD as UTF-8 bytes, written straight from the guide (read in place, not copied).
     func jsonLD(for index: Int) -> [UInt8] {
-        let guide = context.guides[index]
+        let guide = UnsafePointer(context.guide(at: index)).pointee
         let matter = guide.frontMatter
         let urls = context.urls
         let permalink = urls.absolute(guide.path)

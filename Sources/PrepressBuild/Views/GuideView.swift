@@ -10,7 +10,7 @@ struct GuideView: TemplateView {
 
     /// The guide, borrowed in place: a key reads the fields it needs rather than a copy of the whole guide.
     var guide: Guide {
-        _read { yield context.guides[index] }
+        unsafeAddress { UnsafePointer(context.guide(at: index)) }
     }
 
     static let templateKeys = TemplateKeys<GuideView>("a guide", plural: "guides", [
@@ -131,7 +131,7 @@ struct GuideLinkView: TemplateView {
 
     /// The guide is read in place: a copy would retain all its fields.
     init(index: Int, context: ViewContext) {
-        term = context.term(ofGuide: index)
+        term = context.guide(at: index).pointee.frontMatter.term
         url = context.guideLinks[index]
     }
 
