@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+@testable import PrepressTemplates
+
+private struct Person: TemplateView {
+    var name = "Ada"
+    var url: String? = nil
+    var tags = ["math", "engines"]
+    var friend: Friend? = Friend()
+    var extra: TemplateData = .map(["note": .string("free")])
+
+    static let templateKeys = TemplateKeys<Person>("a person", plural: "people", [
+        "name": .text(\.name),
+        "url": .optionalText(\.url),
+        "tags": .list { person in person.tags.map { Tag(label: $0) } },
+        "friend": .optionalView(\.friend),
+        "extra": .data(\.extra),
+        "count": .number { $0.tags.count },
+    ])
+}
+
+private struct Friend: TemplateView {
+    var hasFriend = false
+    static let templateKeys = TemplateKeys<Friend>("a friend", plural: "friends", [
+        "name": .text { _ in "Charles" },
+        "friend": .optionalView { $0.hasFriend ? Friend() : nil },
+    ])
+}
+
+/// A view whose section finds the same view again, without end: only the depth limit stops it.
+private struct Loop: TemplateView {
+    static let templateKeys = TemplateKeys<Loop>("a loop", plural: "loops", [
+        "again": .view { _ in Loop() },
+    ])
+}
+
+private struct Tag: TemplateView {
+    let label: String
+    static let templateKeys = TemplateKeys<Tag>("a tag", plural: "tags", [
+        "label": .text(\.label),
+    ])
+}
+
+private func library(_ templates: [String: String], root: String = "page") throws -> TemplateLibrary {
+    try TemplateLibrary(templates.sorted { $0.key < $1.key }.map { (name: $0.key, text: Array($0.value.utf8)) },
+                        checking: [(root, Person.self)])
+}
+
+private func problems(_ templates: [String: String]) throws -> [String] {
+    try library(templates).problems.map { "\($0.template):\($0.line):\($0.column): \($0.message)" }
+}
+
+@Suite struct TemplateEngineTests {
+    @Test func typedViewsRenderTheirKeysThroughTheResolvedPositions() throws {
+        let templates = ["page": "{{name}}: {{#tags}}[{{label}}]{{/tags}} {{count}} {{friend.name}} {{extra.note}}{{^url}} no url{{/url}}"]
+        let checked = try library(templates)
+        #expect(checked.problems.isEmpty)
+        let expected = "Ada: [math][engines] 2 Charles free no url"
+        #expect(String(decoding: checked.render(Person(), template: "page") ?? [], as: UTF8.self) == expected)
+        // Unchecked, every name is found by its key instead: the same bytes.
+        let unchecked = try TemplateLibrary([(name: "page", text: Array(templates["page"]!.utf8))])
+        #expect(String(decoding: unchecked.render(Person(), template: "page") ?? [], as: UTF8.self) == expected)
+    }
+
+    @Test func anAbsentKeyStopsTheLookupInsteadOfFallingBackToAnOuterContext() throws {
+        // `url` inside `friend` is not a key of a friend, so it is the person's; but an absent `url` of the
+        // person itself renders nothing rather than anything further out.
+        let checked = try library(["page": "{{#friend}}<{{url}}>{{/friend}}"])
+        #expect(String(decoding: checked.render(Person(url: "/ada/"), template: "page") ?? [], as: UTF8.self) == "</ada/>")
+        #expect(String(decoding: checked.render(Person(url: nil), template: "page") ?? [], as: UTF8.self) == "<>")
+    }
+
+    @Test func unknownKeysAreReportedWithTheClosestKeyInScope() throws {
+        #expect(try problems(["page": "x\n  {{nmae}}"]) == ["page:2:5: 'nmae' is not a key of a person; did you mean 'name'?"])
+        #expect(try problems(["page": "{{friend.nam}}"]) == ["page:1:10: 'nam' is not a key of a friend; did you mean 'name'?"])
+        #expect(try problems(["page": "{{#tags}}{{lable}}{{/tags}}"]) == ["page:1:12: 'lable' is not a key of a tag; did you mean 'label'?"])
+        #expect(try problems(["page": "{{zzz}}"]) == ["page:1:3: 'zzz' is not a key of a person"])
+    }
+
+    @Test func valuesUsedAsTheWrongKindAreReported() throws {
+        #expect(try problems(["page": "{{tags}}"]) == ["page:1:3: 'tags' is a list of tags, not a text"])
+        #expect(try problems(["page": "{{friend}}"]) == ["page:1:3: 'friend' is a friend, not a text"])
+        #expect(try problems(["page": "{{name.first}}"]) == ["page:1:3: 'name' is a text, which has no key 'first'"])
+    }
+
+    @Test func freeFormDataIsNotChecked() throws {
+        #expect(try problems(["page": "{{extra.anything.deeper}}{{#extra}}{{whatever}}{{/extra}}"]).isEmpty)
+    }
+
+    @Test func partialsAreCheckedWhereTheyAreIncluded() throws {
+        #expect(try problems(["page": "{{#friend}}{{>part}}{{/friend}}", "part": "{{name}} {{tags}}"])
+            == ["part:1:12: 'tags' is a list of tags, not a text"])
+        #expect(try problems(["page": "{{>prat}}", "part": ""]) == ["page:1:4: there is no template 'prat'; did you mean 'part'?"])
+    }
+
+    @Test func blocksAParentDoesNotHaveAreReported() throws {
+        let found = try problems(["page": "{{<layout}}{{$mian}}x{{/mian}}{{/layout}}", "layout": "{{$main}}{{/main}}"])
+        #expect(found == ["page:1:15: 'mian' is not a block of 'layout'; did you mean 'main'?"])
+    }
+
+    @Test func aPartialIncludingItselfIsCheckedAndRenderedToAnEnd() throws {
+        let checked = try library(["page": "{{>node}}", "node": "{{name}}{{#friend}}({{>node}}){{/friend}}"])
+        #expect(checked.problems.isEmpty)
+        // The friend's own `friend` is absent, so the recursion ends with the data.
+        #expect(String(decoding: checked.render(Person(), template: "page") ?? [], as: UTF8.self) == "Ada(Charles)")
+        #expect(String(decoding: checked.render(Person(friend: Friend(hasFriend: true)), template: "page") ?? [], as: UTF8.self)
+            == "Ada(Charles(Charles))")
+        let endless = try TemplateLibrary([(name: "node", text: Array("({{#again}}{{>node}}{{/again}})".utf8))], checking: [("node", Loop.self)])
+        let output = String(decoding: endless.render(Loop(), template: "node") ?? [], as: UTF8.self)
+        #expect(output.count == 2 * (TemplateRendering.maximumDepth + 1), "stops at the depth limit")
+    }
+
+    @Test func syntaxErrorsSayWhereAndHowToFixThem() throws {
+        func error(_ text: String) -> TemplateSyntaxError? {
+            do {
+                _ = try TemplateLibrary([(name: "t", text: Array(text.utf8))])
+                return nil
+            } catch {
+                return error.failures.first?.error
+            }
+        }
+        #expect(error("a\n{{#x}}") == TemplateSyntaxError(line: 2, column: 4, message: "'x' is opened here and never closed", hint: "close it with {{/x}}"))
+        #expect(error("{{#x}}{{/y}}")?.message == "{{/y}} closes 'x', opened at line 1, column 4")
+        #expect(error("{{/y}}")?.message == "{{/y}} closes nothing")
+        #expect(error("ab {{name")?.column == 4)
+        #expect(error("{{=<% %>}}")?.message == "this tag is never closed")
+        #expect(error("{{= x =}}")?.message.hasPrefix("a set-delimiter tag needs two delimiters") == true)
+        #expect(error("{{a..b}}")?.message == "'a..b' is not a name: a dot must stand between two names")
+        #expect(error("{{<p}}{{x}}{{/p}}")?.message == "only blocks ({{$name}}…{{/name}}) may stand inside {{<p}}")
+        #expect(error("é{{}}")?.column == 2, "columns count characters, not bytes")
+    }
+
+    @Test func suggestionsCountASwapOfTwoLettersAsOneEdit() {
+        #expect(TemplateChecker.editDistance("titel", "title") == 1)
+        #expect(TemplateChecker.editDistance("", "abc") == 3)
+        #expect(TemplateChecker.editDistance("kitten", "sitting") == 3)
+        #expect(TemplateChecker.closest(to: "titel", among: ["term", "title"]) == "title")
+        #expect(TemplateChecker.closest(to: "zz", among: ["term", "title"]) == nil)
+    }
+
+    @Test func escapingCoversTheFiveHTMLCharactersAndLeavesTheRestAlone() {
+        #expect(HTMLText.escaped(#"<a href="x">Tom & 'Jerry'</a> é"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt; é")
+        #expect(HTMLText.escaped("plain") == "plain")
+    }
+}
