@@ -69,6 +69,9 @@ struct SiteContext: Sendable {
         /// The guides again, in memory this object owns: `guideBuffer[i].field` reads a field in place, where
         /// `guides[i].field` copies the whole guide first (an array's subscript returns its element).
         let guideBuffer: UnsafeMutableBufferPointer<Guide>
+        /// Each taxonomy's position, by its front-matter key, and the link of each of its terms, made once.
+        let taxonomyPositions: [String: Int]
+        let termLinks: [[String]]
 
         deinit {
             guideBuffer.deinitialize()
@@ -87,6 +90,12 @@ struct SiteContext: Sendable {
             self.related = related
             self.questionBank = questionBank
             guideLinks = guides.map { urls.link($0.path) }
+            var taxonomyPositions: [String: Int] = [:]
+            for (position, taxonomy) in taxonomies.enumerated() where taxonomyPositions[taxonomy.config.key] == nil {
+                taxonomyPositions[taxonomy.config.key] = position
+            }
+            self.taxonomyPositions = taxonomyPositions
+            termLinks = taxonomies.map { taxonomy in taxonomy.terms.map { urls.link(taxonomy.path(of: $0)) } }
             guideBuffer = .allocate(capacity: guides.count)
             _ = guideBuffer.initialize(from: guides)
         }
@@ -139,6 +148,19 @@ struct ViewContext: @unchecked Sendable {
 
     func taxonomy(forKey key: String) -> Taxonomy? {
         taxonomies.first { $0.config.key == key }
+    }
+
+    /// A name under the taxonomy of `key` as the site spells and links it; unlinked when the site has no such
+    /// taxonomy. Read in place: `taxonomies[i]` would copy the whole taxonomy, its terms and indexes.
+    func termView(named name: String, key: String) -> TermView {
+        storage.taxonomies.withUnsafeBufferPointer { taxonomies in
+            guard let taxonomy = storage.taxonomyPositions[key], let position = taxonomies[taxonomy].position(named: name) else {
+                return TermView(slug: Slug.make(name), displayName: name, url: nil)
+            }
+            return taxonomies[taxonomy].terms.withUnsafeBufferPointer { terms in
+                TermView(slug: terms[position].slug, displayName: terms[position].name, url: storage.termLinks[taxonomy][position])
+            }
+        }
     }
 
     var siteView: SiteView { SiteView(context: self) }

@@ -61,7 +61,7 @@ struct GuideView: TemplateView {
 
     /// A name under a taxonomy, spelled and linked as the site's term for it.
     private func term(_ name: String, key: String) -> TermView {
-        TermView(name: name, taxonomy: context.taxonomy(forKey: key), urls: context.urls)
+        context.termView(named: name, key: key)
     }
 
     /// Tags as terms; two spellings of one tag show once.
@@ -177,19 +177,6 @@ struct TermView: TemplateView {
     let displayName: String
     /// The term's page; nil when the site has no such taxonomy.
     let url: String?
-
-    init(name: String, taxonomy: Taxonomy?, urls: SiteURLs) {
-        if let taxonomy, let position = taxonomy.position(named: name) {
-            let term = taxonomy.terms[position]
-            slug = term.slug
-            displayName = term.name
-            url = urls.link(taxonomy.path(of: term))
-        } else {
-            slug = Slug.make(name)
-            displayName = name
-            url = nil
-        }
-    }
 
     static let templateKeys = TemplateKeys<TermView>("a term", plural: "terms", [
         "name": .text(\.displayName),
