@@ -4,6 +4,7 @@ import PrepressContent
 ///
 /// Views hold it and are copied for every key a template looks up, so the unchanging part lives in one
 /// shared object: a copy is a few reference counts, not one per guide list and dictionary.
+@dynamicMemberLookup
 struct SiteContext: Sendable {
     private let storage: Storage
 
@@ -15,21 +16,11 @@ struct SiteContext: Sendable {
     /// holds this context.
     var unretained: ViewContext { ViewContext(storage: storage, rendering: rendering) }
 
-    var config: SiteConfig { storage.config }
-    var urls: SiteURLs { storage.urls }
-    var generator: String { storage.generator }
-    /// Every published guide, newest first.
-    var guides: [Guide] { _read { yield storage.guides } }
-    var taxonomies: [Taxonomy] { storage.taxonomies }
-    /// Whether /feed.xml is written (some guide has a date).
-    var hasFeed: Bool { storage.hasFeed }
-    /// The guides before and after each guide within its category, by guide index.
-    var neighbors: [Int: (previous: Int?, next: Int?)] { storage.neighbors }
-    /// Related guides of each guide, best first, by guide index.
-    var related: [[Int]] { storage.related }
-    var questionBank: QuestionBank { storage.questionBank }
-    /// Each guide's link, by guide index: made once, as lists, cards, feeds and the question bank show it often.
-    var guideLinks: [String] { _read { yield storage.guideLinks } }
+    /// Every value of `ViewContext` (settings, guides, taxonomies, links), read through it.
+    subscript<Value>(dynamicMember keyPath: KeyPath<ViewContext, Value>) -> Value {
+        unretained[keyPath: keyPath]
+    }
+
     /// Each guide's card (`partials/guide-card` rendered once), shown in lists as `{{{card}}}`.
     var cards: [String] {
         get { rendering.cards }
@@ -118,7 +109,7 @@ struct SiteContext: Sendable {
     }
 
     func taxonomy(forKey key: String) -> Taxonomy? {
-        taxonomies.first { $0.config.key == key }
+        unretained.taxonomy(forKey: key)
     }
 
     var siteView: SiteView { SiteView(context: unretained) }
@@ -134,14 +125,19 @@ struct ViewContext: @unchecked Sendable {
     var config: SiteConfig { storage.config }
     var urls: SiteURLs { storage.urls }
     var generator: String { storage.generator }
+    /// Every published guide, newest first.
     var guides: [Guide] { _read { yield storage.guides } }
     /// The guide at `index`, borrowed in place: reading a field through `guides[index]` copies the whole guide.
     func guide(at index: Int) -> UnsafeMutablePointer<Guide> { storage.guideBuffer.baseAddress! + index }
     var taxonomies: [Taxonomy] { storage.taxonomies }
+    /// Whether /feed.xml is written (some guide has a date).
     var hasFeed: Bool { storage.hasFeed }
+    /// The guides before and after each guide within its category, by guide index.
     var neighbors: [Int: (previous: Int?, next: Int?)] { storage.neighbors }
+    /// Related guides of each guide, best first, by guide index.
     var related: [[Int]] { storage.related }
     var questionBank: QuestionBank { storage.questionBank }
+    /// Each guide's link, by guide index: made once, as lists, cards, feeds and the question bank show it often.
     var guideLinks: [String] { _read { yield storage.guideLinks } }
     var cards: [String] { rendering.cards }
     var writesStructuredData: Bool { rendering.writesStructuredData }
