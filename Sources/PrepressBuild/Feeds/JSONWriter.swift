@@ -9,26 +9,20 @@ struct JSONWriter {
         output.reserveCapacity(capacity)
     }
 
-    mutating func beginObject() {
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func open(_ bracket: UInt8) {
         separate()
-        output.append(UInt8(ascii: "{"))
+        output.append(bracket)
         hasMember.append(false)
     }
 
-    mutating func endObject() {
+    private mutating func close(_ bracket: UInt8) {
         hasMember.removeLast()
-        output.append(UInt8(ascii: "}"))
-    }
-
-    mutating func beginArray() {
-        separate()
-        output.append(UInt8(ascii: "["))
-        hasMember.append(false)
-    }
-
-    mutating func endArray() {
-        hasMember.removeLast()
-        output.append(UInt8(ascii: "]"))
+        output.append(bracket)
     }
 
     /// A member's key; its value follows.
