@@ -143,3 +143,36 @@ private func problems(_ templates: [String: String]) throws -> [String] {
         #expect(HTMLText.escaped("plain") == "plain")
     }
 }
+
+@Suite struct TemplateRobustnessTests {
+    /// Templates made of random pieces of Mustache syntax either parse or throw a syntax error; none crashes,
+    /// and every one that parses renders.
+    @Test func randomTemplatesParseOrFailButNeverCrash() throws {
+        let pieces = ["{{", "}}", "{{{", "}}}", "{{#a}}", "{{/a}}", "{{^b}}", "{{/b}}", "{{>p}}", "{{<p}}", "{{/p}}", "{{$x}}",
+                      "{{/x}}", "{{!c}}", "{{=<% %>=}}", "<%a%>", "{{=| |=}}", "|a|", "{{.}}", "{{a.b}}", "{{.a}}", "\n", "  ",
+                      "\r\n", "text", "é", "{{&a}}", "{{ a }}", "{", "}", "=", "{{#.}}", "{{/.}}", "\t"]
+        var generator = SplitMix64(seed: 20261201)
+        var parsed = 0
+        for _ in 0..<3000 {
+            let count = Int(generator.next() % 12) + 1
+            let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let partial = (0..<3).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let data = #"{"a":{"b":[1,2]},"b":false,"x":"<y>"}"#
+            if (try? renderMustache(text, json: Data(data.utf8), partials: ["p": partial])) != nil { parsed += 1 }
+        }
+        #expect(parsed > 100, "enough random templates parse to exercise rendering too")
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that a failure can be reproduced.
+private struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
