@@ -73,6 +73,12 @@ struct TemplateRendering: ~Copyable {
                             run(body, after)
                             stack.removeLast()
                         }
+                    case .views(let views):
+                        for position in 0..<views.count {
+                            stack.append(views.item(position))
+                            run(body, after)
+                            stack.removeLast()
+                        }
                     case .data(.list(let items)):
                         for item in items {
                             stack.append(.data(item))
@@ -200,7 +206,7 @@ struct TemplateRendering: ~Copyable {
             return view.templateValue(at: position)
         case .data(let data):
             return data[keys[Int(parts[index].key)]].map(TemplateValue.data)
-        case .text, .bytes, .number, .flag, .list, .absent:
+        case .text, .bytes, .number, .flag, .list, .views, .absent:
             return nil
         }
     }
@@ -245,7 +251,7 @@ struct TemplateRendering: ~Copyable {
             case .bool(let flag): output += (flag ? "true" : "false").utf8
             case .null, .list, .map: break
             }
-        case .view, .list, .absent:
+        case .view, .list, .views, .absent:
             break
         }
     }

@@ -12,6 +12,8 @@ public enum TemplateValue: Sendable {
     case view(any TemplateView)
     /// A list: a section renders once per item, an inverted section when it is empty.
     case list([TemplateValue])
+    /// A list of views, made one at a time as a section reaches them (no array of values is built first).
+    case views(TemplateViewList)
     /// Free-form data (front matter `params`, JSON): looked up by name at render time.
     case data(TemplateData)
     /// A key the view offers but has no value for: renders empty, is falsy, and ends the lookup there rather
@@ -28,9 +30,21 @@ public enum TemplateValue: Sendable {
         switch self {
         case .absent, .flag(false): true
         case .list(let items): items.isEmpty
+        case .views(let views): views.count == 0
         case .data(let data): data.isFalsy
         case .text, .bytes, .number, .flag, .view: false
         }
+    }
+}
+
+/// Views of one type, each handed to the template as `.view` when a section reaches it.
+public struct TemplateViewList: Sendable {
+    let count: Int
+    let item: @Sendable (Int) -> TemplateValue
+
+    public init<View: TemplateView>(_ views: [View]) {
+        count = views.count
+        item = { .view(views[$0]) }
     }
 }
 

@@ -149,7 +149,7 @@ public struct TemplateKey<View>: Sendable {
     }
 
     public static func list<Child: TemplateView>(_ read: @escaping @Sendable (View) -> [Child]) -> Self {
-        Self(type: .list(.view(Child.self))) { view in .list(read(view).map { .view($0) }) }
+        Self(type: .list(.view(Child.self))) { view in .views(TemplateViewList(read(view))) }
     }
 
     public static func data(_ read: @escaping @Sendable (View) -> TemplateData) -> Self {

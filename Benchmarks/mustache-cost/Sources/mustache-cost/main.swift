@@ -41,6 +41,7 @@ func dictionary(_ value: TemplateValue) -> Any? {
     case .number(let number): return number
     case .flag(let flag): return flag
     case .list(let items): return items.compactMap(dictionary)
+    case .views(let views): return (0..<views.count).compactMap { dictionary(views.item($0)) }
     case .absent: return nil
     case .data: fatalError("no free-form data in these views")
     case .view(let view): return dictionary(of: view)
