@@ -39,8 +39,9 @@ public enum TemplateValue: Sendable {
 
 /// Views of one type, each handed to the template as `.view` when a section reaches it.
 public struct TemplateViewList: Sendable {
-    let count: Int
-    let item: @Sendable (Int) -> TemplateValue
+    public let count: Int
+    /// The item at a position, as a value.
+    public let item: @Sendable (Int) -> TemplateValue
 
     public init<View: TemplateView>(_ views: [View]) {
         count = views.count
