@@ -73,4 +73,16 @@ import PrepressContent
         #expect(text.hasSuffix("# R&D Lead <Interview> Guide in Research\n- C++\n- R&D\n"))
         #expect(text.hasPrefix("---\nterm: \"R&D Lead <Interview> Guide\"\n"))
     }
+
+    @Test func anArchetypeThatDoesNotParseIsReportedAtItsPlace() {
+        let skeleton = GuideSkeleton(term: "X", slug: "x", category: nil, vertical: nil, tags: [], date: "2026-12-01", author: nil)
+        #expect(throws: DiagnosticsError.self) { try skeleton.render(archetype: "# {{term}}\n{{#tags}}", displayPath: "templates/archetypes/guide.md") }
+        do {
+            _ = try skeleton.render(archetype: "# {{term}}\n{{#tags}}", displayPath: "templates/archetypes/guide.md")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "templates/archetypes/guide.md:2:4: error: template does not parse: 'tags' is opened here and never closed\n    hint: close it with {{/tags}}",
+            ])
+        }
+    }
 }

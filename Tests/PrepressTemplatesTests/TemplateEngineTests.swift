@@ -138,6 +138,17 @@ private func problems(_ templates: [String: String]) throws -> [String] {
         #expect(TemplateChecker.closest(to: "zz", among: ["term", "title"]) == nil)
     }
 
+    @Test func theRenderPathUsesNoReflectionCastsOrDescriptions() throws {
+        let engine = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/PrepressTemplates/Engine")
+        for file in ["TemplateRendering.swift", "TemplateProgram.swift", "TemplateValue.swift", "TemplateView.swift", "HTMLText.swift"] {
+            let text = try String(contentsOf: engine.appendingPathComponent(file), encoding: .utf8)
+            for forbidden in ["Mirror(", " as? ", " as! ", "String(describing", "type(of:"] where text.contains(forbidden) {
+                Issue.record("\(file) uses \(forbidden)")
+            }
+        }
+    }
+
     @Test func escapingCoversTheFiveHTMLCharactersAndLeavesTheRestAlone() {
         #expect(HTMLText.escaped(#"<a href="x">Tom & 'Jerry'</a> é"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt; é")
         #expect(HTMLText.escaped("plain") == "plain")

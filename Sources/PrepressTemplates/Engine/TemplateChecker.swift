@@ -241,7 +241,7 @@ struct TemplateChecker {
         case .number: "n"
         case .flag: "f"
         case .data: "d"
-        case .view(let view): "v\(ObjectIdentifier(view).hashValue)"
+        case .view(let view): "v\(UInt(bitPattern: ObjectIdentifier(view)))"
         case .list(let item): "l" + signature(item)
         }
     }

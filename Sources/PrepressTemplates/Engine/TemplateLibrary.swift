@@ -1,7 +1,7 @@
 /// Compiled templates by name, each partial and parent tag linked to the template it names.
 ///
-/// Built once when the theme loads, then shared by every thread that renders: nothing in it changes after
-/// `check` has run.
+/// Built once when the theme loads (parsed, checked against the page views, compiled), then shared by every
+/// thread that renders: nothing in it changes after `init`.
 public struct TemplateLibrary: Sendable {
     let templates: [CompiledTemplate]
     let positions: [String: Int]
@@ -44,8 +44,6 @@ public struct TemplateLibrary: Sendable {
     }
 
     public var names: [String] { templates.map(\.name) }
-
-    public func contains(_ name: String) -> Bool { positions[name] != nil }
 
     /// Renders `view` with the template `name` into bytes; nil when there is no such template. `capacity` is the
     /// output's expected size.

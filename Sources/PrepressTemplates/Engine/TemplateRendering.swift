@@ -268,13 +268,8 @@ struct TemplateRendering: ~Copyable {
     }
 }
 
-/// The view's type, from its existential container (`type(of:)` would ask the runtime).
+/// The view's type, read from its existential container rather than asked of the runtime.
 @inline(__always)
 private func typeIdentifier<View: TemplateView>(of view: View) -> UInt {
     UInt(bitPattern: ObjectIdentifier(View.self))
-}
-
-/// The keys of a view type, through its static table.
-func keyTable<View: TemplateView>(of type: View.Type) -> TemplateKeyTable {
-    View.templateKeys
 }

@@ -156,3 +156,8 @@ public struct TemplateKey<View>: Sendable {
         Self(type: .data) { .data(read($0)) }
     }
 }
+
+/// The keys of a view type, through its static table.
+func keyTable<View: TemplateView>(of type: View.Type) -> TemplateKeyTable {
+    View.templateKeys
+}

@@ -11,8 +11,6 @@ struct GuidePage: TemplateView {
     static let templateKeys = TemplateKeys<GuidePage>("a guide page", plural: "guide pages", [
         "site": .view(\.site), "page": .view(\.page), "guide": .view(\.guide),
     ])
-
-    static func sample() -> GuidePage { GuidePage() }
 }
 
 struct SiteInfo: TemplateView {

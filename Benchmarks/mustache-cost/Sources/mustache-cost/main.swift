@@ -151,7 +151,7 @@ for name in ["base", "guide", "partials/header", "partials/footer"] {
     }
     theme[name] = text
 }
-let guidePage = GuidePage.sample()
+let guidePage = GuidePage()
 let guideDictionary = dictionary(of: guidePage)
 let upstreamTheme = swiftMustacheLibrary(theme)
 let ourTheme = prepressLibrary(theme, root: "guide", view: GuidePage.self)
