@@ -290,7 +290,7 @@ public struct SiteBuilder: Sendable {
             let placed = PlacedGuide(source: source, slug: guides[index].slug, path: guides[index].path)
             let (guide, linkWarnings) = state.guideRenderer.render(placed)
             renderWarnings += linkWarnings
-            questionCountChanged = questionCountChanged || guide.rendered.questions.count != guides[index].rendered.questions.count
+            questionCountChanged = questionCountChanged || guide.rendered.questionCount != guides[index].rendered.questionCount
             guides[index] = guide
             changed.insert(index)
         }

@@ -159,5 +159,18 @@ struct ViewContext: @unchecked Sendable {
         }
     }
 
+    /// The term a name belongs to under the taxonomy of `key`, as its name and page path; nil when the site
+    /// has no such taxonomy or term. Read in place, like `termView(named:key:)`.
+    func term(named name: String, key: String) -> (name: String, path: String)? {
+        storage.taxonomies.withUnsafeBufferPointer { taxonomies in
+            guard let taxonomy = storage.taxonomyPositions[key], let position = taxonomies[taxonomy].position(named: name) else {
+                return nil
+            }
+            return taxonomies[taxonomy].terms.withUnsafeBufferPointer { terms in
+                (terms[position].name, SiteURLs.termPath(taxonomy: taxonomies[taxonomy].config.path, slug: terms[position].slug))
+            }
+        }
+    }
+
     var siteView: SiteView { SiteView(context: self) }
 }

@@ -21,6 +21,9 @@ public struct RenderedMarkdown: Sendable, Equatable {
 
     /// Every question, in document order.
     public var questions: [Question] { questionGroups.flatMap(\.questions) }
+
+    /// How many questions there are, without gathering them.
+    public var questionCount: Int { questionGroups.reduce(0) { $0 + $1.questions.count } }
 }
 
 /// One heading of a rendered body.

@@ -77,6 +77,8 @@ import PrepressContent
 
     @Test func xmlEscapingDropsWhatXMLCannotHold() {
         #expect(xmlEscaped("a<b>&\"c'\u{1}\u{FFFE}é") == "a&lt;b&gt;&amp;&quot;c&apos;é")
+        #expect(xmlEscaped("Plain text, résumé € 日本") == "Plain text, résumé € 日本")
+        #expect(xmlEscaped("\u{FFFF}a\tb\u{FFFD}\u{E000}") == "a\tb\u{FFFD}\u{E000}")
     }
 
     @Test func taxonomiesAreConfigurable() throws {

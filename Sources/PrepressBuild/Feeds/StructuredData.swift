@@ -7,11 +7,12 @@ struct StructuredData {
 
     /// The guide's JSON-LD as UTF-8 bytes, written straight from the guide (read in place, not copied).
     func jsonLD(for index: Int) -> [UInt8] {
-        let guide = UnsafePointer(context.guide(at: index)).pointee
-        let matter = guide.frontMatter
+        // Through the pointer, each field is read where it is: `.pointee` into a constant would copy the guide.
+        let guide = UnsafePointer(context.guide(at: index))
+        let matter = guide.pointee.frontMatter
         let urls = context.urls
-        let permalink = urls.absolute(guide.path)
-        var json = JSONWriter(capacity: 4096 + guide.rendered.questions.count * 1024)
+        let permalink = urls.absolute(guide.pointee.path)
+        var json = JSONWriter(capacity: 4096 + guide.pointee.rendered.questionCount * 1024)
         json.beginObject()
         json.member("@context", "https://schema.org")
         json.key("@graph")
@@ -24,7 +25,7 @@ struct StructuredData {
         json.member("url", permalink)
         json.member("mainEntityOfPage", permalink)
         json.member("inLanguage", context.config.language)
-        json.member("wordCount", guide.rendered.wordCount)
+        json.member("wordCount", guide.pointee.rendered.wordCount)
         if let description = matter.description { json.member("description", description) }
         if let published = matter.pubDate { json.member("datePublished", published.rfc3339) }
         if let modified = matter.modDate ?? matter.pubDate { json.member("dateModified", modified.rfc3339) }
@@ -48,8 +49,8 @@ struct StructuredData {
         json.endObject()
 
         var crumbs: [(name: String, url: String)] = [("Home", urls.absolute(""))]
-        if let category = matter.category, let taxonomy = context.taxonomy(forKey: "category"), let term = taxonomy.term(named: category) {
-            crumbs.append((term.name, urls.absolute(taxonomy.path(of: term))))
+        if let category = matter.category, let term = context.term(named: category, key: "category") {
+            crumbs.append((term.name, urls.absolute(term.path)))
         }
         crumbs.append((matter.term, permalink))
         json.beginObject()
@@ -67,24 +68,30 @@ struct StructuredData {
         json.endArray()
         json.endObject()
 
-        let questions = guide.rendered.questions
-        if !questions.isEmpty {
+        let groups = guide.pointee.rendered.questionGroups
+        if !groups.isEmpty {
             json.beginObject()
             json.member("@type", "FAQPage")
             json.member("@id", permalink + "#faq")
             json.key("mainEntity")
             json.beginArray()
-            for question in questions {
-                json.beginObject()
-                json.member("@type", "Question")
-                json.member("name", question.text)
-                json.member("url", permalink + "#" + question.anchor)
-                json.key("acceptedAnswer")
-                json.beginObject()
-                json.member("@type", "Answer")
-                json.member("text", question.answerText)
-                json.endObject()
-                json.endObject()
+            for group in groups {
+                // Each question is read in place: a loop over the array would copy it, retaining all its texts.
+                group.questions.withUnsafeBufferPointer { questions in
+                    for position in questions.indices {
+                        let question = questions.baseAddress! + position
+                        json.beginObject()
+                        json.member("@type", "Question")
+                        json.member("name", question.pointee.text)
+                        json.member("url", permalink + "#" + question.pointee.anchor)
+                        json.key("acceptedAnswer")
+                        json.beginObject()
+                        json.member("@type", "Answer")
+                        json.member("text", question.pointee.answerText)
+                        json.endObject()
+                        json.endObject()
+                    }
+                }
             }
             json.endArray()
             json.endObject()

@@ -1,7 +1,11 @@
 /// Escapes text for XML content and attribute values, dropping characters XML 1.0 cannot hold.
 func xmlEscaped(_ text: String) -> String {
+    // Most text holds nothing to escape or drop: one table lookup per byte, and the text itself is returned.
+    var text = text
+    let plain = text.withUTF8 { bytes in !bytes.contains(where: { xmlMayChange[Int($0)] }) }
+    if plain { return text }
     var result = ""
-    result.reserveCapacity(text.utf8.count)
+    result.reserveCapacity(text.utf8.count + 16)
     for scalar in text.unicodeScalars {
         switch scalar {
         case "&": result += "&amp;"
@@ -17,4 +21,10 @@ func xmlEscaped(_ text: String) -> String {
         }
     }
     return result
+}
+
+/// UTF-8 bytes that may be escaped or dropped: `& < > " '`, controls, and 0xEF, which starts U+FFFE and U+FFFF
+/// (the only characters outside the controls a Swift string can hold and XML 1.0 cannot).
+private let xmlMayChange: [Bool] = (0..<256).map { byte in
+    byte < 0x20 || [0x26, 0x3C, 0x3E, 0x22, 0x27, 0xEF].contains(byte)
 }

@@ -175,14 +175,15 @@ struct PageRenderer: Sendable {
         let config = context.config
         switch job {
         case .guide(let index):
-            let guide = context.guides[index]
+            // Read in place: `context.guides[index]` would copy the guide, retaining all its fields.
+            let guide = UnsafePointer(context.unretained.guide(at: index))
             let view = GuidePageView(
                 site: site,
-                page: PageView(title: guide.frontMatter.term + " · " + config.title, description: guide.frontMatter.description,
-                               path: guide.path, kind: "guide", urls: urls),
+                page: PageView(title: guide.pointee.frontMatter.term + " · " + config.title,
+                               description: guide.pointee.frontMatter.description, path: guide.pointee.path, kind: "guide", urls: urls),
                 guide: GuideView(index: index, context: context.unretained))
-            return RenderedPage(path: guide.path + "index.html", bytes: render(view, "guide", capacity: 65536),
-                                sitemap: SitemapEntry(path: guide.path, lastModified: guide.sitemapDate))
+            return RenderedPage(path: guide.pointee.path + "index.html", bytes: render(view, "guide", capacity: 65536),
+                                sitemap: SitemapEntry(path: guide.pointee.path, lastModified: guide.pointee.sitemapDate))
 
         case .list(let list):
             let path = SiteURLs.pagePath(list.firstPath, number: list.number)

@@ -44,7 +44,7 @@ struct GuideView: TemplateView {
             let guideURL = view.context.guideLinks[view.index]
             return view.guide.rendered.questionGroups.map { QuestionGroupView(group: $0, guideURL: guideURL) }
         },
-        "question_count": .number { $0.guide.rendered.questions.count },
+        "question_count": .number { $0.guide.rendered.questionCount },
         "has_questions": .flag { !$0.guide.rendered.questionGroups.isEmpty },
         "question_summary": .optionalText { $0.questionSummary },
         "related": .list { view in view.context.related[view.index].map { GuideView(index: $0, context: view.context) } },
@@ -77,7 +77,7 @@ struct GuideView: TemplateView {
     private var questionSummary: String? {
         let groups = guide.rendered.questionGroups
         guard !groups.isEmpty else { return nil }
-        let total = groups.reduce(0) { $0 + $1.questions.count }
+        let total = guide.rendered.questionCount
         var parts = ["\(total) question\(total == 1 ? "" : "s")"]
         parts += groups.map { "\($0.questions.count) \($0.name.lowercased())" }
         return parts.joined(separator: " · ")
