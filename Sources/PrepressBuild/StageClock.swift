@@ -7,10 +7,12 @@ import Darwin
 #endif
 
 /// Times the build's stages for the report: wall-clock seconds, and processor seconds over all threads.
-struct StageClock {
+///
+/// A class, so that every stage of one build writes to the same clock without handing it on.
+final class StageClock {
     private(set) var stages: [(name: String, seconds: Double, cpuSeconds: Double)] = []
 
-    mutating func measure<T, E: Error>(_ name: String, _ work: () throws(E) -> T) throws(E) -> T {
+    func measure<T, E: Error>(_ name: String, _ work: () throws(E) -> T) throws(E) -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         let cpuStart = Self.processorSeconds()
         defer {

@@ -62,15 +62,16 @@ public struct SiteChecker: Sendable {
             let pages = paths.parallelMap { path in ScannedPage(path: path, html: String(decoding: built.pages[path]!.bytes, as: UTF8.self)) }
             site = ScannedSite(context: built.context, pages: pages, exists: { built.hasFile(at: $0) })
             generated = built.pages.values.map { ($0.path, $0.replaceable) }
-            contentFiles = Set(built.content.staticFiles.map(\.relativePath))
+            contentFiles = Set(built.site.staticFiles.map(\.relativePath))
             state = built
         } else {
-            var clock = StageClock()
-            var loaded = builder.load(clock: &clock)
-            let otherFiles = Set(loaded.content.staticFiles.map(\.relativePath)).union(loaded.theme.assets.map(\.path))
-            let prepared = try builder.prepare(&loaded, keepingMarkdown: false, clock: &clock)
+            let stages = BuildStages(options: options, clock: StageClock())
+            let (loaded, guides) = stages.load()
+            let otherFiles = Set(loaded.staticFiles.map(\.relativePath)).union(loaded.theme.assets.map(\.path))
+            let prepared = try stages.prepare(loaded, guides: consume guides)
             diagnostics = (prepared.loadWarnings + prepared.renderWarnings).sorted()
             var context = prepared.context
+            // The check reads pages for their ids and links, which JSON-LD has none of.
             context.writesStructuredData = false
             let renderer = PageRenderer(context: context, templates: prepared.templates)
             let rendered: [(path: String, sitemap: SitemapEntry?, scan: ScannedPage?)] = renderer.jobs().parallelMap { job in
@@ -84,7 +85,7 @@ public struct SiteChecker: Sendable {
             }.compactMap { $0 }
             let closing = renderer.closingFiles(sitemapEntries: rendered.compactMap(\.sitemap))
             generated = rendered.map { ($0.path, false) } + closing.map { ($0.path, $0.replaceable) }
-            contentFiles = Set(loaded.content.staticFiles.map(\.relativePath))
+            contentFiles = Set(loaded.staticFiles.map(\.relativePath))
             let allPaths = otherFiles.union(generated.map(\.path))
             site = ScannedSite(context: prepared.context, pages: rendered.compactMap(\.scan).sorted { $0.path < $1.path },
                                exists: { allPaths.contains($0) })

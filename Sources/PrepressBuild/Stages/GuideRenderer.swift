@@ -31,7 +31,11 @@ struct GuideRenderer: Sendable {
                                             hint: "links to guides name their file relative to this one, e.g. other-guide.md"))
             }
         }
-        let guide = Guide(source: placed.source, slug: placed.slug, path: placed.path, rendered: rendered)
+        // The guide keeps its HTML, not its Markdown: nothing after this reads the body, and without it a large
+        // site's bodies can go once rendered.
+        var source = placed.source
+        source.parsed.body = ""
+        let guide = Guide(source: source, slug: placed.slug, path: placed.path, rendered: rendered)
         return (guide, diagnostics)
     }
 

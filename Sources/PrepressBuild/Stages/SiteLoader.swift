@@ -2,14 +2,6 @@ import Foundation
 import PrepressContent
 import PrepressTemplates
 
-/// Everything a build reads from disk: settings, content and theme.
-struct LoadedSite: Sendable {
-    var config: SiteConfig
-    var content: LoadedContent
-    var theme: Theme
-    var renderer: TemplateRenderer?
-}
-
 /// Reads `site.yml`, `content/` and `templates/`, collecting every problem instead of stopping at the first.
 struct SiteLoader {
     let options: BuildOptions

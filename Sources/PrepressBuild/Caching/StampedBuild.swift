@@ -1,0 +1,69 @@
+import Foundation
+import PrepressContent
+
+/// The build stamp's policy around a build into the output folder: skip the build when nothing changed since
+/// the last one, and record a stamp when one succeeds (see `BuildStamp`).
+struct StampedBuild {
+    let options: BuildOptions
+
+    /// Runs `build` (which stages the site beside the output folder), unless the last build's stamp vouches
+    /// for the output folder as it is; then swaps the staged site in and records its stamp.
+    func run(_ build: (StageClock) throws(DiagnosticsError) -> StagedOutput) throws(DiagnosticsError) -> BuildReport {
+        let clock = StageClock()
+        let tool = BuildStamp.toolIdentity()
+        let readFrom = BuildStamp.wallClock()
+        var inputs: BuildFingerprint.Inputs?
+        if options.stamp != .off {
+            inputs = clock.measure("fingerprint inputs") { BuildFingerprint.inputs(of: options) }
+            if options.stamp == .recordAndSkip, let inputs,
+               let previous = clock.measure("compare with last build", { upToDateStamp(inputs: inputs, tool: tool) }) {
+                var report = previous.skippedBuildReport
+                report.stages = clock.stages
+                return report
+            }
+        }
+        let staged = try build(clock)
+        do throws(DiagnosticsError) {
+            try clock.measure("swap in output") { () throws(DiagnosticsError) in
+                // The last stamp describes the output about to be replaced: gone first, so that no failure from
+                // here on can leave a stamp that vouches for the wrong folder.
+                if options.stamp != .off { BuildStamp.remove(for: options) }
+                try staged.commit()
+            }
+        } catch {
+            staged.discard()
+            throw error
+        }
+        var report = staged.report
+        if options.stamp != .off, let inputs {
+            clock.measure("record build stamp") {
+                record(report, inputs: inputs.digest, readFrom: readFrom, output: staged.listingDigest, tool: tool)
+            }
+        }
+        report.stages = clock.stages
+        return report
+    }
+
+    /// The last build's stamp, when it matches these inputs, options and executable, no input changed while
+    /// that build ran, it is not yet time to publish a future-dated guide, and the output folder is as that
+    /// build left it.
+    func upToDateStamp(inputs: BuildFingerprint.Inputs, tool: String) -> BuildStamp? {
+        guard let stamp = BuildStamp.read(for: options),
+              stamp.tool == tool,
+              stamp.options == BuildStamp.optionsText(options),
+              stamp.inputs == inputs.digest,
+              !stamp.changedDuringBuild(inputs),
+              stamp.validUntil.map({ Int(options.now.timeIntervalSince1970.rounded(.down)) < $0 }) ?? true,
+              BuildFingerprint.output(at: options.resolvedOutputDirectory) == stamp.output
+        else { return nil }
+        return stamp
+    }
+
+    private func record(_ report: BuildReport, inputs: String, readFrom: Int64, output: String, tool: String) {
+        BuildStamp(tool: tool, options: BuildStamp.optionsText(options), inputs: inputs, readFrom: readFrom,
+                   finishedAt: BuildStamp.wallClock(), validUntil: report.nextDue,
+                   output: output, guideCount: report.guideCount, pageCount: report.pageCount,
+                   fileCount: report.fileCount, warnings: report.warnings.map(BuildStamp.StoredDiagnostic.init))
+            .write(for: options)
+    }
+}

@@ -1,0 +1,167 @@
+import PrepressContent
+import PrepressMarkdown
+import PrepressTemplates
+
+/// The stages of a build, each a function from the values before it to its own, timed on `clock` under the
+/// name `--verbose` prints.
+///
+/// `SiteBuilder.build(into:)` runs them all and writes; `SiteChecker` runs them and scans the pages instead of
+/// writing them; the preview (`SiteBuilder.makeState()`, `SiteUpdater`) runs them into memory, and after an
+/// edit only the ones the edit needs.
+struct BuildStages {
+    let options: BuildOptions
+    let clock: StageClock
+
+    // MARK: 1. Load
+
+    /// What the site folder holds, but the guides' sources (`load()` hands them over apart, so that the
+    /// build can let their Markdown go once it is rendered).
+    struct Loaded: Sendable {
+        var config: SiteConfig
+        var staticFiles: [StaticFile]
+        var theme: Theme
+        /// nil when the templates did not load: their errors are among `diagnostics`.
+        var templates: TemplateRenderer?
+        /// Problems of site.yml, the guides' front matter and the templates; errors are thrown by `place`.
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Reads site.yml, content/ and templates/, collecting every problem.
+    func load() -> (site: Loaded, guides: [GuideSource]) {
+        var diagnostics: [Diagnostic] = []
+        let loader = SiteLoader(options: options)
+        let config = clock.measure("load site.yml") { loader.loadConfig(into: &diagnostics) }
+        let content = clock.measure("load and parse content") { loader.loadContent(into: &diagnostics) }
+        let (theme, templates) = clock.measure("load templates") { loader.loadTheme(into: &diagnostics) }
+        return (Loaded(config: config, staticFiles: content.staticFiles, theme: theme, templates: templates, diagnostics: diagnostics),
+                content.guides)
+    }
+
+    // MARK: 2–7. From sources to everything pages are rendered from
+
+    /// Everything pages are rendered from: guides placed and rendered, indexes, related guides, cards.
+    struct Prepared: Sendable {
+        var templates: TemplateRenderer
+        /// Renders a changed guide again as the build did (the preview's updates).
+        var guideRenderer: GuideRenderer
+        var context: SiteContext
+        /// The problems `load()` found (all warnings: errors were thrown).
+        var loadWarnings: [Diagnostic]
+        /// The problems of placing guides and rendering their Markdown (links).
+        var renderWarnings: [Diagnostic]
+    }
+
+    /// Stages 2 to 7, in order; throws every error found, those of loading among them.
+    func prepare(_ site: Loaded, guides sources: consuming [GuideSource]) throws(DiagnosticsError) -> Prepared {
+        let placement = place(sources)
+        let templates = try requireNoErrors(site, placement)
+        let rendered = try renderMarkdown(consume placement, config: site.config)
+        let taxonomies = indexTaxonomies(rendered.guides, config: site.config)
+        let related = findRelated(rendered.guides)
+        let context = indexQuestions(rendered.guides, taxonomies: taxonomies, related: related, config: site.config)
+        let withCards = renderCards(context, templates: templates)
+        return Prepared(templates: templates, guideRenderer: rendered.renderer, context: withCards,
+                        loadWarnings: site.diagnostics, renderWarnings: rendered.diagnostics)
+    }
+
+    /// The guides a build publishes, each with its URL, and the problems placing them found.
+    struct Placement: Sendable {
+        var guides: [PlacedGuide]
+        /// Guides under content/ this build leaves out (drafts, future), by path under content/.
+        var leftOut: Set<String>
+        var diagnostics: [Diagnostic]
+    }
+
+    /// 2. Chooses the guides to publish (drafts and future guides by option) and gives each its URL.
+    func place(_ sources: consuming [GuideSource]) -> Placement {
+        let placer = GuidePlacer(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
+        return clock.measure("place guides") {
+            var diagnostics: [Diagnostic] = []
+            let (placed, leftOut) = placer.place(sources, into: &diagnostics)
+            return Placement(guides: placed, leftOut: leftOut, diagnostics: diagnostics)
+        }
+    }
+
+    /// The templates, when nothing loaded or placed so far is an error; else every error found, at once.
+    func requireNoErrors(_ site: Loaded, _ placement: Placement) throws(DiagnosticsError) -> TemplateRenderer {
+        let diagnostics = site.diagnostics + placement.diagnostics
+        guard let templates = site.templates, !diagnostics.contains(where: \.isError) else { throw DiagnosticsError(diagnostics) }
+        return templates
+    }
+
+    /// Guides ready for pages, in list order; the renderer that made them; the problems of placing them and of
+    /// their links.
+    struct RenderedGuides: Sendable {
+        var guides: [Guide]
+        var renderer: GuideRenderer
+        var diagnostics: [Diagnostic]
+    }
+
+    /// 3. Renders every guide's Markdown on all cores. A guide keeps its HTML, not its Markdown: with no other
+    /// reference left to the sources, a large site's bodies (a hundred megabytes) go when this returns.
+    func renderMarkdown(_ placement: consuming Placement, config: SiteConfig) throws(DiagnosticsError) -> RenderedGuides {
+        let renderer = GuideRenderer(
+            markdown: MarkdownRenderer(
+                options: MarkdownOptions(smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML,
+                                         practiceMode: config.practiceMode),
+                reservedIDs: GuideRenderer.reservedIDs),
+            urls: SiteURLs(config: config),
+            pathsBySource: Dictionary(uniqueKeysWithValues: placement.guides.map { ($0.source.relativePath, $0.path) }),
+            leftOut: placement.leftOut)
+        let (placed, placing) = (placement.guides, placement.diagnostics)
+        let (rendered, diagnostics) = clock.measure("render markdown") {
+            let results = placed.parallelMap(renderer.render)
+            return (Guide.inListOrder(results.map(\.0)), placing + results.flatMap(\.1))
+        }
+        if diagnostics.contains(where: \.isError) { throw DiagnosticsError(diagnostics) }
+        return RenderedGuides(guides: rendered, renderer: renderer, diagnostics: diagnostics)
+    }
+
+    /// 4. Groups guides into the site's taxonomies.
+    func indexTaxonomies(_ guides: [Guide], config: SiteConfig) -> [Taxonomy] {
+        clock.measure("index taxonomies") { TaxonomyIndexer(configs: config.taxonomies).index(guides) }
+    }
+
+    /// 5. Each guide's related guides, by position.
+    func findRelated(_ guides: [Guide]) -> [[Int]] {
+        clock.measure("find related guides") {
+            let finder = RelatedGuideFinder(guides: guides)
+            return Array(guides.indices).parallelMap(finder.related)
+        }
+    }
+
+    /// 6. The site as pages see it: guides, taxonomies, links, neighbours and the question bank.
+    func indexQuestions(_ guides: [Guide], taxonomies: [Taxonomy], related: [[Int]], config: SiteConfig) -> SiteContext {
+        clock.measure("index questions") {
+            SiteContext(config: config, urls: SiteURLs(config: config), generator: options.generator, guides: guides,
+                        taxonomies: taxonomies, related: related)
+        }
+    }
+
+    /// 7. Each guide's card, rendered once for every list that shows it.
+    func renderCards(_ context: SiteContext, templates: TemplateRenderer) -> SiteContext {
+        var withCards = context
+        withCards.cards = clock.measure("render cards") {
+            PageRenderer.renderCards(Array(context.guides.indices), context: context, templates: templates)
+        }
+        return withCards
+    }
+
+    // MARK: 8. Pages
+
+    /// 8. Renders every page on all cores and writes each as soon as it is rendered, with the static files
+    /// and the theme's assets.
+    func renderAndWrite(_ prepared: Prepared, site: Loaded, into sink: OutputSink) throws(DiagnosticsError) -> OutputWriter.Result {
+        let writer = OutputWriter(sink: sink, displayPath: options.displayPath)
+        let renderer = PageRenderer(context: prepared.context, templates: prepared.templates)
+        return try clock.measure("render and write pages") { () throws(DiagnosticsError) -> OutputWriter.Result in
+            try writer.write(site: renderer, staticFiles: site.staticFiles, assets: site.theme.assets)
+        }
+    }
+
+    /// 8, for the preview: every page rendered into memory, by path.
+    func renderPages(_ prepared: Prepared) -> [String: RenderedPage] {
+        let pages = clock.measure("render pages") { PageRenderer(context: prepared.context, templates: prepared.templates).render() }
+        return Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import PrepressContent
+import PrepressTemplates
+
+/// A built site in memory: its pages, and what a rebuild after a change needs.
+public struct SiteState: Sendable {
+    public let options: BuildOptions
+    /// site.yml, the static files, the theme and its templates, as loaded.
+    var site: BuildStages.Loaded {
+        didSet { staticFilesByPath = Self.index(site.staticFiles) }
+    }
+    /// Every guide's source under content/, published or not, with its Markdown: an added, removed or moved
+    /// guide rebuilds from these without reading the others again.
+    var guides: [GuideSource]
+    var prepared: BuildStages.Prepared
+    /// Generated files by path under the output folder.
+    var pages: [String: RenderedPage]
+
+    public var config: SiteConfig { site.config }
+    var context: SiteContext { prepared.context }
+    public var warnings: [Diagnostic] { (prepared.loadWarnings + prepared.renderWarnings).sorted() }
+    private var staticFilesByPath: [String: StaticFile]
+
+    init(options: BuildOptions, site: BuildStages.Loaded, guides: [GuideSource], prepared: BuildStages.Prepared,
+         pages: [String: RenderedPage]) {
+        self.options = options
+        self.site = site
+        self.guides = guides
+        self.prepared = prepared
+        self.pages = pages
+        staticFilesByPath = Self.index(site.staticFiles)
+    }
+
+    private static func index(_ files: [StaticFile]) -> [String: StaticFile] {
+        Dictionary(files.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A file of the built site by its path under the output folder (`guides/x/index.html`, `images/me.png`):
+    /// generated pages, theme assets and content files, as `build` would write them.
+    public func file(at path: String) -> [UInt8]? {
+        if pages[path]?.replaceable != false, let file = staticFilesByPath[path] {
+            return FileManager.default.contents(atPath: file.absolutePath).map { [UInt8]($0) }
+        }
+        if let page = pages[path] { return page.bytes }
+        return site.theme.assets.first { $0.path == path }.map { [UInt8]($0.contents) }
+    }
+
+    /// Whether `file(at:)` answers for `path`, without reading the file.
+    public func hasFile(at path: String) -> Bool {
+        pages[path] != nil || staticFilesByPath[path] != nil || site.theme.assets.contains { $0.path == path }
+    }
+
+    /// Every file of the site by path, as `build` writes them.
+    public var allFiles: [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for path in paths { files[path] = file(at: path) }
+        return files
+    }
+
+    /// Every path `file(at:)` answers, sorted.
+    public var paths: [String] {
+        Set(pages.keys).union(site.theme.assets.map(\.path)).union(site.staticFiles.map(\.relativePath)).sorted()
+    }
+}

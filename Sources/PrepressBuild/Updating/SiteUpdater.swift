@@ -1,0 +1,163 @@
+import Dispatch
+import Foundation
+import PrepressContent
+import PrepressMarkdown
+
+/// Rebuilds the preview's site in memory after a change, redoing only the stages the change needs.
+///
+/// - templates, site.yml or a folder: everything, as the first build (`.full`);
+/// - a guide added, removed, renamed, or moved in the site's lists (title, slug, date, draft, taxonomies,
+///   author, params): every stage from placing guides on, from the sources kept in memory (`.allPages`);
+/// - anything else about guides (their bodies, a description): those guides' Markdown, their cards, and the
+///   pages that show them (`.changedPages`). A question added or removed re-renders every page, since any page
+///   may show the site's question count.
+struct SiteUpdater {
+    let builder: SiteBuilder
+
+    var options: BuildOptions { builder.options }
+
+    func update(_ state: SiteState, with changes: SiteChanges) throws(DiagnosticsError) -> (SiteState, UpdateReport) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        func report(_ kind: UpdateReport.Kind, _ pages: Int) -> UpdateReport {
+            UpdateReport(kind: kind, renderedPages: pages, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        if changes.config || changes.templates || changes.rescan {
+            let rebuilt = try builder.makeState()
+            return (rebuilt, report(.full, rebuilt.pages.count))
+        }
+        let reloaded = try reload(changes, in: state)
+        if reloaded.structural {
+            let stages = BuildStages(options: options, clock: StageClock())
+            let rebuilt = try builder.makeState(reloaded.site, guides: reloaded.guides, stages: stages)
+            return (rebuilt, report(.allPages, rebuilt.pages.count))
+        }
+        let (updated, rendered) = try rerender(reloaded, in: state)
+        return (updated, report(.changedPages, rendered))
+    }
+
+    /// The site folder after the change: the changed guides read again, and what kind of change it was.
+    struct Reloaded {
+        var site: BuildStages.Loaded
+        var guides: [GuideSource]
+        /// The guides read again, whose pages are rendered again.
+        var changed: [GuideSource]
+        /// Whether a guide came, went or moved in the site's lists: then every stage from placing guides on runs.
+        var structural: Bool
+        /// Whether some front matter changed without moving its guide: then feeds and lists are rendered again too.
+        var frontMatterChanged: Bool
+    }
+
+    /// Reads the changed guides and static files again; throws every error among them (and those still standing).
+    func reload(_ changes: SiteChanges, in state: SiteState) throws(DiagnosticsError) -> Reloaded {
+        var site = state.site
+        var guides = state.guides
+        let changedFiles = Set(changes.guides.map { options.displayPath("content/" + $0) })
+        site.diagnostics = site.diagnostics.filter { !changedFiles.contains($0.location.file) }
+        let directory = (options.siteDirectory as NSString).appendingPathComponent("content")
+        if changes.staticFiles {
+            do {
+                site.staticFiles = try ContentLoader.listFiles(in: directory)
+                    .filter { !ContentLoader.guideExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+                    .map { StaticFile(relativePath: $0, absolutePath: directory + "/" + $0) }
+            } catch {
+                throw DiagnosticsError([.error(at: SourceLocation(file: options.displayPath("content")),
+                                               "cannot list the content folder: \(error)")])
+            }
+        }
+        var changed: [GuideSource] = []
+        var structural = false
+        var frontMatterChanged = false
+        let loader = ContentLoader(directory: directory, displayPrefix: options.displayPath("content"))
+        let placed = Set(state.context.guides.map(\.source.relativePath))
+        for path in changes.guides.sorted() {
+            let previous = guides.firstIndex { $0.relativePath == path }
+            switch loader.loadGuide(path) {
+            case .missing:
+                if let previous { guides.remove(at: previous) }
+                structural = true
+            case .failure(let error):
+                site.diagnostics += error.diagnostics
+            case .success(let source):
+                site.diagnostics += source.parsed.warnings
+                if let previous {
+                    let before = guides[previous].parsed.frontMatter
+                    let after = source.parsed.frontMatter
+                    if before != after {
+                        if Self.samePlace(before, after) { frontMatterChanged = true } else { structural = true }
+                    }
+                    guides[previous] = source
+                } else {
+                    guides.append(source)
+                    guides.sort { $0.relativePath < $1.relativePath }
+                    structural = true
+                }
+                // A guide that was not published (a draft, a future guide) is placed anew.
+                if !placed.contains(path) { structural = true }
+                changed.append(source)
+            }
+        }
+        if site.diagnostics.contains(where: \.isError) { throw DiagnosticsError(site.diagnostics) }
+        return Reloaded(site: site, guides: guides, changed: changed, structural: structural, frontMatterChanged: frontMatterChanged)
+    }
+
+    /// The changed guides' Markdown, their cards and the pages that show them, rendered again; guides keep
+    /// their places, taxonomies and related guides. Returns the site and how many pages were rendered.
+    func rerender(_ reloaded: Reloaded, in state: SiteState) throws(DiagnosticsError) -> (SiteState, Int) {
+        let changedFiles = Set(reloaded.changed.map(\.displayPath))
+        var prepared = state.prepared
+        prepared.loadWarnings = reloaded.site.diagnostics
+        prepared.renderWarnings = prepared.renderWarnings.filter { !changedFiles.contains($0.location.file) }
+        var guides = prepared.context.guides
+        let positions = Dictionary(guides.indices.map { (guides[$0].source.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+        var changed: Set<Int> = []
+        var questionCountChanged = false
+        for source in reloaded.changed {
+            guard let index = positions[source.relativePath] else { continue }
+            let (guide, linkWarnings) = prepared.guideRenderer.render(PlacedGuide(source: source, slug: guides[index].slug, path: guides[index].path))
+            prepared.renderWarnings += linkWarnings
+            questionCountChanged = questionCountChanged || guide.rendered.questionCount != guides[index].rendered.questionCount
+            guides[index] = guide
+            changed.insert(index)
+        }
+        var context = SiteContext(config: state.config, urls: prepared.context.urls, generator: options.generator, guides: guides,
+                                  taxonomies: prepared.context.taxonomies, related: prepared.context.related)
+        var cards = prepared.context.cards
+        context.cards = cards
+        let changedIndices = changed.sorted()
+        for (index, card) in zip(changedIndices, PageRenderer.renderCards(changedIndices, context: context, templates: prepared.templates)) {
+            cards[index] = card
+        }
+        context.cards = cards
+        prepared.context = context
+
+        let renderer = PageRenderer(context: context, templates: prepared.templates)
+        let jobs = renderer.jobs().filter { job in
+            questionCountChanged || renderer.bodyDependencies(of: job).contains(where: changed.contains)
+                || (reloaded.frontMatterChanged && renderer.frontMatterDependencies(of: job).contains(where: changed.contains))
+        }
+        var pages = state.pages
+        // The question bank's pages shift when a question comes or goes: the old ones go first.
+        if questionCountChanged { pages = pages.filter { !$0.key.hasPrefix(QuestionBank.path) } }
+        for page in renderer.render(jobs).compactMap({ $0 }) { pages[page.path] = page }
+        // The sitemap lists pages and their dates, which change here when question bank pages or a modDate do.
+        if questionCountChanged || reloaded.frontMatterChanged {
+            for file in renderer.closingFiles(sitemapEntries: pages.values.compactMap(\.sitemap)) { pages[file.path] = file }
+        }
+        var updated = state
+        updated.site = reloaded.site
+        updated.guides = reloaded.guides
+        updated.prepared = prepared
+        updated.pages = pages
+        return (updated, jobs.count)
+    }
+
+    /// Whether two versions of a guide's front matter list and group it the same way: same title, slug,
+    /// publication date, draft state, category, vertical, tags, author and params. Then only its own page, the
+    /// lists and related-guide cards that show it, and the feeds it is in need rendering again.
+    static func samePlace(_ before: FrontMatter, _ after: FrontMatter) -> Bool {
+        before.term == after.term && before.slug == after.slug && before.pubDate == after.pubDate
+            && before.draft == after.draft && before.category == after.category && before.vertical == after.vertical
+            && before.tags == after.tags && before.author == after.author
+            && before.params.map(\.key) == after.params.map(\.key) && before.params == after.params
+    }
+}
