@@ -3,17 +3,6 @@ import Foundation
 import Glibc
 #endif
 
-/// One path that changed, relative to the watched folder, `/`-separated.
-public struct ChangedPath: Sendable, Equatable {
-    public var path: String
-    public var isDirectory: Bool
-
-    public init(path: String, isDirectory: Bool) {
-        self.path = path
-        self.isDirectory = isDirectory
-    }
-}
-
 /// Watches a site folder — `site.yml`, `content/` and `templates/` at any depth — and reports changed paths
 /// in batches: a burst of events closer together than `quiet` is one batch.
 ///

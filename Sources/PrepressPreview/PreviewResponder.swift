@@ -2,13 +2,6 @@ import Foundation
 import PrepressBuild
 import PrepressContent
 
-/// An answer of the preview server, before it becomes an HTTP response.
-public struct PreviewResponse: Sendable, Equatable {
-    public var status: Int
-    public var headers: [String: String]
-    public var body: [UInt8]
-}
-
 /// Answers a request for a path of the built site: the file, a redirect to the folder, or the site's 404 page.
 ///
 /// Pure: the site and its errors come in, so every rule here is tested without a server.

@@ -104,9 +104,3 @@ public actor PreviewStore {
         for continuation in listeners.values { continuation.yield(generation) }
     }
 }
-
-/// What one rebuild did.
-public enum RebuildOutcome: Sendable {
-    case built(UpdateReport, warnings: [Diagnostic])
-    case failed([Diagnostic])
-}

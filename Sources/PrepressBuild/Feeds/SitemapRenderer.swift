@@ -1,11 +1,5 @@
 import PrepressContent
 
-/// One URL of the sitemap.
-struct SitemapEntry: Sendable {
-    var path: String
-    var lastModified: GuideDate?
-}
-
 /// Writes `sitemap.xml` (sitemaps.org 0.9), switching to a sitemap index with numbered parts above the limit.
 struct SitemapRenderer: Sendable {
     let urls: SiteURLs

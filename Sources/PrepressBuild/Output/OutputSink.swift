@@ -15,11 +15,3 @@ extension OutputSink {
         try write(Array(text.utf8), to: path)
     }
 }
-
-/// An error writing output, naming the path.
-public struct OutputError: Error, CustomStringConvertible, Sendable {
-    public var path: String
-    public var reason: String
-
-    public var description: String { "\(path): \(reason)" }
-}

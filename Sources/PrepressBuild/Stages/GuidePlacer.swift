@@ -1,13 +1,6 @@
 import Foundation
 import PrepressContent
 
-/// A guide chosen for this build, with its URL, not yet rendered.
-struct PlacedGuide: Sendable {
-    var source: GuideSource
-    var slug: String
-    var path: String
-}
-
 /// Chooses the guides a build publishes (drafts and future guides by option) and gives each its URL.
 ///
 /// A guide's slug is its `slug:` key, else made from its term. When several guides' terms make one slug

@@ -1,28 +1,6 @@
 import PrepressContent
 import PrepressTemplates
 
-/// One file the build generates, rendered.
-struct RenderedPage: Sendable {
-    /// File path under the output folder (`guides/x/index.html`).
-    var path: String
-    var bytes: [UInt8]
-    /// Its sitemap entry, for pages that belong in the sitemap.
-    var sitemap: SitemapEntry?
-    /// A default that a file of the same path in content/ replaces (robots.txt).
-    var replaceable = false
-
-    init(path: String, bytes: [UInt8], sitemap: SitemapEntry? = nil, replaceable: Bool = false) {
-        self.path = path
-        self.bytes = bytes
-        self.sitemap = sitemap
-        self.replaceable = replaceable
-    }
-
-    init(path: String, text: String, sitemap: SitemapEntry? = nil, replaceable: Bool = false) {
-        self.init(path: path, bytes: Array(text.utf8), sitemap: sitemap, replaceable: replaceable)
-    }
-}
-
 /// Turns the site into pages — guides, lists, taxonomies, feeds, sitemap — rendered on all cores.
 struct PageRenderer: Sendable {
     let context: SiteContext

@@ -20,36 +20,3 @@ struct SiteView: TemplateView {
         "taxonomies": .list { view in view.context.taxonomies.map { TaxonomyLinkView(taxonomy: $0, urls: view.context.urls) } },
     ])
 }
-
-/// A taxonomy named and linked, for navigation.
-struct TaxonomyLinkView: TemplateView {
-    let taxonomy: Taxonomy
-    let urls: SiteURLs
-
-    static let templateKeys = TemplateKeys<TaxonomyLinkView>("a taxonomy", plural: "taxonomies", [
-        "key": .text(\.taxonomy.config.key),
-        "title": .text(\.taxonomy.config.title),
-        "url": .text { $0.urls.link($0.taxonomy.path) },
-        "term_count": .number(\.taxonomy.terms.count),
-    ])
-}
-
-/// The `page` key every template receives: what the document is, for `<head>`.
-struct PageView: TemplateView {
-    /// The whole `<title>` text.
-    let title: String
-    let description: String?
-    /// Site path of the page (`tags/c-plus-plus/`).
-    let path: String
-    /// `home`, `guide`, `taxonomy`, `term`, `404`; also written as a class on `<body>`.
-    let kind: String
-    let urls: SiteURLs
-
-    static let templateKeys = TemplateKeys<PageView>("the page", plural: "pages", [
-        "title": .text(\.title),
-        "description": .optionalText(\.description),
-        "url": .text { $0.urls.link($0.path) },
-        "permalink": .text { $0.urls.absolute($0.path) },
-        "kind": .text(\.kind),
-    ])
-}

@@ -1,12 +1,3 @@
-/// A template that does not parse: where, what went wrong, and how to fix it.
-public struct TemplateSyntaxError: Error, Sendable, Equatable {
-    /// 1-based line and column of the offending tag.
-    public let line: Int
-    public let column: Int
-    public let message: String
-    public let hint: String?
-}
-
 /// Turns a Mustache template's text into nodes, following the Mustache specification (github.com/mustache/spec):
 /// interpolation, sections, inverted sections, comments, set delimiters, partials and the inheritance module's
 /// parents and blocks, with the spec's rules for standalone lines and indentation.

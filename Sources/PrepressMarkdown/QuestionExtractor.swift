@@ -5,46 +5,6 @@ import Glibc
 import Darwin
 #endif
 
-/// A question-type section of a guide (`### Technical Questions`) and the questions under it.
-public struct QuestionGroup: Sendable, Equatable {
-    /// The type's name: the heading without its final "Questions" (`Technical`, `Problem-Solving`).
-    public var name: String
-    /// The section's heading.
-    public var heading: Heading
-    public var questions: [Question]
-
-    public init(name: String, heading: Heading, questions: [Question]) {
-        self.name = name
-        self.heading = heading
-        self.questions = questions
-    }
-}
-
-/// One interview question and its answer.
-public struct Question: Sendable, Equatable {
-    /// The question as asked, without a `Question N:` prefix.
-    public var text: String
-    /// N of a `Question N:` heading.
-    public var number: Int?
-    /// The question's heading; its id is the question's anchor.
-    public var heading: Heading
-    /// Everything up to the next heading of the same or a higher level, as HTML: a slice of the body's HTML,
-    /// sharing its storage.
-    public var answerHTML: Substring
-    /// The same as plain text, blocks on lines of their own.
-    public var answerText: String
-
-    public init(text: String, number: Int?, heading: Heading, answerHTML: Substring, answerText: String) {
-        self.text = text
-        self.number = number
-        self.heading = heading
-        self.answerHTML = answerHTML
-        self.answerText = answerText
-    }
-
-    public var anchor: String { heading.id }
-}
-
 /// Recognises the interview-guide shape on the cmark tree: question-type sections and their questions.
 ///
 /// A question-type section is a heading whose text ends in "Questions". Below it, a heading deeper than

@@ -1,39 +1,5 @@
 import PrepressContent
 
-/// One term of a taxonomy: a tag, category or vertical, with its guides in list order.
-public struct Term: Sendable {
-    /// The term's identity: names with equal slugs are one term.
-    public var slug: String
-    /// The spelling most guides use (ties: the first in sort order).
-    public var name: String
-    /// Indices into the site's guides, newest first.
-    public var guides: [Int]
-}
-
-/// A taxonomy and its terms, sorted by name.
-public struct Taxonomy: Sendable {
-    public var config: TaxonomyConfig
-    public var terms: [Term]
-    /// Position in `terms` by slug.
-    var termIndex: [String: Int]
-    /// Slug of every spelling guides use, so pages need not make slugs again.
-    var slugByName: [String: String]
-
-    /// The term a name belongs to.
-    public func term(named name: String) -> Term? {
-        position(named: name).map { terms[$0] }
-    }
-
-    /// The position in `terms` of the term a name belongs to.
-    public func position(named name: String) -> Int? {
-        termIndex[slugByName[name] ?? Slug.make(name)]
-    }
-
-    public var path: String { config.path + "/" }
-
-    public func path(of term: Term) -> String { SiteURLs.termPath(taxonomy: config.path, slug: term.slug) }
-}
-
 /// Groups guides into the site's taxonomies in one pass over guides and their terms (no pairwise work).
 struct TaxonomyIndexer {
     let configs: [TaxonomyConfig]

@@ -40,12 +40,3 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
         return (lhs.severity.rawValue, lhs.message) < (rhs.severity.rawValue, rhs.message)
     }
 }
-
-/// Thrown when a stage found errors; carries every diagnostic found, warnings included.
-public struct DiagnosticsError: Error, Sendable {
-    public var diagnostics: [Diagnostic]
-
-    public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics.sorted()
-    }
-}

@@ -1,51 +1,5 @@
 import Foundation
 
-/// A guide file read and parsed, with the paths it is known by.
-public struct GuideSource: Sendable, Equatable {
-    /// Path under `content/`, with `/` separators (`roles/nurse.md`).
-    public var relativePath: String
-    /// Path as shown in messages (`content/roles/nurse.md`).
-    public var displayPath: String
-    public var parsed: ParsedGuide
-
-    public init(relativePath: String, displayPath: String, parsed: ParsedGuide) {
-        self.relativePath = relativePath
-        self.displayPath = displayPath
-        self.parsed = parsed
-    }
-}
-
-/// A non-guide file under `content/`, copied to the output at the same relative path.
-public struct StaticFile: Sendable, Equatable {
-    public var relativePath: String
-    public var absolutePath: String
-
-    public init(relativePath: String, absolutePath: String) {
-        self.relativePath = relativePath
-        self.absolutePath = absolutePath
-    }
-}
-
-/// What reading one guide gave: the guide, its errors, or nothing because the file is gone.
-public enum GuideLoadResult: Sendable {
-    case success(GuideSource)
-    case failure(DiagnosticsError)
-    case missing
-}
-
-/// Everything under `content/`: parsed guides, files to copy, and the problems found.
-public struct LoadedContent: Sendable {
-    public var guides: [GuideSource]
-    public var staticFiles: [StaticFile]
-    public var diagnostics: [Diagnostic]
-
-    public init(guides: [GuideSource] = [], staticFiles: [StaticFile] = [], diagnostics: [Diagnostic] = []) {
-        self.guides = guides
-        self.staticFiles = staticFiles
-        self.diagnostics = diagnostics
-    }
-}
-
 /// Reads `content/`: every `*.md` and `*.markdown` at any depth is a guide, parsed on all cores.
 public struct ContentLoader: Sendable {
     /// Folder holding the guides.

@@ -1,0 +1,24 @@
+import Foundation
+import PrepressContent
+
+/// What a finished build tells its caller.
+public struct BuildReport: Sendable {
+    public var guideCount = 0
+    /// HTML pages written.
+    public var pageCount = 0
+    /// All files written, pages included.
+    public var fileCount = 0
+    public var warnings: [Diagnostic] = []
+    /// Each stage's name, seconds and processor seconds (all threads), in the order they ran.
+    public var stages: [(name: String, seconds: Double, cpuSeconds: Double)] = []
+    /// Measurements inside stages (time summed over threads), not counted in `seconds`.
+    public var details: [(name: String, seconds: Double)] = []
+    /// True when the build was skipped: nothing changed since the last one, whose counts and warnings these are.
+    public var upToDate = false
+    /// Seconds since 1970 when the first guide left out for its future `pubDate` becomes due.
+    public var nextDue: Int?
+
+    public init() {}
+
+    public var seconds: Double { stages.reduce(0) { $0 + $1.seconds } }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import PrepressContent
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Digests of a build's inputs and of its output folder.
+enum BuildFingerprint {
+    /// What the inputs are: a digest of their paths and bytes, and each file's modification time.
+    struct Inputs: Equatable, Sendable {
+        var digest: String
+        /// Nanoseconds since 1970, one per file.
+        var modified: [Int64]
+    }
+
+    /// A digest of site.yml and of every file under content/ and templates/ the build reads, with their paths.
+    /// Nil when a folder cannot be listed or a file cannot be read: then the build cannot be skipped.
+    static func inputs(of options: BuildOptions) -> Inputs? {
+        let site = options.siteDirectory
+        var files: [(shown: String, absolute: String)] = []
+        if FileManager.default.fileExists(atPath: site + "/site.yml") {
+            files.append(("site.yml", site + "/site.yml"))
+        }
+        for folder in ["content", "templates"] {
+            let directory = (site as NSString).appendingPathComponent(folder)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else { continue }
+            guard isDirectory.boolValue, let paths = try? ContentLoader.listFiles(in: directory) else { return nil }
+            files += paths.map { (folder + "/" + $0, directory + "/" + $0) }
+        }
+        files.sort { $0.shown < $1.shown }
+        let digests = files.map(\.absolute).parallelMap(fileDigest)
+        var manifest: [UInt8] = []
+        var modified: [Int64] = []
+        modified.reserveCapacity(files.count)
+        for (file, digest) in zip(files, digests) {
+            guard let digest else { return nil }
+            manifest += Array(file.shown.utf8) + [0] + Array(hex(digest.hash).utf8) + [10]
+            modified.append(digest.modified)
+        }
+        return Inputs(digest: hex(XXHash64.hash(manifest)), modified: modified)
+    }
+
+    /// The digest of one file's bytes and its modification time; nil when it cannot be read.
+    static func fileDigest(_ path: String) -> (hash: UInt64, modified: Int64)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        // Read to the end, whatever the size said: a file may grow while it is read.
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: Swift.max(4096, bytes.count)) }
+            let result = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if result < 0 && errno == EINTR { continue }
+            guard result >= 0 else { return nil }
+            if result == 0 { break }
+            filled += result
+        }
+        let hash = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0.prefix(filled))) }
+        return (hash, Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    /// A digest of the output folder's listing: every file's path, size, modification time and inode, and every
+    /// folder's path. Entries at the top whose names start with a dot (`.git`, `.nojekyll`) are the user's and
+    /// left out. Nil when there is no such folder or part of it cannot be read.
+    ///
+    /// A site has a folder per page, so the folders are read a level at a time on all cores.
+    static func output(at root: String) -> String? {
+        var listing = Listing()
+        var level = [""]
+        while !level.isEmpty {
+            let scanned = level.parallelMap { scan(root, $0) }
+            level = []
+            for entries in scanned {
+                guard let entries else { return nil }
+                for entry in entries {
+                    listing.add(entry.line)
+                    if entry.isDirectory { level.append(entry.path) }
+                }
+            }
+        }
+        return listing.digest
+    }
+
+    /// One folder's entries, each with its line of the listing.
+    private static func scan(_ root: String, _ relative: String) -> [(path: String, line: String, isDirectory: Bool)]? {
+        var entries: [(path: String, line: String, isDirectory: Bool)] = []
+        let complete = FolderEntries.forEach(in: relative.isEmpty ? root : root + "/" + relative) { descriptor, name, _ in
+            if relative.isEmpty && name.hasPrefix(".") { return true }
+            var info = stat()
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            let isDirectory = info.st_mode & S_IFMT == S_IFDIR
+            entries.append((path, isDirectory ? folderLine(path) : fileLine(path, info), isDirectory))
+            return true
+        }
+        return complete ? entries : nil
+    }
+
+    /// A folder's line in the output listing.
+    static func folderLine(_ path: String) -> String { "d \(path)\n" }
+
+    /// A file's line in the output listing.
+    static func fileLine(_ path: String, _ info: stat) -> String {
+        "f \(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)\n"
+    }
+
+    /// A listing's digest, the same in whatever order its lines come: the sum of the lines' hashes, hashed
+    /// with their count. Paths are unique, so no two lines are alike and none cancel out.
+    struct Listing {
+        private var sum: UInt64 = 0
+        private var count: UInt64 = 0
+
+        mutating func add(_ line: String) {
+            var line = line
+            sum &+= line.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }
+            count += 1
+        }
+
+        var digest: String { BuildFingerprint.hex(XXHash64.hash([sum, count].flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) })) }
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

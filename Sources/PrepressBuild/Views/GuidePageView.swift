@@ -1,0 +1,15 @@
+import PrepressContent
+import PrepressTemplates
+
+/// What `guide.mustache` receives.
+struct GuidePageView: TemplateView {
+    let site: SiteView
+    let page: PageView
+    let guide: GuideView
+
+    static let templateKeys = TemplateKeys<GuidePageView>("a guide page", plural: "guide pages", [
+        "site": .view(\.site),
+        "page": .view(\.page),
+        "guide": .view(\.guide),
+    ])
+}
