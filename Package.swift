@@ -63,6 +63,8 @@ let package = Package(
             name: "PrepressPreview",
             dependencies: [
                 "PrepressBuild",
+                "PrepressContent",
+                // For the HTML escaping of the error overlay.
                 "PrepressTemplates",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -85,22 +87,34 @@ let package = Package(
             dependencies: ["PrepressCLI"] + (linksJemalloc ? ["CJemalloc"] : []),
             swiftSettings: linksJemalloc ? [.define("PREPRESS_JEMALLOC")] : []
         ),
-        .testTarget(name: "PrepressMarkdownTests", dependencies: ["PrepressMarkdown"]),
-        .testTarget(name: "PrepressContentTests", dependencies: ["PrepressContent"]),
-        .testTarget(name: "PrepressTemplatesTests", dependencies: ["PrepressTemplates"]),
+        // What every test target shares: temporary sites and folders, the fixed clock, reading a tree, golden trees.
+        .target(
+            name: "PrepressTestSupport",
+            dependencies: ["PrepressBuild", "PrepressContent"],
+            path: "Tests/PrepressTestSupport"
+        ),
+        .testTarget(name: "PrepressMarkdownTests", dependencies: ["PrepressMarkdown", "PrepressTestSupport"]),
+        .testTarget(name: "PrepressContentTests", dependencies: ["PrepressContent", "PrepressTestSupport"]),
+        .testTarget(name: "PrepressTemplatesTests", dependencies: ["PrepressTemplates", "PrepressTestSupport"]),
         .testTarget(
             name: "PrepressBuildTests",
-            dependencies: ["PrepressBuild"],
-            exclude: ["Fixtures"]
+            dependencies: ["PrepressBuild", "PrepressContent", "PrepressMarkdown", "PrepressTestSupport"]
         ),
         .testTarget(
             name: "PrepressPreviewTests",
             dependencies: [
-                "PrepressPreview", "PrepressBuild", "PrepressContent",
+                "PrepressPreview", "PrepressBuild", "PrepressContent", "PrepressTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "PrepressCLITests", dependencies: ["PrepressCLI", "PrepressBuild", "PrepressContent"]),
+        .testTarget(
+            name: "PrepressCLITests",
+            dependencies: [
+                "PrepressCLI", "PrepressBuild", "PrepressContent", "PrepressTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
     ]
 )
 

@@ -9,7 +9,8 @@ enum LiveReload {
 
     /// Reloads the page when the site was rebuilt since the page was served; a page that no longer exists
     /// comes back as the 404 page, which listens too. The server sends the current build number on connect,
-    /// so a rebuild between serving the page and connecting is not missed.
+    /// so a rebuild between serving the page and connecting is not missed; once it has arrived, the page's
+    /// root element carries `data-prepress-live="listening"`.
     static let script = """
     (function () {
       if (!window.EventSource) return;
@@ -17,7 +18,9 @@ enum LiveReload {
       var served = script && script.getAttribute("data-generation");
       var source = new EventSource("\(eventsPath)");
       source.addEventListener("reload", function (event) {
-        if (event.data !== served) { source.close(); window.location.reload(); }
+        if (event.data !== served) { source.close(); window.location.reload(); return; }
+        // Listening: said on the page, for tests and tools that wait for it.
+        document.documentElement.setAttribute("data-prepress-live", "listening");
       });
     })();
 

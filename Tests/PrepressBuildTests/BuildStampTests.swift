@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import PrepressBuild
 import PrepressContent
+import PrepressTestSupport
 
 @Suite struct XXHash64Tests {
     /// Values from the reference C implementation (python-xxhash 3, `xxhash.xxh64(data, seed).intdigest()`),

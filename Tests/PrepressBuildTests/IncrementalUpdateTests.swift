@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import PrepressBuild
 import PrepressContent
+import PrepressTestSupport
 
 /// After any change, an update must give exactly the files a fresh build of the changed site gives.
 @Suite struct IncrementalUpdateTests {

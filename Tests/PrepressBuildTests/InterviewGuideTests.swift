@@ -3,6 +3,7 @@ import Testing
 @testable import PrepressBuild
 import PrepressContent
 import PrepressMarkdown
+import PrepressTestSupport
 
 @Suite struct InterviewGuideTests {
     /// The JSON-LD object of a page, parsed by Foundation's JSON parser.

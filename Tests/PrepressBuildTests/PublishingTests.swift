@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import PrepressBuild
 import PrepressContent
+import PrepressTestSupport
 
 @Suite struct PublishingTests {
     func files(_ site: TemporarySite) throws -> [String: [UInt8]] {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PrepressBuild
 import PrepressContent
+import PrepressTestSupport
 
 @Suite struct SiteBuilderTests {
     let guide = "---\nterm: \"Good Guide\"\npubDate: 2025-01-14\n---\n## Hello\n"

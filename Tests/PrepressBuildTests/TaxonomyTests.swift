@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import PrepressBuild
 import PrepressContent
+import PrepressTestSupport
 
 @Suite struct TaxonomyTests {
     /// The taxonomy fixture, built in memory once per test.

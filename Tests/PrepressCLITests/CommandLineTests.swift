@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import PrepressBuild
 import PrepressContent
+import PrepressTestSupport
 @testable import PrepressCLI
 
 @Suite struct CommandLineTests {
@@ -25,8 +26,8 @@ import PrepressContent
     }
 
     @Test func contentErrorsExitWith1() throws {
-        let site = NSTemporaryDirectory() + "prepress-cli-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: site) }
+        let folder = try TemporaryFolder(prefix: "prepress-cli")
+        let site = folder.path + "/site"
         try FileManager.default.createDirectory(atPath: site + "/content", withIntermediateDirectories: true)
         try Data("no front matter\n".utf8).write(to: URL(fileURLWithPath: site + "/content/bad.md"))
         var command = try PrepressCommand.parseAsRoot(["build", "--site", site])
@@ -58,8 +59,8 @@ import PrepressContent
     }
 
     @Test func aBuildReportsProcessorTimeForEveryStage() throws {
-        let site = NSTemporaryDirectory() + "prepress-verbose-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: site) }
+        let folder = try TemporaryFolder(prefix: "prepress-verbose")
+        let site = folder.path + "/site"
         try FileManager.default.createDirectory(atPath: site + "/content", withIntermediateDirectories: true)
         try Data("---\nterm: One\ntags: [a]\n---\n## Notes\n\nText.\n".utf8).write(to: URL(fileURLWithPath: site + "/content/one.md"))
         let report = try SiteBuilder(options: BuildOptions(siteDirectory: site)).build()
@@ -78,5 +79,19 @@ enum BuildReportStub {
         report.pageCount = pages
         report.fileCount = files
         return report
+    }
+}
+
+/// The full `--help` of every command, kept as text under Tests/Fixtures/help/: a change to an option or its
+/// help shows in review (`UPDATE_GOLDENS=1 swift test` records them, and fails until they are reviewed).
+@Suite struct HelpTextTests {
+    @Test func everyCommandsHelpMatchesItsSnapshot() throws {
+        var texts: [String: Data] = ["prepress.txt": Data(PrepressCommand.helpMessage(columns: 100).utf8)]
+        for command in PrepressCommand.configuration.subcommands {
+            let name = try #require(command.configuration.commandName)
+            texts["prepress-\(name).txt"] = Data(PrepressCommand.helpMessage(for: command, columns: 100).utf8)
+        }
+        #expect(texts.count == PrepressCommand.configuration.subcommands.count + 1)
+        for problem in try GoldenTree.compare(texts, with: fixturesDirectory + "/help") { Issue.record(Comment(rawValue: problem)) }
     }
 }

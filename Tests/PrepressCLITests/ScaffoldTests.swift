@@ -4,11 +4,11 @@ import Testing
 @testable import PrepressCLI
 import PrepressBuild
 import PrepressContent
+import PrepressTestSupport
 
 @Suite struct ScaffoldTests {
-    func temporaryFolder() -> String {
-        NSTemporaryDirectory() + "prepress-scaffold-" + UUID().uuidString
-    }
+    /// Where `init` makes a site: a folder not yet there, inside a temporary folder removed when the test ends.
+    func siteLocation(in folder: TemporaryFolder) -> String { folder.path + "/site" }
 
     func run(_ arguments: [String]) throws {
         var command = try PrepressCommand.parseAsRoot(arguments)
@@ -16,8 +16,8 @@ import PrepressContent
     }
 
     @Test func initThenNewGivesASiteThatBuilds() throws {
-        let site = temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: site) }
+        let folder = try TemporaryFolder(prefix: "prepress-scaffold")
+        let site = siteLocation(in: folder)
         try run(["init", site])
         try run(["new", "Senior Data Engineer Interview Guide", "--site", site, "--category", "Engineering",
                  "--vertical", "SaaS", "--tags", "Interview Prep, SQL"])
@@ -40,8 +40,8 @@ import PrepressContent
     }
 
     @Test func newNeverOverwritesAndInitRefusesAFolderWithFiles() throws {
-        let site = temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: site) }
+        let folder = try TemporaryFolder(prefix: "prepress-scaffold")
+        let site = siteLocation(in: folder)
         try run(["init", site])
         try run(["new", "Nurse Manager Interview Guide", "--site", site])
         let path = site + "/content/nurse-manager-interview-guide.md"
@@ -52,8 +52,8 @@ import PrepressContent
     }
 
     @Test func initWithThemeCopiesTheBuiltInTheme() throws {
-        let site = temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: site) }
+        let folder = try TemporaryFolder(prefix: "prepress-scaffold")
+        let site = siteLocation(in: folder)
         try run(["init", site, "--theme"])
         #expect(FileManager.default.fileExists(atPath: site + "/templates/guide.mustache"))
         #expect(FileManager.default.fileExists(atPath: site + "/templates/partials/guide-card.mustache"))
@@ -62,8 +62,8 @@ import PrepressContent
     }
 
     @Test func anArchetypeInTheSiteIsTheSkeleton() throws {
-        let site = temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: site) }
+        let folder = try TemporaryFolder(prefix: "prepress-scaffold")
+        let site = siteLocation(in: folder)
         try run(["init", site])
         try FileManager.default.createDirectory(atPath: site + "/templates/archetypes", withIntermediateDirectories: true)
         try Data("{{{front_matter}}}\n# {{term}} in {{category}}\n{{#tags}}- {{.}}\n{{/tags}}".utf8)

@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 @testable import PrepressContent
+import PrepressTestSupport
 
 @Suite struct GuideParserTests {
     func parse(_ text: String) throws -> ParsedGuide {
@@ -98,6 +100,20 @@ import Testing
         #expect(date.displayText == "June 1, 2024")
         #expect(date.rfc3339 == "2024-06-01T23:30:00-07:00")
         #expect(date.secondsSinceEpoch == 1_717_309_800)
+    }
+
+    /// The demo site's guides, the shared sample among them, parse with every key known and nothing to warn about.
+    @Test func theDemoSiteGuidesParseCleanly() throws {
+        let content = repositoryRoot + "/content"
+        let paths = try FileManager.default.subpathsOfDirectory(atPath: content).filter { $0.hasSuffix(".md") }.sorted()
+        #expect(paths.contains("medical-equipment-account-manager.md"))
+        for path in paths {
+            let text = try String(contentsOfFile: content + "/" + path, encoding: .utf8)
+            let guide = try GuideParser.parse(text, file: "content/" + path)
+            #expect(guide.warnings.isEmpty, "\(path): \(guide.warnings)")
+            #expect(guide.frontMatter.pubDate.map { $0.secondsSinceEpoch <= Int(fixedNow.timeIntervalSince1970) } ?? false,
+                    "\(path) is dated before the tests' fixed clock")
+        }
     }
 
     @Test func tomlFrontMatter() throws {

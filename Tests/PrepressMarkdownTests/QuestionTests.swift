@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PrepressMarkdown
+import PrepressTestSupport
 
 @Suite struct QuestionTests {
     let renderer = MarkdownRenderer()
@@ -8,8 +9,7 @@ import Testing
     /// The sample guide's body (from the line after its front matter).
     var sampleBody: String {
         get throws {
-            let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("content/medical-equipment-account-manager.md").path
+            let path = repositoryRoot + "/content/medical-equipment-account-manager.md"
             let text = try String(contentsOfFile: path, encoding: .utf8)
             return String(text.components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n---\n"))
         }

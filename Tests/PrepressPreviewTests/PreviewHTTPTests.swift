@@ -5,21 +5,24 @@ import Testing
 @testable import PrepressPreview
 import PrepressBuild
 import PrepressContent
+import PrepressTestSupport
 
 /// The preview's routes, run in-process through Hummingbird's test client.
 @Suite struct PreviewHTTPTests {
-    func application() async throws -> (Application<RouterResponder<BasicRequestContext>>, PreviewStore, String) {
-        let (path, _) = try previewSite()
-        var options = BuildOptions(siteDirectory: path, now: Date(timeIntervalSince1970: 1_767_225_600))
+    /// The preview's router over a small site; the site's folder goes when the returned `PreviewSite` does.
+    func application() async throws -> (Application<RouterResponder<BasicRequestContext>>, PreviewStore, PreviewSite) {
+        let site = try previewSite()
+        var options = BuildOptions(siteDirectory: site.path, now: fixedNow)
         options.baseURL = "http://127.0.0.1:8080/"
         let store = PreviewStore(options: options)
         await store.buildAll()
         let app = Application(router: PreviewServer.makeRouter(store: store))
-        return (app, store, path)
+        return (app, store, site)
     }
 
     @Test func pagesRedirectsAnd404sOverHTTP() async throws {
-        let (app, _, _) = try await application()
+        let (app, _, site) = try await application()
+        defer { withExtendedLifetime(site) {} }
         try await app.test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
@@ -50,7 +53,8 @@ import PrepressContent
     }
 
     @Test func pathsOutsideTheSiteAreRefusedOverHTTP() async throws {
-        let (app, _, _) = try await application()
+        let (app, _, site) = try await application()
+        defer { withExtendedLifetime(site) {} }
         try await app.test(.router) { client in
             for path in ["/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd", "/images%2f..%2f..%2fsite.yml", "/a%00b"] {
                 try await client.execute(uri: path, method: .get) { response in
@@ -61,8 +65,9 @@ import PrepressContent
     }
 
     @Test func aBrokenEditShowsTheOverlayAndTheFixRemovesIt() async throws {
-        let (app, store, path) = try await application()
-        let guide = path + "/content/guide.md"
+        let (app, store, site) = try await application()
+        defer { withExtendedLifetime(site) {} }
+        let guide = site.path + "/content/guide.md"
         let good = try String(contentsOfFile: guide, encoding: .utf8)
         try Data("---\nterm: [unclosed\n---\n".utf8).write(to: URL(fileURLWithPath: guide))
         if case .built = await store.apply(SiteChanges(guides: ["guide.md"])) { Issue.record("a broken guide built") }
@@ -84,9 +89,9 @@ import PrepressContent
     }
 
     @Test func aMisspelledTemplateKeyShowsInTheOverlayWithItsPlace() async throws {
-        let (app, store, path) = try await application()
-        try FileManager.default.createDirectory(atPath: path + "/templates/partials", withIntermediateDirectories: true)
-        try Data("<footer>{{site.titel}}</footer>\n".utf8).write(to: URL(fileURLWithPath: path + "/templates/partials/footer.mustache"))
+        let (app, store, site) = try await application()
+        defer { withExtendedLifetime(site) {} }
+        try site.folder.write("<footer>{{site.titel}}</footer>\n", to: "templates/partials/footer.mustache")
         if case .built = await store.apply(SiteChanges(templates: true)) { Issue.record("a misspelled key built") }
         try await app.test(.router) { client in
             try await client.execute(uri: "/guides/nurse-manager/", method: .get) { response in
@@ -98,7 +103,8 @@ import PrepressContent
     }
 
     @Test func listenersHearEveryRebuildAndStopOnShutdown() async throws {
-        let (_, store, _) = try await application()
+        let (_, store, site) = try await application()
+        defer { withExtendedLifetime(site) {} }
         let (stream, current) = await store.listen()
         #expect(current == 1)
         _ = await store.apply(SiteChanges(staticFiles: true))
@@ -111,9 +117,9 @@ import PrepressContent
 
 @Suite struct FileWatcherTests {
     @Test func newEditedDeletedFilesAndNewFoldersAreReported() async throws {
-        let root = NSTemporaryDirectory() + "prepress-watch-" + UUID().uuidString
+        let folder = try TemporaryFolder(prefix: "prepress-watch")
+        let root = folder.path
         try FileManager.default.createDirectory(atPath: root + "/content", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
         let watcher = FileWatcher(root: root)
         // Starts watching and waits until the folders are watched: a fixed sleep loses the first write when
         // the machine is busy.
@@ -132,7 +138,7 @@ import PrepressContent
         #expect(try await nextBatch {
             try FileManager.default.createDirectory(atPath: root + "/content/roles", withIntermediateDirectories: true)
         } == ["content/roles"])
-        try await Task.sleep(for: .milliseconds(100))
+        // No wait needed: the watcher watches a new folder before it reports the batch that has it.
         #expect(try await nextBatch { try Data("b".utf8).write(to: URL(fileURLWithPath: root + "/content/roles/b.md")) } == ["content/roles/b.md"])
         #expect(try await nextBatch {
             try FileManager.default.moveItem(atPath: root + "/content/a.md", toPath: root + "/content/c.md")

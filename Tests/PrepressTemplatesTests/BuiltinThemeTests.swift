@@ -1,11 +1,10 @@
 import Foundation
 import Testing
 @testable import PrepressTemplates
+import PrepressTestSupport
 
 @Suite struct BuiltinThemeTests {
-    let templatesDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("templates").path
+    let templatesDirectory = repositoryRoot + "/templates"
 
     @Test func theCopyInTheBinaryIsTemplatesFolderFileForFile() throws {
         let enumerator = try #require(FileManager.default.enumerator(atPath: templatesDirectory))
