@@ -8,7 +8,7 @@ PREPRESS := .build/debug/prepress
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIP := python3 -m pip install --quiet --disable-pip-version-check
 
-.PHONY: build serve test bench deps test-deps prepress validate-demo theme check-theme clean
+.PHONY: build serve test bench deps test-deps prepress validate-demo theme check-theme check-imports clean
 
 build: prepress
 	$(PREPRESS) build
@@ -22,10 +22,15 @@ serve: prepress
 prepress: deps
 	$(SWIFT) build --product prepress
 
-test: test-deps check-theme
+test: test-deps check-theme check-imports
 	$(SWIFT) test
 	$(MAKE) --no-print-directory validate-demo
 	python3 -m pytest -q Tests/OutputChecks
+
+# Package.swift declares every import of every target, and imports follow docs/architecture.md's module map.
+check-imports:
+	python3 Tests/ModuleMap/check_imports.py --self-test
+	python3 Tests/ModuleMap/check_imports.py
 
 # The demo site, built with the base URL of a sub-path, must pass the Nu HTML validator. Its CSS checker
 # predates ::details-content (CSS Pseudo-Elements 4, in current browsers), which prints closed answers.

@@ -16,9 +16,13 @@ let linksJemalloc: Bool = {
     #endif
 }()
 
+// Prepress runs on Linux: it uses renameat2 to swap the output folder in, /proc/self/exe, st_mtim and inotify.
+#if !os(Linux)
+#error("Prepress builds on Linux only (see README, Platforms)")
+#endif
+
 let package = Package(
     name: "Prepress",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "prepress", targets: ["prepress"]),
         // The template engine, for Benchmarks/mustache-cost.

@@ -13,8 +13,17 @@ struct DiagnosticPrinter {
         if !text.isEmpty { write(text) }
     }
 
+    /// A line that is no diagnostic: a stage's time, a closing summary.
     func note(_ text: String) {
         write(text + "\n")
+    }
+
+    /// An error about no file's contents (a port in use, a remote that refuses a push), in the diagnostics'
+    /// form without the place: `error: message`, and the hint on the next line.
+    func error(_ message: String, hint: String? = nil) {
+        var text = "error: \(message)\n"
+        if let hint { text += "    hint: \(hint)\n" }
+        write(text)
     }
 
     /// The closing line of a failed build.

@@ -24,9 +24,15 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let manager = FileManager.default
         if manager.fileExists(atPath: directory) {
-            let entries = (try? manager.contentsOfDirectory(atPath: directory)) ?? ["?"]
+            let entries: [String]
+            do {
+                entries = try manager.contentsOfDirectory(atPath: directory)
+            } catch {
+                DiagnosticPrinter().error("cannot read \(directory): \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
             guard entries.isEmpty else {
-                DiagnosticPrinter().note("error: \(directory) is not empty; init only creates a new site in an empty or new folder")
+                DiagnosticPrinter().error("\(directory) is not empty", hint: "init creates a new site in an empty or new folder")
                 throw ExitCode(1)
             }
         }

@@ -40,26 +40,28 @@ struct NewCommand: ParsableCommand {
         let slug = Slug.make(term)
         let relative = "content/\(slug).md"
         let path = (site as NSString).appendingPathComponent(relative)
+        let printer = DiagnosticPrinter()
         guard !FileManager.default.fileExists(atPath: path) else {
-            DiagnosticPrinter().note("error: \(relative) already exists; choose another term or edit that file")
+            printer.print([.error(at: SourceLocation(file: relative), "already exists", hint: "choose another term, or edit that file")])
             throw ExitCode(1)
         }
-        var author: String?
-        if let data = FileManager.default.contents(atPath: (site as NSString).appendingPathComponent("site.yml")),
-           let text = String(data: data, encoding: .utf8) {
-            author = (try? SiteConfigParser.parse(text))?.0.author
-        }
+        let author = siteAuthor(printer: printer)
         let skeleton = GuideSkeleton(
             term: term, slug: slug, category: category, vertical: vertical,
             tags: (tags ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
             date: GuideSkeleton.today(), author: author)
         let archetype = (site as NSString).appendingPathComponent("templates/archetypes/guide.md")
         let text: String
-        if let data = FileManager.default.contents(atPath: archetype), let template = String(data: data, encoding: .utf8) {
+        if FileManager.default.fileExists(atPath: archetype) {
+            guard let data = FileManager.default.contents(atPath: archetype), let template = String(data: data, encoding: .utf8) else {
+                printer.print([.error(at: SourceLocation(file: "templates/archetypes/guide.md"), "cannot be read as UTF-8 text",
+                                      hint: "save the archetype as UTF-8, or delete it to use the built-in one")])
+                throw ExitCode(1)
+            }
             do {
                 text = try skeleton.render(archetype: template, displayPath: "templates/archetypes/guide.md")
             } catch {
-                DiagnosticPrinter().print(error.diagnostics)
+                printer.print(error.diagnostics)
                 throw ExitCode(1)
             }
         } else {
@@ -68,5 +70,24 @@ struct NewCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         print("Created \(relative)")
+    }
+
+    /// The site's `author` from site.yml, for the new guide's front matter. A site.yml that does not read is
+    /// said (its problems, as a build would print them) and the guide gets no author; none is nothing to say.
+    private func siteAuthor(printer: DiagnosticPrinter) -> String? {
+        let path = (site as NSString).appendingPathComponent("site.yml")
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let text = String(data: data, encoding: .utf8) else {
+            printer.print([.warning(at: SourceLocation(file: "site.yml"), "is not UTF-8 text: the new guide gets no author from it")])
+            return nil
+        }
+        do {
+            let (config, _) = try SiteConfigParser.parse(text)
+            return config.author
+        } catch {
+            printer.print(error.diagnostics)
+            printer.note("The new guide gets no author from site.yml until it reads.")
+            return nil
+        }
     }
 }

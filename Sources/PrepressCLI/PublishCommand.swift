@@ -76,7 +76,7 @@ struct PublishCommand: ParsableCommand {
                 }
             }
         } catch {
-            printer.note("error: \(error)")
+            printer.error("not published: \(error)")
             throw ExitCode(1)
         }
     }

@@ -63,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await server.run()
         } catch let error as PreviewError {
-            printer.note("error: \(error)")
+            printer.error("\(error)")
             throw ExitCode(1)
         }
     }

@@ -85,4 +85,26 @@ import PrepressTestSupport
             ])
         }
     }
+
+    @Test func anArchetypeThatIsNotTextIsAnErrorNotTheDefault() throws {
+        let folder = try TemporaryFolder(prefix: "prepress-scaffold")
+        let site = siteLocation(in: folder)
+        try run(["init", site])
+        try FileManager.default.createDirectory(atPath: site + "/templates/archetypes", withIntermediateDirectories: true)
+        try Data([0xFF, 0xFE, 0x00, 0x41]).write(to: URL(fileURLWithPath: site + "/templates/archetypes/guide.md"))
+        #expect(throws: ExitCode(1)) { try run(["new", "Data Engineer", "--site", site]) }
+        #expect(!FileManager.default.fileExists(atPath: site + "/content/data-engineer.md"))
+    }
+
+    @Test func aSiteYMLThatDoesNotReadLeavesTheNewGuideWithoutAnAuthor() throws {
+        let folder = try TemporaryFolder(prefix: "prepress-scaffold")
+        let site = siteLocation(in: folder)
+        try run(["init", site])
+        try Data("author: [unclosed\n".utf8).write(to: URL(fileURLWithPath: site + "/site.yml"))
+        try run(["new", "Data Engineer", "--site", site])
+        let text = try String(contentsOfFile: site + "/content/data-engineer.md", encoding: .utf8)
+        let parsed = try GuideParser.parse(text, file: "content/data-engineer.md")
+        #expect(parsed.frontMatter.author == nil)
+        #expect(parsed.frontMatter.term == "Data Engineer")
+    }
 }
