@@ -12,7 +12,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 PREPRESS = ROOT / ".build" / "debug" / "prepress"
 SITES = {
     "demo": ROOT,
-    "taxonomies": ROOT / "Tests" / "PrepressBuildTests" / "Fixtures" / "sites" / "taxonomies" / "input",
+    "taxonomies": ROOT / "Tests" / "Fixtures" / "sites" / "taxonomies" / "input",
 }
 
 

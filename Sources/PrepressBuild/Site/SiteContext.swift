@@ -108,10 +108,6 @@ struct SiteContext: Sendable {
                           questionBank: QuestionBank(guides: guides))
     }
 
-    func taxonomy(forKey key: String) -> Taxonomy? {
-        unretained.taxonomy(forKey: key)
-    }
-
     var siteView: SiteView { SiteView(context: unretained) }
 }
 
@@ -141,10 +137,6 @@ struct ViewContext: @unchecked Sendable {
     var guideLinks: [String] { _read { yield storage.guideLinks } }
     var cards: [String] { rendering.cards }
     var writesStructuredData: Bool { rendering.writesStructuredData }
-
-    func taxonomy(forKey key: String) -> Taxonomy? {
-        taxonomies.first { $0.config.key == key }
-    }
 
     /// A name under the taxonomy of `key` as the site spells and links it; unlinked when the site has no such
     /// taxonomy. Read in place: `taxonomies[i]` would copy the whole taxonomy, its terms and indexes.

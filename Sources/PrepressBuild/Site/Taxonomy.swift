@@ -9,11 +9,6 @@ public struct Taxonomy: Sendable {
     /// Slug of every spelling guides use, so pages need not make slugs again.
     var slugByName: [String: String]
 
-    /// The term a name belongs to.
-    public func term(named name: String) -> Term? {
-        position(named: name).map { terms[$0] }
-    }
-
     /// The position in `terms` of the term a name belongs to.
     public func position(named name: String) -> Int? {
         termIndex[slugByName[name] ?? Slug.make(name)]

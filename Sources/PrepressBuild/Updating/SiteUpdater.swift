@@ -119,8 +119,9 @@ struct SiteUpdater {
             guides[index] = guide
             changed.insert(index)
         }
-        var context = SiteContext(config: state.config, urls: prepared.context.urls, generator: options.generator, guides: guides,
-                                  taxonomies: prepared.context.taxonomies, related: prepared.context.related)
+        let stages = BuildStages(options: options, clock: StageClock())
+        var context = stages.indexQuestions(guides, taxonomies: prepared.context.taxonomies, related: prepared.context.related,
+                                            config: state.config)
         var cards = prepared.context.cards
         context.cards = cards
         let changedIndices = changed.sorted()
