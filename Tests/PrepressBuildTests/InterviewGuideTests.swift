@@ -103,7 +103,7 @@ import PrepressTestSupport
         #expect(question["name"] as? String == "Is </script> safe\u{2028}here?")
         // Only the one script element of the page's own: nothing from the content ended it early.
         let scripts = page.components(separatedBy: "<script").count - 1
-        #expect(scripts == 2, "the JSON-LD script and the practice-mode script")
+        #expect(scripts == 3, "the search script, the JSON-LD script and the practice-mode script")
     }
 
     /// Small and large tag pools, few and many tags a guide: both ways of counting a tag (its bitset, its list)

@@ -33,6 +33,30 @@ public struct SiteChecker: Sendable {
             ids = Set(found.ids)
             links = found.links
         }
+
+        /// A file of the search index's display data, whose links (each guide's, each question's anchor) are
+        /// checked like a page's.
+        init(searchData path: String, bytes: [UInt8]) {
+            self.path = path
+            ids = []
+            var links: [String] = []
+            if let documents = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [[String: Any]] {
+                for document in documents {
+                    guard let url = document["u"] as? String else { continue }
+                    links.append(url)
+                    for question in document["q"] as? [[Any]] ?? [] {
+                        if let anchor = question.count > 1 ? question[1] as? String : nil { links.append(url + "#" + anchor) }
+                    }
+                }
+            } else {
+                links.append("#unreadable-search-data")
+            }
+            self.links = links
+        }
+
+        static func searchData(_ files: [RenderedPage]) -> [ScannedPage] {
+            files.filter { $0.path.hasPrefix(SearchIndexer.folder + "d/") }.map { ScannedPage(searchData: $0.path, bytes: $0.bytes) }
+        }
     }
 
     /// The rendered site as the link check sees it: its HTML pages scanned, and every path it has.
@@ -60,6 +84,7 @@ public struct SiteChecker: Sendable {
             diagnostics = built.warnings
             let paths = built.pages.keys.filter { $0.hasSuffix(".html") }.sorted()
             let pages = paths.parallelMap { path in ScannedPage(path: path, html: String(decoding: built.pages[path]!.bytes, as: UTF8.self)) }
+                + ScannedPage.searchData(built.prepared.searchFiles)
             site = ScannedSite(context: built.context, pages: pages, exists: { built.hasFile(at: $0) })
             generated = built.pages.values.map { ($0.path, $0.replaceable) }
             contentFiles = Set(built.site.staticFiles.map(\.relativePath))
@@ -85,9 +110,11 @@ public struct SiteChecker: Sendable {
             }.compactMap { $0 }
             let closing = renderer.closingFiles(sitemapEntries: rendered.compactMap(\.sitemap))
             generated = rendered.map { ($0.path, false) } + closing.map { ($0.path, $0.replaceable) }
+                + prepared.searchFiles.map { ($0.path, false) }
             contentFiles = Set(loaded.staticFiles.map(\.relativePath))
             let allPaths = otherFiles.union(generated.map(\.path))
-            site = ScannedSite(context: prepared.context, pages: rendered.compactMap(\.scan).sorted { $0.path < $1.path },
+            site = ScannedSite(context: prepared.context,
+                               pages: (rendered.compactMap(\.scan) + ScannedPage.searchData(prepared.searchFiles)).sorted { $0.path < $1.path },
                                exists: { allPaths.contains($0) })
         }
         // As in a build: a content file may take the place of robots.txt, of no other generated file.
@@ -99,7 +126,7 @@ public struct SiteChecker: Sendable {
         let (linkProblems, linkCount) = checkLinks(site)
         diagnostics += linkProblems
         return Report(diagnostics: Array(Set(diagnostics)).sorted(), guideCount: site.context.guides.count,
-                      pageCount: site.pages.count, linkCount: linkCount, state: state)
+                      pageCount: site.pages.filter { $0.path.hasSuffix(".html") }.count, linkCount: linkCount, state: state)
     }
 
     // MARK: - Guides

@@ -137,6 +137,10 @@ struct ViewContext: @unchecked Sendable {
     var guideLinks: [String] { _read { yield storage.guideLinks } }
     var cards: [String] { rendering.cards }
     var writesStructuredData: Bool { rendering.writesStructuredData }
+    /// Each taxonomy's position in `taxonomies`, by its front-matter key (`category`, `tags`).
+    var taxonomyPositions: [String: Int] { storage.taxonomyPositions }
+    /// The link of each term of each taxonomy, by positions.
+    var termLinks: [[String]] { storage.termLinks }
 
     /// A name under the taxonomy of `key` as the site spells and links it; unlinked when the site has no such
     /// taxonomy. Read in place: `taxonomies[i]` would copy the whole taxonomy, its terms and indexes.

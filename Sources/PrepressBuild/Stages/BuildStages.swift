@@ -45,6 +45,8 @@ struct BuildStages {
         /// Renders a changed guide again as the build did (the preview's updates).
         var guideRenderer: GuideRenderer
         var context: SiteContext
+        /// The search index's files; none when the site turns search off.
+        var searchFiles: [RenderedPage]
         /// The problems `load()` found (all warnings: errors were thrown).
         var loadWarnings: [Diagnostic]
         /// The problems of placing guides and rendering their Markdown (links).
@@ -60,7 +62,8 @@ struct BuildStages {
         let related = findRelated(rendered.guides)
         let context = indexQuestions(rendered.guides, taxonomies: taxonomies, related: related, config: site.config)
         let withCards = renderCards(context, templates: templates)
-        return Prepared(templates: templates, guideRenderer: rendered.renderer, context: withCards,
+        let search = indexForSearch(withCards)
+        return Prepared(templates: templates, guideRenderer: rendered.renderer, context: withCards, searchFiles: search,
                         loadWarnings: site.diagnostics, renderWarnings: rendered.diagnostics)
     }
 
@@ -147,21 +150,29 @@ struct BuildStages {
         return withCards
     }
 
-    // MARK: 8. Pages
+    /// 8. The search index (`SearchIndexer`), unless site.yml says `search: false`.
+    func indexForSearch(_ context: SiteContext) -> [RenderedPage] {
+        guard context.config.search else { return [] }
+        return clock.measure("index for search") { SearchIndexer(context: context).files() }
+    }
 
-    /// 8. Renders every page on all cores and writes each as soon as it is rendered, with the static files
+    // MARK: 9. Pages
+
+    /// 9. Renders every page on all cores and writes each as soon as it is rendered, with the static files
     /// and the theme's assets.
     func renderAndWrite(_ prepared: Prepared, site: Loaded, into sink: OutputSink) throws(DiagnosticsError) -> OutputWriter.Result {
         let writer = OutputWriter(sink: sink, displayPath: options.displayPath)
         let renderer = PageRenderer(context: prepared.context, templates: prepared.templates)
         return try clock.measure("render and write pages") { () throws(DiagnosticsError) -> OutputWriter.Result in
-            try writer.write(site: renderer, staticFiles: site.staticFiles, assets: site.theme.assets)
+            try writer.write(site: renderer, searchFiles: prepared.searchFiles, staticFiles: site.staticFiles, assets: site.theme.assets)
         }
     }
 
-    /// 8, for the preview: every page rendered into memory, by path.
+    /// 9, for the preview: every page rendered into memory, with the search index, by path.
     func renderPages(_ prepared: Prepared) -> [String: RenderedPage] {
-        let pages = clock.measure("render pages") { PageRenderer(context: prepared.context, templates: prepared.templates).render() }
+        let pages = clock.measure("render pages") {
+            PageRenderer(context: prepared.context, templates: prepared.templates).render() + prepared.searchFiles
+        }
         return Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -17,7 +17,8 @@ struct OutputWriter {
         var writeSeconds = 0.0
     }
 
-    func write(site renderer: PageRenderer, staticFiles: [StaticFile], assets: [Theme.File]) throws(DiagnosticsError) -> Result {
+    func write(site renderer: PageRenderer, searchFiles: [RenderedPage] = [], staticFiles: [StaticFile],
+               assets: [Theme.File]) throws(DiagnosticsError) -> Result {
         // Content files by path, with the name errors show for them.
         let filesByPath = Dictionary(staticFiles.map { ($0.relativePath, displayPath("content/" + $0.relativePath)) },
                                      uniquingKeysWith: { first, _ in first })
@@ -53,6 +54,7 @@ struct OutputWriter {
 
         var outcomes: [Outcome] = renderer.jobs().parallelMap { job in renderer.render(job).map(emit) }.compactMap { $0 }
         outcomes += renderer.closingFiles(sitemapEntries: outcomes.compactMap(\.sitemap)).map(emit)
+        outcomes += searchFiles.parallelMap(emit)
         var problems = outcomes.compactMap(\.problem)
 
         // Content files, then the theme's assets where neither a page nor a content file took the path.

@@ -15,6 +15,8 @@ struct PageRenderer: Sendable {
         /// One page of the question bank: all types (`type` nil) or one, questions `range` of that list.
         case questions(type: Int?, number: Int, pageCount: Int, range: Range<Int>)
         case notFound
+        /// The search page, when the site has search.
+        case search
     }
 
     struct ListPage: Sendable {
@@ -66,7 +68,7 @@ struct PageRenderer: Sendable {
         case .list(let list): return Array(list.guides[list.range])
         case .questions(let type, _, _, let range):
             return questionGroups(type: type, range: range).flatMap { $0.entries.map(\.guide) }
-        case .taxonomy, .feed, .notFound: return []
+        case .taxonomy, .feed, .notFound, .search: return []
         }
     }
 
@@ -100,6 +102,7 @@ struct PageRenderer: Sendable {
         }
         jobs += questionBankJobs()
         jobs.append(.notFound)
+        if context.config.search { jobs.append(.search) }
         return jobs
     }
 
@@ -226,6 +229,13 @@ struct PageRenderer: Sendable {
                 site: site, page: PageView(title: "Page not found · \(config.title)", description: nil,
                                            path: "404.html", kind: "404", urls: urls))
             return RenderedPage(path: "404.html", bytes: render(view, "404"))
+
+        case .search:
+            let view = SearchPageView(
+                site: site, page: PageView(title: "Search · \(config.title)", description: "Search the guides and questions of \(config.title).",
+                                           path: SearchIndexer.pagePath, kind: "search", urls: urls))
+            // Not in the sitemap: a page of results is no page to find from elsewhere.
+            return RenderedPage(path: SearchIndexer.pagePath + "index.html", bytes: render(view, "search"))
         }
     }
 

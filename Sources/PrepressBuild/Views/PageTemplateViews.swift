@@ -9,5 +9,6 @@ let pageTemplateViews: [(template: String, view: any TemplateView.Type)] = [
     ("taxonomy", TaxonomyPageView.self),
     ("questions", QuestionBankPageView.self),
     ("404", NotFoundPageView.self),
+    ("search", SearchPageView.self),
     ("partials/guide-card", CardView.self),
 ]

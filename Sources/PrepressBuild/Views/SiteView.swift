@@ -17,6 +17,8 @@ struct SiteView: TemplateView {
         "feed_url": .optionalText { $0.context.hasFeed ? $0.context.urls.link("feed.xml") : nil },
         "questions_url": .optionalText { $0.context.questionBank.totalCount > 0 ? $0.context.urls.link(QuestionBank.path) : nil },
         "question_count": .number(\.context.questionBank.totalCount),
+        "search_url": .optionalText { $0.context.config.search ? $0.context.urls.link(SearchIndexer.pagePath) : nil },
+        "search_index_url": .text { $0.context.urls.link(SearchIndexer.folder + "index.json") },
         "taxonomies": .list { view in view.context.taxonomies.map { TaxonomyLinkView(taxonomy: $0, urls: view.context.urls) } },
     ])
 }

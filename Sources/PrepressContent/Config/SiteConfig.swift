@@ -20,6 +20,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var unsafeHTML = true
     /// Folds answers behind "Show answer" on guide pages.
     public var practiceMode = true
+    /// Whether the build writes a search index and the /search/ page, and pages carry a search form.
+    public var search = true
     /// Questions per page of the question bank.
     public var questionsPerPage = 50
     /// The `params:` mapping, handed to templates as `site.params`.

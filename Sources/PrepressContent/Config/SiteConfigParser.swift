@@ -70,6 +70,7 @@ public enum SiteConfigParser {
                     }
                 }
             case "practice_mode": config.practiceMode = bool(node, "practice_mode") ?? true
+            case "search": config.search = bool(node, "search") ?? true
             case "questions_per_page":
                 if let value = text(node, "questions_per_page") {
                     if let number = Int(value), number > 0 {
@@ -94,7 +95,7 @@ public enum SiteConfigParser {
                 }
             default:
                 diagnostics.append(.warning(at: location(node), "unknown key '\(entry.key)' is ignored",
-                                            hint: "site.yml keys: title, description, base_url, language, author, paginate, feed_limit, practice_mode, questions_per_page, taxonomies, markdown, params"))
+                                            hint: "site.yml keys: title, description, base_url, language, author, paginate, feed_limit, practice_mode, questions_per_page, search, taxonomies, markdown, params"))
             }
         }
         if diagnostics.contains(where: \.isError) { throw DiagnosticsError(diagnostics) }

@@ -1,0 +1,60 @@
+import Foundation
+import PrepressContent
+import PrepressMarkdown
+
+/// The filters a guide offers: its category, vertical and tags, as positions in the site's lists of them.
+struct Facets {
+    struct Value {
+        var name: String
+        var url: String?
+    }
+
+    let context: SiteContext
+    let categories: [Value]
+    let verticals: [Value]
+    let tags: [Value]
+    private let positions: (category: Int?, vertical: Int?, tags: Int?)
+
+    init(context: SiteContext) {
+        self.context = context
+        let taxonomies = context.taxonomies
+        func values(_ key: String) -> (Int?, [Value]) {
+            guard let position = context.taxonomyPositions[key] else { return (nil, []) }
+            let links = context.termLinks[position]
+            return (position, taxonomies[position].terms.enumerated().map { Value(name: $1.name, url: links[$0]) })
+        }
+        let category = values("category"), vertical = values("vertical"), tag = values("tags")
+        positions = (category.0, vertical.0, tag.0)
+        (categories, verticals, tags) = (category.1, vertical.1, tag.1)
+    }
+
+    /// A guide's category, vertical and tags, by position in `categories`, `verticals` and `tags`.
+    func values(of guide: Int) -> (category: Int?, vertical: Int?, tags: [Int]) {
+        let matter = context.guides[guide].frontMatter
+        let taxonomies = context.taxonomies
+        let category = positions.category.flatMap { position in matter.category.flatMap { taxonomies[position].position(named: $0) } }
+        let vertical = positions.vertical.flatMap { position in matter.vertical.flatMap { taxonomies[position].position(named: $0) } }
+        var tags: [Int] = []
+        if let position = positions.tags {
+            for name in matter.tags {
+                if let tag = taxonomies[position].position(named: name), !tags.contains(tag) { tags.append(tag) }
+            }
+        }
+        return (category, vertical, tags)
+    }
+
+    /// `facets.bin`: for each document in order, its category and vertical plus one (0 for none), its count
+    /// of tags and the tags, all varints.
+    func encoded(_ order: [Int]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(order.count * 8)
+        for guide in order {
+            let (category, vertical, tags) = values(of: guide)
+            Varint.append(UInt32(category.map { $0 + 1 } ?? 0), to: &bytes)
+            Varint.append(UInt32(vertical.map { $0 + 1 } ?? 0), to: &bytes)
+            Varint.append(UInt32(tags.count), to: &bytes)
+            for tag in tags { Varint.append(UInt32(tag), to: &bytes) }
+        }
+        return bytes
+    }
+}

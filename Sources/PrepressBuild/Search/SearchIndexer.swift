@@ -1,0 +1,349 @@
+import Foundation
+import PrepressContent
+import PrepressMarkdown
+
+/// Writes the site's search index under `search/`: a small description of it, the words split into shards
+/// by their first letters, each guide's display data in chunks, and each guide's filters. The format and the
+/// ranking are in docs/search.md; `search.js` in the theme reads them.
+///
+/// Ranking is BM25F (Robertson and Zaragoza's field-weighted BM25): each field's term frequency is
+/// normalised by the field's length against its average, weighted, summed, and saturated with `k1`; that
+/// part depends only on the guide and the word, so it is worked out here and stored as one byte per posting
+/// (the word's *impact* in the guide). The client multiplies it by the word's idf, from the number of guides
+/// the word is in, and adds the words of a query up.
+struct SearchIndexer {
+    let context: SiteContext
+
+    static let folder = "search/"
+    /// The search page's path: beside the index.
+    static let pagePath = "search/"
+    /// Guides per file of display data: a query's results read a few such files, not all of them.
+    static let chunkSize = 8
+    static let k1 = 1.2
+    static let b = 0.75
+
+    /// The fields of a guide, by weight: a word in the term, a question or a tag counts above one in the body.
+    enum Field: Int, CaseIterable {
+        case term, question, tag, taxonomy, heading, description, body
+
+        var weight: Double {
+            switch self {
+            case .term: 10
+            case .question: 6
+            case .tag: 6
+            case .taxonomy: 4
+            case .heading: 3
+            case .description: 2
+            case .body: 1
+            }
+        }
+    }
+
+    /// Every file of the index, by path under the output folder.
+    func files() -> [RenderedPage] {
+        let guides = context.guides
+        // Guides by category, vertical and term, so that a query's results, which tend to share them, share
+        // chunks of display data.
+        let order = guides.indices.sorted { left, right in
+            let (a, b) = (guides[left].frontMatter, guides[right].frontMatter)
+            return ((a.category ?? ""), (a.vertical ?? ""), a.term, guides[left].slug)
+                < ((b.category ?? ""), (b.vertical ?? ""), b.term, guides[right].slug)
+        }
+        let averages = averageLengths(order)
+        let postings = indexWords(order, averages: averages)
+        let (keys, shards) = shardFiles(postings)
+        let facets = Facets(context: context)
+        return shards + chunkFiles(order, facets: facets) + [
+            RenderedPage(path: Self.folder + "facets.bin", bytes: facets.encoded(order)),
+            RenderedPage(path: Self.folder + "index.json", bytes: meta(documents: order.count, shards: keys, facets: facets)),
+        ]
+    }
+
+    // MARK: Words
+
+    /// The words of each field of a guide, one call per word.
+    private static func fields(of guide: UnsafePointer<Guide>, body includingBody: Bool = true, tokenizer: SearchTokenizer,
+                               _ body: (Field, UnsafeBufferPointer<UInt8>) -> Void) {
+        let matter = guide.pointee.frontMatter
+        tokenizer.words(in: matter.term) { body(.term, $0) }
+        for group in guide.pointee.rendered.questionGroups {
+            for question in group.questions { tokenizer.words(in: question.text) { body(.question, $0) } }
+        }
+        for tag in matter.tags { tokenizer.words(in: tag) { body(.tag, $0) } }
+        if let category = matter.category { tokenizer.words(in: category) { body(.taxonomy, $0) } }
+        if let vertical = matter.vertical { tokenizer.words(in: vertical) { body(.taxonomy, $0) } }
+        for heading in guide.pointee.rendered.headings { tokenizer.words(in: heading.text) { body(.heading, $0) } }
+        if let description = matter.description { tokenizer.words(in: description) { body(.description, $0) } }
+        if includingBody { tokenizer.words(in: guide.pointee.rendered.html, html: true) { body(.body, $0) } }
+    }
+
+    /// The ranges of documents each core indexes: a few per core, so that both finish together.
+    private static func ranges(_ count: Int) -> [Range<Int>] {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let size = max(64, (count + cores * 4 - 1) / (cores * 4))
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
+    /// Each field's average length in words over all guides (the body's from the guides' word counts).
+    private func averageLengths(_ order: [Int]) -> [Double] {
+        let context = self.context.unretained
+        let totals: [[Int]] = Self.ranges(order.count).parallelMap { range in
+            let tokenizer = SearchTokenizer()
+            var counts = Array(repeating: 0, count: Field.allCases.count)
+            for document in range {
+                let guide = UnsafePointer(context.guide(at: order[document]))
+                Self.fields(of: guide, body: false, tokenizer: tokenizer) { field, _ in counts[field.rawValue] += 1 }
+                counts[Field.body.rawValue] += guide.pointee.rendered.wordCount
+            }
+            return counts
+        }
+        let documents = Double(max(order.count, 1))
+        return Field.allCases.map { field in max(1, Double(totals.reduce(0) { $0 + $1[field.rawValue] }) / documents) }
+    }
+
+    /// Every word's postings, in document order: each a document number (its place in `order`) shifted left
+    /// by 8, and its impact in the low byte.
+    private func indexWords(_ order: [Int], averages: [Double]) -> [String: [UInt32]] {
+        let context = self.context.unretained
+        let fieldCount = Field.allCases.count
+        let weights = Field.allCases.map(\.weight)
+        let parts: [(words: [String], postings: [[UInt32]])] = Self.ranges(order.count).parallelMap { range in
+            let tokenizer = SearchTokenizer()
+            var table = WordTable()
+            var postings: [[UInt32]] = []
+            // Per word number: its count in each field of the current document; and the words it has.
+            var counts: [UInt16] = []
+            var lastDocument: [Int32] = []
+            var seen: [Int] = []
+            var lengths = Array(repeating: 0, count: fieldCount)
+            for document in range {
+                let guide = UnsafePointer(context.guide(at: order[document]))
+                for field in 0..<fieldCount { lengths[field] = 0 }
+                Self.fields(of: guide, tokenizer: tokenizer) { field, word in
+                    let number = table.number(of: word)
+                    if number == postings.count {
+                        postings.append([])
+                        counts += repeatElement(0, count: fieldCount)
+                        lastDocument.append(-1)
+                    }
+                    if lastDocument[number] != Int32(document) {
+                        lastDocument[number] = Int32(document)
+                        seen.append(number)
+                    }
+                    let slot = number * fieldCount + field.rawValue
+                    if counts[slot] < UInt16.max { counts[slot] += 1 }
+                    lengths[field.rawValue] += 1
+                }
+                for number in seen {
+                    let base = number * fieldCount
+                    var weighted = 0.0
+                    for field in 0..<fieldCount where counts[base + field] > 0 {
+                        let normal = 1 - Self.b + Self.b * Double(max(lengths[field], 1)) / averages[field]
+                        weighted += weights[field] * Double(counts[base + field]) / normal
+                        counts[base + field] = 0
+                    }
+                    let impact = weighted / (Self.k1 + weighted)
+                    postings[number].append(UInt32(document) << 8 | UInt32(min(255, max(1, (impact * 255).rounded()))))
+                }
+                seen.removeAll(keepingCapacity: true)
+            }
+            return ((0..<table.count).map(table.word), postings)
+        }
+        var merged: [String: [UInt32]] = [:]
+        for part in parts {
+            for (word, list) in zip(part.words, part.postings) { merged[word, default: []] += list }
+        }
+        return merged
+    }
+
+    // MARK: Files
+
+    /// The first letters a word's shard starts from: two characters, or one for a word of a script written
+    /// without spaces (and for a word of one character). A shard larger than `shardLimit` is split by the next
+    /// character of its words (`shards(of:)`).
+    static func shardKey(_ word: String) -> String {
+        let scalars = Array(word.unicodeScalars.prefix(2))
+        if let first = scalars.first, SearchText.isPaired(first.value) { return String(first) }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Postings bytes a shard may hold before it is split (its words that are no longer than its key stay).
+    static let shardLimit = 24 * 1024
+
+    /// Words grouped into shards by key, each no larger than `shardLimit` unless its words share a longer
+    /// prefix no further: a client reads, for a word, the shard of the longest key the word starts with.
+    static func shards(of words: [String], size: (String) -> Int) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        var pending: [(key: String, words: [String])] = Dictionary(grouping: words, by: shardKey).map { ($0.key, $0.value) }
+        while let (key, group) = pending.popLast() {
+            let total = group.reduce(0) { $0 + size($1) }
+            let depth = key.unicodeScalars.count
+            guard total > shardLimit, group.contains(where: { $0.unicodeScalars.count > depth }) else {
+                result[key] = group
+                continue
+            }
+            var stay: [String] = []
+            var longer: [String: [String]] = [:]
+            for word in group {
+                let scalars = word.unicodeScalars
+                if scalars.count <= depth {
+                    stay.append(word)
+                } else {
+                    longer[String(String.UnicodeScalarView(scalars.prefix(depth + 1))), default: []].append(word)
+                }
+            }
+            if !stay.isEmpty { result[key] = stay }
+            pending += longer.map { ($0.key, $0.value) }
+        }
+        return result
+    }
+
+    /// A shard's file name: its key's UTF-8 bytes in hexadecimal, which any server and file system can hold.
+    static func shardPath(_ key: String) -> String {
+        folder + "t/" + key.utf8.map { byte in String(byte, radix: 16).leftPadded(to: 2) }.joined() + ".bin"
+    }
+
+    /// Shards, each its words sorted by their bytes: per word its byte length and bytes, its count of
+    /// postings, and each posting as the gap from the last document number and the impact byte; numbers are
+    /// unsigned LEB128 varints.
+    private func shardFiles(_ postings: [String: [UInt32]]) -> (keys: [String], files: [RenderedPage]) {
+        let byShard = Self.shards(of: Array(postings.keys)) { word in word.utf8.count + 2 + postings[word]!.count * 2 }
+        let keys = byShard.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let shards = byShard
+        return (keys, keys.parallelMap { key in
+            var bytes: [UInt8] = []
+            for word in shards[key]!.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+                let list = postings[word]!
+                Varint.append(UInt32(word.utf8.count), to: &bytes)
+                bytes += word.utf8
+                Varint.append(UInt32(list.count), to: &bytes)
+                var last: UInt32 = 0
+                for posting in list {
+                    let document = posting >> 8
+                    Varint.append(document - last, to: &bytes)
+                    bytes.append(UInt8(posting & 0xFF))
+                    last = document
+                }
+            }
+            return RenderedPage(path: Self.shardPath(key), bytes: bytes)
+        })
+    }
+
+    /// Display data, `chunkSize` guides a file: term, link, description, filters, questions with their
+    /// anchors and the start of their answers, and the start of the body, for excerpts.
+    private func chunkFiles(_ order: [Int], facets: Facets) -> [RenderedPage] {
+        let guides = context.guides
+        let links = context.guideLinks
+        let chunks = stride(from: 0, to: order.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, order.count) }
+        return Array(chunks.enumerated()).parallelMap { number, range in
+            var json = JSONWriter(capacity: 32 * 1024)
+            json.beginArray()
+            for document in range {
+                let index = order[document]
+                let guide = guides[index]
+                let matter = guide.frontMatter
+                json.beginObject()
+                json.member("t", matter.term)
+                json.member("u", links[index])
+                if let description = matter.description { json.member("d", description) }
+                let (category, vertical, tags) = facets.values(of: index)
+                if let category { json.member("c", category) }
+                if let vertical { json.member("v", vertical) }
+                json.key("g")
+                json.beginArray()
+                for tag in tags { json.integer(tag) }
+                json.endArray()
+                json.key("q")
+                json.beginArray()
+                for group in guide.rendered.questionGroups {
+                    for question in group.questions {
+                        json.beginArray()
+                        json.string(question.text)
+                        json.string(question.anchor)
+                        json.string(Self.lead(question.answerText, limit: 120))
+                        json.endArray()
+                    }
+                }
+                json.endArray()
+                json.member("x", Self.lead(SearchText.plainText(html: guide.rendered.html, limit: 400), limit: 240))
+                json.endObject()
+            }
+            json.endArray()
+            return RenderedPage(path: Self.folder + "d/\(number).json", bytes: json.output)
+        }
+    }
+
+    /// The start of a text, its runs of white space made one space, at most about `limit` bytes, cut at a
+    /// word (with "…" when cut).
+    static func lead(_ text: String, limit: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(limit + 8)
+        var pendingSpace = false
+        var cut = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if bytes.count >= limit {
+                cut = true
+                break
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append(byte)
+        }
+        guard cut else { return String(decoding: bytes, as: UTF8.self) }
+        if let space = bytes.lastIndex(of: 0x20) {
+            bytes.removeSubrange(space...)
+        } else {
+            // No space to cut at: back up to the start of a character.
+            while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
+            if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
+        }
+        return String(decoding: bytes, as: UTF8.self) + "…"
+    }
+
+    /// `index.json`: what a client reads first.
+    private func meta(documents: Int, shards: [String], facets: Facets) -> [UInt8] {
+        var json = JSONWriter(capacity: 16 * 1024 + shards.count * 8)
+        json.beginObject()
+        json.member("version", 1)
+        json.member("documents", documents)
+        json.member("chunk", Self.chunkSize)
+        json.key("shards")
+        json.beginArray()
+        for key in shards { json.string(key) }
+        json.endArray()
+        for (name, values) in [("categories", facets.categories), ("verticals", facets.verticals), ("tags", facets.tags)] {
+            json.key(name)
+            json.beginArray()
+            for value in values {
+                json.beginArray()
+                json.string(value.name)
+                if let url = value.url { json.string(url) }
+                json.endArray()
+            }
+            json.endArray()
+        }
+        json.key("browse")
+        json.beginArray()
+        for taxonomy in context.taxonomies {
+            json.beginArray()
+            json.string(taxonomy.config.title)
+            json.string(context.urls.link(taxonomy.path))
+            json.endArray()
+        }
+        json.endArray()
+        json.endObject()
+        return json.output
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,232 @@
+import Foundation
+
+/// How search reads text: folded (lower case, accents and compatibility forms gone) and split into words,
+/// exactly as the theme's `search.js` reads a query — both follow the same rules, which docs/search.md states:
+///
+/// - a word is a run of letters and digits; `+` and `#` right after a Latin letter or digit stay on it
+///   (`c++`, `c#`); anything else separates words;
+/// - folding: lower case (Unicode's default mapping), then compatibility decomposition (NFKD) with every
+///   combining mark dropped, and `ς` read as `σ`: `Résumé` → `resume`, `ﬁ` → `fi`, full-width `Ａ` → `a`;
+/// - Chinese characters, hiragana and katakana, written without spaces, become overlapping pairs
+///   (`面接対策` → `面接`, `接対`, `対策`); a lone one is a word of one character.
+enum SearchText {
+    /// Calls `body` with each word of `text` as folded UTF-8 bytes, in order. With `html`, tags are skipped
+    /// and character references (`&amp;`) separate words, so rendered HTML can be read without making its text.
+    static func words(in text: String, html: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        SearchTokenizer().words(in: text, html: html, body)
+    }
+
+    /// The folded words of `text`, as strings.
+    static func words(in text: String) -> [String] {
+        var words: [String] = []
+        Self.words(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// The text of rendered HTML, tags left out and the common character references read, up to about `limit`
+    /// bytes: the start of a body, for excerpts.
+    static func plainText(html: String, limit: Int) -> String {
+        var html = html
+        return html.withUTF8 { bytes in
+            var text: [UInt8] = []
+            text.reserveCapacity(limit + 8)
+            var index = 0
+            while index < bytes.count, text.count < limit {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<") {
+                    while index < bytes.count, bytes[index] != UInt8(ascii: ">") { index += 1 }
+                    text.append(0x20)
+                } else if byte == UInt8(ascii: "&") {
+                    var end = index + 1
+                    while end < bytes.count, end - index < 10, bytes[end] != UInt8(ascii: ";") { end += 1 }
+                    let name = end < bytes.count ? String(decoding: bytes[(index + 1)..<end], as: UTF8.self) : ""
+                    text += (["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "#39": "'", "nbsp": " "][name] ?? " ").utf8
+                    index = end
+                } else {
+                    text.append(byte)
+                }
+                index += 1
+            }
+            // Never end inside a character.
+            if text.count >= limit {
+                while let last = text.last, last & 0xC0 == 0x80 { text.removeLast() }
+                if let last = text.last, last >= 0xC0 { text.removeLast() }
+            }
+            return String(decoding: text, as: UTF8.self)
+        }
+    }
+
+    /// Whether a scalar belongs to the scripts read as overlapping pairs of characters.
+    static func isPaired(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3005...0x3007, 0x3041...0x309F, 0x30A0...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xF900...0xFAFF, 0x20000...0x2FA1F, 0x30000...0x3134F:
+            true
+        default:
+            false
+        }
+    }
+
+    /// What one non-ASCII scalar folds to: a sequence of pieces, each a letter or digit, a character of a
+    /// paired script, or a separator (`½` folds to `1`, a separator, `2`, as NFKD gives `1⁄2`). Worked out
+    /// once per scalar and kept by the tokenizer.
+    enum Piece {
+        case separator
+        case letter([UInt8])
+        case paired([UInt8])
+    }
+
+    static func fold(_ scalar: Unicode.Scalar) -> [Piece] {
+        var folded = String(scalar).lowercased().decomposedStringWithCompatibilityMapping
+        folded = String(String.UnicodeScalarView(folded.unicodeScalars.filter { !isMark($0) }))
+        if folded == "ς" { folded = "σ" }
+        return folded.unicodeScalars.map { piece in
+            if isPaired(piece.value) { return .paired(Array(String(piece).utf8)) }
+            return isLetterOrDigit(piece) ? .letter(Array(String(piece).utf8)) : .separator
+        }
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
+    }
+
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            true
+        default:
+            false
+        }
+    }
+}
+
+/// Splits UTF-8 bytes into folded words (`SearchText`'s rules): ASCII a byte at a time, other scalars through
+/// `SearchText.fold`, each kept once folded. One tokenizer reads many texts: it keeps its buffers.
+final class SearchTokenizer {
+    /// Longer words (URLs, hashes, base64) are not words anyone searches for: they are left out, by both
+    /// the index and the client.
+    static let maximumWordLength = 64
+
+    private let word = UnsafeMutablePointer<UInt8>.allocate(capacity: SearchTokenizer.maximumWordLength + 8)
+    private var length = 0
+    private var overlong = false
+    /// Whether the word so far ends in a Latin letter or digit (so `+` and `#` may follow).
+    private var latinEnd = false
+    /// The last paired-script character (at most four bytes), when the previous scalar was one, and whether
+    /// it has been used in a pair.
+    private let paired = UnsafeMutablePointer<UInt8>.allocate(capacity: 16)
+    private var pairedLength = 0
+    private var pairedUsed = false
+    private var folded: [UInt32: [SearchText.Piece]] = [:]
+
+    deinit {
+        word.deallocate()
+        paired.deallocate()
+    }
+
+    /// Calls `body` with each word of `text`, folded, as UTF-8 bytes (see `SearchText.words(in:html:_:)`).
+    func words(in text: String, html: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in read(bytes, html: html, body) }
+    }
+
+    private func read(_ bytes: UnsafeBufferPointer<UInt8>, html: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = base[index]
+            if byte < 0x80 {
+                let lower = byte | 0x20
+                if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+                    if pairedLength > 0 { endPaired(body) }
+                    append(byte >= UInt8(ascii: "A") ? lower : byte)
+                    latinEnd = true
+                } else if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "#") {
+                    if latinEnd, length > 0 { append(byte) } else { endWord(body) }
+                    if pairedLength > 0 { endPaired(body) }
+                } else {
+                    endWord(body)
+                    if pairedLength > 0 { endPaired(body) }
+                    if html, byte == UInt8(ascii: "<") {
+                        while index < count, base[index] != UInt8(ascii: ">") { index += 1 }
+                    } else if html, byte == UInt8(ascii: "&") {
+                        var end = index + 1
+                        while end < count, end - index < 12, base[end] != UInt8(ascii: ";") { end += 1 }
+                        if end < count, base[end] == UInt8(ascii: ";") { index = end }
+                    }
+                }
+                index += 1
+                continue
+            }
+            // A scalar of two to four bytes.
+            let size = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            guard index + size <= count else { break }
+            var value = UInt32(byte) & (size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07)
+            for offset in 1..<size { value = value << 6 | (UInt32(base[index + offset]) & 0x3F) }
+            index += size
+            let pieces: [SearchText.Piece]
+            if let known = folded[value] {
+                pieces = known
+            } else {
+                pieces = Unicode.Scalar(value).map(SearchText.fold) ?? [.separator]
+                folded[value] = pieces
+            }
+            for piece in pieces {
+                switch piece {
+                case .separator:
+                    endWord(body)
+                    if pairedLength > 0 { endPaired(body) }
+                case .letter(let letter):
+                    if pairedLength > 0 { endPaired(body) }
+                    for byte in letter { append(byte) }
+                    // As the client sees it after folding the whole text: an ASCII letter is Latin.
+                    latinEnd = letter.count == 1 && letter[0] < 0x80
+                case .paired(let character):
+                    endWord(body)
+                    let size = min(character.count, 8)
+                    if pairedLength > 0 {
+                        // The pair: the last character and this one.
+                        for offset in 0..<size { paired[pairedLength + offset] = character[offset] }
+                        body(UnsafeBufferPointer(start: paired, count: pairedLength + size))
+                        pairedUsed = true
+                    } else {
+                        pairedUsed = false
+                    }
+                    pairedLength = size
+                    for offset in 0..<size { paired[offset] = character[offset] }
+                }
+            }
+        }
+        endWord(body)
+        if pairedLength > 0 { endPaired(body) }
+    }
+
+    @inline(__always)
+    private func append(_ byte: UInt8) {
+        if length < Self.maximumWordLength {
+            word[length] = byte
+            length += 1
+        } else {
+            overlong = true
+        }
+    }
+
+    private func endWord(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if length > 0, !overlong { body(UnsafeBufferPointer(start: word, count: length)) }
+        length = 0
+        overlong = false
+        latinEnd = false
+    }
+
+    /// A run of paired script ends: a lone character is a word of its own.
+    private func endPaired(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if !pairedUsed { body(UnsafeBufferPointer(start: paired, count: pairedLength)) }
+        pairedLength = 0
+        pairedUsed = false
+    }
+}
