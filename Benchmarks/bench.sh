@@ -24,7 +24,8 @@
 # that revision too, into .build/baseline-*, and adds its row, and the CPU seconds of the page stage ("render
 # and write pages" in --verbose) of both, measured alternately. NO_BASELINE=1 leaves it out. The floor runs
 # `cmark --smart --unsafe`: the options Prepress renders with by default (markdown: smart_punctuation and
-# unsafe_html, both on). Last, Benchmarks/mustache-cost times the template engine against swift-mustache 2.1.1.
+# unsafe_html, both on). Then Benchmarks/mustache-cost times the template engine against swift-mustache 2.1.1,
+# and Benchmarks/search_bench.py the site search against Pagefind 1.5.2 (NO_SEARCH=1 leaves it out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 10000"}
@@ -215,3 +216,10 @@ echo
 echo "Template engine (Benchmarks/mustache-cost, release build):"
 swift build -c release --package-path Benchmarks/mustache-cost >&2
 Benchmarks/mustache-cost/.build/release/mustache-cost
+
+if [ -z "${NO_SEARCH:-}" ]; then
+  echo
+  corpora=()
+  for size in $SIZES; do corpora+=("$WORK/corpus-$size"); done
+  python3 Benchmarks/search_bench.py "$PREPRESS" "${corpora[@]}"
+fi

@@ -37,9 +37,10 @@ struct BuildStages {
                 content.guides)
     }
 
-    // MARK: 2–7. From sources to everything pages are rendered from
+    // MARK: 2–8. From sources to everything pages are rendered from
 
-    /// Everything pages are rendered from: guides placed and rendered, indexes, related guides, cards.
+    /// Everything pages are rendered from: guides placed and rendered, indexes, related guides, cards, and the
+    /// search index.
     struct Prepared: Sendable {
         var templates: TemplateRenderer
         /// Renders a changed guide again as the build did (the preview's updates).
@@ -53,7 +54,7 @@ struct BuildStages {
         var renderWarnings: [Diagnostic]
     }
 
-    /// Stages 2 to 7, in order; throws every error found, those of loading among them.
+    /// Stages 2 to 8, in order; throws every error found, those of loading among them.
     func prepare(_ site: Loaded, guides sources: consuming [GuideSource]) throws(DiagnosticsError) -> Prepared {
         let placement = place(sources)
         let templates = try requireNoErrors(site, placement)

@@ -22,7 +22,7 @@ public struct TaxonomyConfig: Sendable, Equatable {
     ]
 
     /// Folders of the site's own pages, which no taxonomy may take.
-    public static let reservedPaths: Set<String> = ["guides", "page", "assets", "questions", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html"]
+    public static let reservedPaths: Set<String> = ["guides", "page", "assets", "questions", "search", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html"]
 
     /// Reads `taxonomies:`, laid over the defaults: `key: folder`, `key: {path, title}`, or `key: false` to drop one.
     static func parse(_ node: FrontMatterNode, file: String, into diagnostics: inout [Diagnostic]) -> [TaxonomyConfig] {
