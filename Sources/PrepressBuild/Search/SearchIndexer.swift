@@ -63,18 +63,18 @@ struct SearchIndexer {
 
     /// The words of each field of a guide, one call per word.
     private static func fields(of guide: UnsafePointer<Guide>, body includingBody: Bool = true, tokenizer: SearchTokenizer,
-                               _ body: (Field, UnsafeBufferPointer<UInt8>) -> Void) {
+                               _ body: (Field, UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
         let matter = guide.pointee.frontMatter
-        tokenizer.words(in: matter.term) { body(.term, $0) }
+        tokenizer.words(in: matter.term) { body(.term, $0, $1) }
         for group in guide.pointee.rendered.questionGroups {
-            for question in group.questions { tokenizer.words(in: question.text) { body(.question, $0) } }
+            for question in group.questions { tokenizer.words(in: question.text) { body(.question, $0, $1) } }
         }
-        for tag in matter.tags { tokenizer.words(in: tag) { body(.tag, $0) } }
-        if let category = matter.category { tokenizer.words(in: category) { body(.taxonomy, $0) } }
-        if let vertical = matter.vertical { tokenizer.words(in: vertical) { body(.taxonomy, $0) } }
-        for heading in guide.pointee.rendered.headings { tokenizer.words(in: heading.text) { body(.heading, $0) } }
-        if let description = matter.description { tokenizer.words(in: description) { body(.description, $0) } }
-        if includingBody { tokenizer.words(in: guide.pointee.rendered.html, html: true) { body(.body, $0) } }
+        for tag in matter.tags { tokenizer.words(in: tag) { body(.tag, $0, $1) } }
+        if let category = matter.category { tokenizer.words(in: category) { body(.taxonomy, $0, $1) } }
+        if let vertical = matter.vertical { tokenizer.words(in: vertical) { body(.taxonomy, $0, $1) } }
+        for heading in guide.pointee.rendered.headings { tokenizer.words(in: heading.text) { body(.heading, $0, $1) } }
+        if let description = matter.description { tokenizer.words(in: description) { body(.description, $0, $1) } }
+        if includingBody { tokenizer.words(in: guide.pointee.rendered.html, html: true) { body(.body, $0, $1) } }
     }
 
     /// The ranges of documents each core indexes: a few per core, so that both finish together.
@@ -92,7 +92,7 @@ struct SearchIndexer {
             var counts = Array(repeating: 0, count: Field.allCases.count)
             for document in range {
                 let guide = UnsafePointer(context.guide(at: order[document]))
-                Self.fields(of: guide, body: false, tokenizer: tokenizer) { field, _ in counts[field.rawValue] += 1 }
+                Self.fields(of: guide, body: false, tokenizer: tokenizer) { field, _, _ in counts[field.rawValue] += 1 }
                 counts[Field.body.rawValue] += guide.pointee.rendered.wordCount
             }
             return counts
@@ -119,8 +119,8 @@ struct SearchIndexer {
             for document in range {
                 let guide = UnsafePointer(context.guide(at: order[document]))
                 for field in 0..<fieldCount { lengths[field] = 0 }
-                Self.fields(of: guide, tokenizer: tokenizer) { field, word in
-                    let number = table.number(of: word)
+                Self.fields(of: guide, tokenizer: tokenizer) { field, word, hash in
+                    let number = table.number(of: word, hash: hash)
                     if number == postings.count {
                         postings.append([])
                         counts += repeatElement(0, count: fieldCount)

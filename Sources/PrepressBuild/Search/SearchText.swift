@@ -130,22 +130,45 @@ final class SearchTokenizer {
 
     /// Calls `body` with each word of `text`, folded, as UTF-8 bytes (see `SearchText.words(in:html:_:)`).
     func words(in text: String, html: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var text = text
-        text.withUTF8 { bytes in read(bytes, html: html, body) }
+        words(in: text, html: html) { word, _ in body(word) }
     }
 
-    private func read(_ bytes: UnsafeBufferPointer<UInt8>, html: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// The same, with each word's FNV-1a hash (`WordTable.hash`), worked out as the word is read.
+    func words(in text: String, html: Bool = false, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            SearchTokenizer.asciiWordBytes.withUnsafeBufferPointer { table in read(bytes, html: html, table: table.baseAddress!, body) }
+        }
+    }
+
+    /// For each ASCII byte, the byte it stands for in a word (letters lower-cased, digits as they are), or 0.
+    private static let asciiWordBytes: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte | 0x20)
+        default: 0
+        }
+    }
+
+    private var hash = WordTable.hashSeed
+
+    private func read(_ bytes: UnsafeBufferPointer<UInt8>, html: Bool, table: UnsafePointer<UInt8>,
+                      _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
         guard let base = bytes.baseAddress else { return }
         var index = 0
         let count = bytes.count
         while index < count {
             let byte = base[index]
             if byte < 0x80 {
-                let lower = byte | 0x20
-                if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+                if table[Int(byte)] != 0 {
                     if pairedLength > 0 { endPaired(body) }
-                    append(byte >= UInt8(ascii: "A") ? lower : byte)
+                    // A run of ASCII letters and digits, read in one go.
+                    repeat {
+                        append(table[Int(base[index])])
+                        index += 1
+                    } while index < count && base[index] < 0x80 && table[Int(base[index])] != 0
                     latinEnd = true
+                    continue
                 } else if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "#") {
                     if latinEnd, length > 0 { append(byte) } else { endWord(body) }
                     if pairedLength > 0 { endPaired(body) }
@@ -192,7 +215,7 @@ final class SearchTokenizer {
                     if pairedLength > 0 {
                         // The pair: the last character and this one.
                         for offset in 0..<size { paired[pairedLength + offset] = character[offset] }
-                        body(UnsafeBufferPointer(start: paired, count: pairedLength + size))
+                        emitPaired(pairedLength + size, body)
                         pairedUsed = true
                     } else {
                         pairedUsed = false
@@ -211,21 +234,28 @@ final class SearchTokenizer {
         if length < Self.maximumWordLength {
             word[length] = byte
             length += 1
+            hash = (hash ^ UInt32(byte)) &* WordTable.hashPrime
         } else {
             overlong = true
         }
     }
 
-    private func endWord(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        if length > 0, !overlong { body(UnsafeBufferPointer(start: word, count: length)) }
+    private func endWord(_ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
+        if length > 0, !overlong { body(UnsafeBufferPointer(start: word, count: length), hash) }
         length = 0
+        hash = WordTable.hashSeed
         overlong = false
         latinEnd = false
     }
 
+    private func emitPaired(_ count: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
+        let bytes = UnsafeBufferPointer(start: paired, count: count)
+        body(bytes, WordTable.hash(bytes))
+    }
+
     /// A run of paired script ends: a lone character is a word of its own.
-    private func endPaired(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        if !pairedUsed { body(UnsafeBufferPointer(start: paired, count: pairedLength)) }
+    private func endPaired(_ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
+        if !pairedUsed { emitPaired(pairedLength, body) }
         pairedLength = 0
         pairedUsed = false
     }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Words interned as numbers, keyed by their bytes: an open-addressing hash table over one byte arena, so
 /// that indexing millions of words makes no `String` and no allocation per word.
 struct WordTable {
@@ -20,11 +24,18 @@ struct WordTable {
 
     var count: Int { starts.count }
 
-    /// The word's number, added when new.
-    mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int {
-        // FNV-1a.
-        var hash: UInt32 = 2_166_136_261
-        for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    static let hashSeed: UInt32 = 2_166_136_261
+    static let hashPrime: UInt32 = 16_777_619
+
+    /// FNV-1a of the bytes.
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash = hashSeed
+        for byte in word { hash = (hash ^ UInt32(byte)) &* hashPrime }
+        return hash
+    }
+
+    /// The word's number, added when new; `hash` is `WordTable.hash(word)`.
+    mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
         var slot = Int(hash) & mask
         while true {
             let number = Int(slots[slot])
@@ -51,8 +62,7 @@ struct WordTable {
     private func matches(_ number: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(starts[number])
         return arena.withUnsafeBufferPointer { arena in
-            for offset in 0..<word.count where arena[start + offset] != word[offset] { return false }
-            return true
+            memcmp(arena.baseAddress! + start, word.baseAddress!, word.count) == 0
         }
     }
 
