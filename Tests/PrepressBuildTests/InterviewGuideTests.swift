@@ -26,8 +26,24 @@ import PrepressTestSupport
         return sink.files.mapValues { String(decoding: $0, as: UTF8.self) }
     }
 
-    @Test func theSampleGuideCarriesArticleBreadcrumbsAndAnFAQPageOfFourQuestions() throws {
+    /// The sample guide in the demo site, with the demo's site.yml and `extra` after it.
+    func sampleGuidePage(siteYML extra: String) throws -> String {
+        let sample = try String(contentsOfFile: repositoryRoot + "/content/medical-equipment-account-manager.md", encoding: .utf8)
+        let siteYML = try String(contentsOfFile: repositoryRoot + "/site.yml", encoding: .utf8) + extra
+        let site = try TemporarySite(["content/medical-equipment-account-manager.md": sample, "site.yml": siteYML])
+        return try #require(try site.buildInMemory().files["guides/medical-equipment-account-manager-interview-guide/index.html"])
+    }
+
+    @Test func theFAQPageIsLeftOutUnlessTheSiteAsksForIt() throws {
         let page = try #require(try demoFiles()["guides/medical-equipment-account-manager-interview-guide/index.html"])
+        let data = try jsonLD(in: page)
+        let graph = try #require(data["@graph"] as? [[String: Any]])
+        #expect(graph.compactMap { $0["@type"] as? String } == ["Article", "BreadcrumbList"])
+        #expect(!(try sampleGuidePage(siteYML: "structured_data: {faq: false}\n")).contains("FAQPage"))
+    }
+
+    @Test func theSampleGuideCarriesArticleBreadcrumbsAndAnFAQPageOfFourQuestions() throws {
+        let page = try sampleGuidePage(siteYML: "structured_data:\n  faq: true\n")
         let data = try jsonLD(in: page)
         #expect(data["@context"] as? String == "https://schema.org")
 
@@ -90,6 +106,7 @@ import PrepressTestSupport
 
             Yes: "it is" -- and <also> this.
             """,
+            "site.yml": "structured_data: {faq: true}\n",
         ])
         let page = try #require(try site.buildInMemory().files["guides/quote-and-lt-script-gt-lt-script-gt-alert-1-lt-script-gt-unicode-end/index.html"])
         let data = try jsonLD(in: page)

@@ -184,3 +184,18 @@ import PrepressTestSupport
         #expect(errors("---\n---\n") == ["content/x.md:1:1: error: front matter is empty\n    hint: add at least `term: \"Your Guide Title\"`"])
     }
 }
+
+@Suite struct SiteConfigTests {
+    @Test func structuredDataAndSearchSettings() throws {
+        let (defaults, _) = try SiteConfigParser.parse("")
+        #expect(!defaults.faqStructuredData)
+        #expect(defaults.search)
+        let (config, warnings) = try SiteConfigParser.parse("search: false\nstructured_data:\n  faq: true\n  howto: true\n")
+        #expect(config.faqStructuredData)
+        #expect(!config.search)
+        #expect(warnings.map(\.description) == [
+            "site.yml:4:10: warning: unknown key 'structured_data.howto' is ignored\n    hint: structured_data has `faq`; Article and BreadcrumbList are always written",
+        ])
+        #expect(throws: DiagnosticsError.self) { try SiteConfigParser.parse("structured_data: yes\n") }
+    }
+}

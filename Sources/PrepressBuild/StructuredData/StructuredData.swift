@@ -1,7 +1,8 @@
 import PrepressContent
 import PrepressMarkdown
 
-/// Builds a guide's schema.org JSON-LD: `Article` and `BreadcrumbList`, plus `FAQPage` when it has questions.
+/// Builds a guide's schema.org JSON-LD: `Article` and `BreadcrumbList`, plus `FAQPage` when it has questions and
+/// the site turns it on (`structured_data: {faq: true}`).
 struct StructuredData {
     let context: ViewContext
 
@@ -69,7 +70,8 @@ struct StructuredData {
         json.endObject()
 
         let groups = guide.pointee.rendered.questionGroups
-        if !groups.isEmpty {
+        // FAQPage only where the site asks for it: docs/structured-data.md says why.
+        if context.config.faqStructuredData, !groups.isEmpty {
             json.beginObject()
             json.member("@type", "FAQPage")
             json.member("@id", permalink + "#faq")

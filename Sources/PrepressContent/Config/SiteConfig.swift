@@ -20,6 +20,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var unsafeHTML = true
     /// Folds answers behind "Show answer" on guide pages.
     public var practiceMode = true
+    /// Whether guide pages' JSON-LD has an `FAQPage` of their questions (`structured_data: {faq: true}`); off by
+    /// default, since Google shows no FAQ rich results for such sites (docs/structured-data.md).
+    public var faqStructuredData = false
     /// Whether the build writes a search index and the /search/ page, and pages carry a search form.
     public var search = true
     /// Questions per page of the question bank.

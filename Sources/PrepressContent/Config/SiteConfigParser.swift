@@ -69,6 +69,20 @@ public enum SiteConfigParser {
                                                     hint: "markdown has `smart_punctuation` and `unsafe_html`"))
                     }
                 }
+            case "structured_data":
+                guard case .map(let options) = node.value else {
+                    diagnostics.append(.error(at: location(node), "'structured_data' must be a mapping",
+                                              hint: "write `structured_data: {faq: true}`"))
+                    continue
+                }
+                for option in options {
+                    switch option.key {
+                    case "faq": config.faqStructuredData = bool(option.node, "structured_data.faq") ?? false
+                    default:
+                        diagnostics.append(.warning(at: location(option.node), "unknown key 'structured_data.\(option.key)' is ignored",
+                                                    hint: "structured_data has `faq`; Article and BreadcrumbList are always written"))
+                    }
+                }
             case "practice_mode": config.practiceMode = bool(node, "practice_mode") ?? true
             case "search": config.search = bool(node, "search") ?? true
             case "questions_per_page":
@@ -95,7 +109,7 @@ public enum SiteConfigParser {
                 }
             default:
                 diagnostics.append(.warning(at: location(node), "unknown key '\(entry.key)' is ignored",
-                                            hint: "site.yml keys: title, description, base_url, language, author, paginate, feed_limit, practice_mode, questions_per_page, search, taxonomies, markdown, params"))
+                                            hint: "site.yml keys: title, description, base_url, language, author, paginate, feed_limit, practice_mode, questions_per_page, search, structured_data, taxonomies, markdown, params"))
             }
         }
         if diagnostics.contains(where: \.isError) { throw DiagnosticsError(diagnostics) }
