@@ -22,6 +22,8 @@ struct SiteInfo: TemplateView {
         "generator": .text { _ in "Prepress 0.1.0" },
         "feed_url": .text { _ in "/feed.xml" },
         "questions_url": .text { _ in "/questions/" },
+        "search_url": .text { _ in "/search/" },
+        "search_index_url": .text { _ in "/search/index.json" },
         "taxonomies": .list { _ in [Link(url: "/tags/", title: "Tags"), Link(url: "/categories/", title: "Categories"), Link(url: "/verticals/", title: "Verticals")] },
     ])
 }
