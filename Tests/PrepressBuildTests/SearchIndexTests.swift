@@ -112,6 +112,7 @@ import PrepressTestSupport
         let site = try TemporarySite(files)
         let (off, _) = try site.buildInMemory()
         #expect(off.keys.filter { $0.hasPrefix("search/") }.isEmpty)
+        #expect(off["assets/search.js"] == nil)
         #expect(off.filter { $0.key.hasSuffix(".html") }.values.allSatisfy { !$0.contains("site-search") && !$0.contains("search.js\"") })
     }
 

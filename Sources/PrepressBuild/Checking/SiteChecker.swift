@@ -92,7 +92,7 @@ public struct SiteChecker: Sendable {
         } else {
             let stages = BuildStages(options: options, clock: StageClock())
             let (loaded, guides) = stages.load()
-            let otherFiles = Set(loaded.staticFiles.map(\.relativePath)).union(loaded.theme.assets.map(\.path))
+            let otherFiles = Set(loaded.staticFiles.map(\.relativePath)).union(BuildStages.assets(of: loaded).map(\.path))
             let prepared = try stages.prepare(loaded, guides: consume guides)
             diagnostics = (prepared.loadWarnings + prepared.renderWarnings).sorted()
             var context = prepared.context

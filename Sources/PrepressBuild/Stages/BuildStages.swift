@@ -165,8 +165,14 @@ struct BuildStages {
         let writer = OutputWriter(sink: sink, displayPath: options.displayPath)
         let renderer = PageRenderer(context: prepared.context, templates: prepared.templates)
         return try clock.measure("render and write pages") { () throws(DiagnosticsError) -> OutputWriter.Result in
-            try writer.write(site: renderer, searchFiles: prepared.searchFiles, staticFiles: site.staticFiles, assets: site.theme.assets)
+            try writer.write(site: renderer, searchFiles: prepared.searchFiles, staticFiles: site.staticFiles,
+                             assets: Self.assets(of: site))
         }
+    }
+
+    /// The theme's assets the site uses: the search client only when the site has search.
+    static func assets(of site: Loaded) -> [Theme.File] {
+        site.config.search ? site.theme.assets : site.theme.assets.filter { $0.path != "assets/search.js" }
     }
 
     /// 9, for the preview: every page rendered into memory, with the search index, by path.

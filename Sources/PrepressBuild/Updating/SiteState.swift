@@ -42,12 +42,12 @@ public struct SiteState: Sendable {
             return FileManager.default.contents(atPath: file.absolutePath).map { [UInt8]($0) }
         }
         if let page = pages[path] { return page.bytes }
-        return site.theme.assets.first { $0.path == path }.map { [UInt8]($0.contents) }
+        return BuildStages.assets(of: site).first { $0.path == path }.map { [UInt8]($0.contents) }
     }
 
     /// Whether `file(at:)` answers for `path`, without reading the file.
     public func hasFile(at path: String) -> Bool {
-        pages[path] != nil || staticFilesByPath[path] != nil || site.theme.assets.contains { $0.path == path }
+        pages[path] != nil || staticFilesByPath[path] != nil || BuildStages.assets(of: site).contains { $0.path == path }
     }
 
     /// Every file of the site by path, as `build` writes them.
@@ -59,6 +59,6 @@ public struct SiteState: Sendable {
 
     /// Every path `file(at:)` answers, sorted.
     public var paths: [String] {
-        Set(pages.keys).union(site.theme.assets.map(\.path)).union(site.staticFiles.map(\.relativePath)).sorted()
+        Set(pages.keys).union(BuildStages.assets(of: site).map(\.path)).union(site.staticFiles.map(\.relativePath)).sorted()
     }
 }
