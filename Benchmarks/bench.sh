@@ -217,6 +217,32 @@ echo "Template engine (Benchmarks/mustache-cost, release build):"
 swift build -c release --package-path Benchmarks/mustache-cost >&2
 Benchmarks/mustache-cost/.build/release/mustache-cost
 
+echo
+echo "Page weights (the largest corpus, built once more; bytes raw and gzipped -9):"
+largest=$(for size in $SIZES; do echo "$size"; done | sort -n | tail -1)
+sized=$(mktemp -d "$OUT/out-sizes-XXXXXX")
+"$PREPRESS" build --force --site "$WORK/corpus-$largest" --output "$sized" >/dev/null
+python3 - "$sized" <<'PY'
+import glob, gzip, os, statistics, sys
+root = sys.argv[1]
+def weights(path):
+    data = open(path, "rb").read()
+    return len(data), len(gzip.compress(data, 9))
+guides = sorted(glob.glob(os.path.join(root, "guides", "*", "index.html")), key=os.path.getsize)
+median = guides[len(guides) // 2]
+tags = sorted(glob.glob(os.path.join(root, "tags", "*", "index.html")), key=os.path.getsize)
+rows = [("a guide page, median size", median), ("the largest guide page", guides[-1]), ("the home page", os.path.join(root, "index.html")),
+        ("a tag page, median size", tags[len(tags) // 2]), ("the theme's CSS", os.path.join(root, "assets", "style.css")),
+        ("the search client", os.path.join(root, "assets", "search.js"))]
+print("| file | bytes | gzipped |")
+print("|---|---:|---:|")
+for name, path in rows:
+    if os.path.exists(path):
+        raw, packed = weights(path)
+        print(f"| {name} ({os.path.relpath(path, root)}) | {raw:,} | {packed:,} |")
+PY
+rm -rf "$sized"
+
 if [ -z "${NO_SEARCH:-}" ]; then
   echo
   corpora=()
