@@ -44,11 +44,9 @@ struct SearchIndexer {
         let guides = context.guides
         // Guides by category, vertical and term, so that a query's results, which tend to share them, share
         // chunks of display data.
-        let order = guides.indices.sorted { left, right in
-            let (a, b) = (guides[left].frontMatter, guides[right].frontMatter)
-            return ((a.category ?? ""), (a.vertical ?? ""), a.term, guides[left].slug)
-                < ((b.category ?? ""), (b.vertical ?? ""), b.term, guides[right].slug)
-        }
+        // (The keys are made once: a comparison reading them from the guides would copy two front matters.)
+        let sortKeys = guides.map { ($0.frontMatter.category ?? "", $0.frontMatter.vertical ?? "", $0.frontMatter.term, $0.slug) }
+        let order = guides.indices.sorted { sortKeys[$0] < sortKeys[$1] }
         let averages = averageLengths(order)
         let postings = indexWords(order, averages: averages)
         let (keys, shards) = shardFiles(postings)
@@ -232,7 +230,7 @@ struct SearchIndexer {
     /// Display data, `chunkSize` guides a file: term, link, description, filters, questions with their
     /// anchors and the start of their answers, and the start of the body, for excerpts.
     private func chunkFiles(_ order: [Int], facets: Facets) -> [RenderedPage] {
-        let guides = context.guides
+        let context = self.context.unretained
         let links = context.guideLinks
         let chunks = stride(from: 0, to: order.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, order.count) }
         return Array(chunks.enumerated()).parallelMap { number, range in
@@ -240,8 +238,9 @@ struct SearchIndexer {
             json.beginArray()
             for document in range {
                 let index = order[document]
-                let guide = guides[index]
-                let matter = guide.frontMatter
+                // Read in place: `guides[index]` would copy the guide.
+                let guide = UnsafePointer(context.guide(at: index))
+                let matter = guide.pointee.frontMatter
                 json.beginObject()
                 json.member("t", matter.term)
                 json.member("u", links[index])
@@ -255,7 +254,7 @@ struct SearchIndexer {
                 json.endArray()
                 json.key("q")
                 json.beginArray()
-                for group in guide.rendered.questionGroups {
+                for group in guide.pointee.rendered.questionGroups {
                     for question in group.questions {
                         json.beginArray()
                         json.string(question.text)
@@ -265,7 +264,7 @@ struct SearchIndexer {
                     }
                 }
                 json.endArray()
-                json.member("x", Self.lead(SearchText.plainText(html: guide.rendered.html, limit: 400), limit: 240))
+                json.member("x", Self.lead(SearchText.plainText(html: guide.pointee.rendered.html, limit: 400), limit: 240))
                 json.endObject()
             }
             json.endArray()
