@@ -84,9 +84,9 @@ public struct SiteChecker: Sendable {
             diagnostics = built.warnings
             let paths = built.pages.keys.filter { $0.hasSuffix(".html") }.sorted()
             let pages = paths.parallelMap { path in ScannedPage(path: path, html: String(decoding: built.pages[path]!.bytes, as: UTF8.self)) }
-                + ScannedPage.searchData(built.prepared.searchFiles)
+                + ScannedPage.searchData(built.prepared.search.files)
             site = ScannedSite(context: built.context, pages: pages, exists: { built.hasFile(at: $0) })
-            generated = built.pages.values.map { ($0.path, $0.replaceable) }
+            generated = built.pages.values.map { ($0.path, $0.replaceable) } + built.prepared.search.files.map { ($0.path, false) }
             contentFiles = Set(built.site.staticFiles.map(\.relativePath))
             state = built
         } else {
@@ -99,6 +99,7 @@ public struct SiteChecker: Sendable {
             // The check reads pages for their ids and links, which JSON-LD has none of.
             context.writesStructuredData = false
             let renderer = PageRenderer(context: context, templates: prepared.templates)
+            let search = stages.searchFiles(prepared)
             let rendered: [(path: String, sitemap: SitemapEntry?, scan: ScannedPage?)] = renderer.jobs().parallelMap { job in
                 // Feeds hold no link to check: only whether one is written matters.
                 if case .feed(_, let feedPath, _, let guides) = job {
@@ -110,11 +111,11 @@ public struct SiteChecker: Sendable {
             }.compactMap { $0 }
             let closing = renderer.closingFiles(sitemapEntries: rendered.compactMap(\.sitemap))
             generated = rendered.map { ($0.path, false) } + closing.map { ($0.path, $0.replaceable) }
-                + prepared.searchFiles.map { ($0.path, false) }
+                + search.map { ($0.path, false) }
             contentFiles = Set(loaded.staticFiles.map(\.relativePath))
             let allPaths = otherFiles.union(generated.map(\.path))
             site = ScannedSite(context: prepared.context,
-                               pages: (rendered.compactMap(\.scan) + ScannedPage.searchData(prepared.searchFiles)).sorted { $0.path < $1.path },
+                               pages: (rendered.compactMap(\.scan) + ScannedPage.searchData(search)).sorted { $0.path < $1.path },
                                exists: { allPaths.contains($0) })
         }
         // As in a build: a content file may take the place of robots.txt, of no other generated file.

@@ -1,6 +1,4 @@
-import Foundation
 import PrepressContent
-import PrepressMarkdown
 
 /// The filters a guide offers: its category, vertical and tags, as positions in the site's lists of them.
 struct Facets {
@@ -9,14 +7,14 @@ struct Facets {
         var url: String?
     }
 
-    let context: SiteContext
     let categories: [Value]
     let verticals: [Value]
     let tags: [Value]
-    private let positions: (category: Int?, vertical: Int?, tags: Int?)
+    /// Each guide's category, vertical and tags, by guide index: worked out once, for the display data and
+    /// for `facets.bin`.
+    private let byGuide: [(category: Int?, vertical: Int?, tags: [Int])]
 
     init(context: SiteContext) {
-        self.context = context
         let taxonomies = context.taxonomies
         func values(_ key: String) -> (Int?, [Value]) {
             guard let position = context.taxonomyPositions[key] else { return (nil, []) }
@@ -24,23 +22,28 @@ struct Facets {
             return (position, taxonomies[position].terms.enumerated().map { Value(name: $1.name, url: links[$0]) })
         }
         let category = values("category"), vertical = values("vertical"), tag = values("tags")
-        positions = (category.0, vertical.0, tag.0)
         (categories, verticals, tags) = (category.1, vertical.1, tag.1)
+        let positions = (category: category.0, vertical: vertical.0, tags: tag.0)
+        let view = context.unretained
+        byGuide = Array(context.guides.indices).parallelMap { index in
+            let matter = UnsafePointer(view.guide(at: index)).pointee.frontMatter
+            return taxonomies.withUnsafeBufferPointer { taxonomies in
+                let category = positions.category.flatMap { position in matter.category.flatMap { taxonomies[position].position(named: $0) } }
+                let vertical = positions.vertical.flatMap { position in matter.vertical.flatMap { taxonomies[position].position(named: $0) } }
+                var tags: [Int] = []
+                if let position = positions.tags {
+                    for name in matter.tags {
+                        if let tag = taxonomies[position].position(named: name), !tags.contains(tag) { tags.append(tag) }
+                    }
+                }
+                return (category, vertical, tags)
+            }
+        }
     }
 
     /// A guide's category, vertical and tags, by position in `categories`, `verticals` and `tags`.
     func values(of guide: Int) -> (category: Int?, vertical: Int?, tags: [Int]) {
-        let matter = context.guides[guide].frontMatter
-        let taxonomies = context.taxonomies
-        let category = positions.category.flatMap { position in matter.category.flatMap { taxonomies[position].position(named: $0) } }
-        let vertical = positions.vertical.flatMap { position in matter.vertical.flatMap { taxonomies[position].position(named: $0) } }
-        var tags: [Int] = []
-        if let position = positions.tags {
-            for name in matter.tags {
-                if let tag = taxonomies[position].position(named: name), !tags.contains(tag) { tags.append(tag) }
-            }
-        }
-        return (category, vertical, tags)
+        byGuide[guide]
     }
 
     /// `facets.bin`: for each document in order, its category and vertical plus one (0 for none), its count

@@ -61,18 +61,18 @@ struct SearchIndexer {
 
     /// The words of each field of a guide, one call per word.
     private static func fields(of guide: UnsafePointer<Guide>, body includingBody: Bool = true, tokenizer: SearchTokenizer,
-                               _ body: (Field, UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
+                               _ visit: (Field, UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
         let matter = guide.pointee.frontMatter
-        tokenizer.words(in: matter.term) { body(.term, $0, $1) }
+        tokenizer.words(in: matter.term) { visit(.term, $0, $1) }
         for group in guide.pointee.rendered.questionGroups {
-            for question in group.questions { tokenizer.words(in: question.text) { body(.question, $0, $1) } }
+            for question in group.questions { tokenizer.words(in: question.text) { visit(.question, $0, $1) } }
         }
-        for tag in matter.tags { tokenizer.words(in: tag) { body(.tag, $0, $1) } }
-        if let category = matter.category { tokenizer.words(in: category) { body(.taxonomy, $0, $1) } }
-        if let vertical = matter.vertical { tokenizer.words(in: vertical) { body(.taxonomy, $0, $1) } }
-        for heading in guide.pointee.rendered.headings { tokenizer.words(in: heading.text) { body(.heading, $0, $1) } }
-        if let description = matter.description { tokenizer.words(in: description) { body(.description, $0, $1) } }
-        if includingBody { tokenizer.words(in: guide.pointee.rendered.html, html: true) { body(.body, $0, $1) } }
+        for tag in matter.tags { tokenizer.words(in: tag) { visit(.tag, $0, $1) } }
+        if let category = matter.category { tokenizer.words(in: category) { visit(.taxonomy, $0, $1) } }
+        if let vertical = matter.vertical { tokenizer.words(in: vertical) { visit(.taxonomy, $0, $1) } }
+        for heading in guide.pointee.rendered.headings { tokenizer.words(in: heading.text) { visit(.heading, $0, $1) } }
+        if let description = matter.description { tokenizer.words(in: description) { visit(.description, $0, $1) } }
+        if includingBody { tokenizer.words(in: guide.pointee.rendered.html, html: true) { visit(.body, $0, $1) } }
     }
 
     /// The ranges of documents each core indexes: a few per core, so that both finish together.
@@ -132,6 +132,8 @@ struct SearchIndexer {
                     if counts[slot] < UInt16.max { counts[slot] += 1 }
                     lengths[field.rawValue] += 1
                 }
+                // The body's length as its average was taken: the guide's word count.
+                lengths[Field.body.rawValue] = guide.pointee.rendered.wordCount
                 for number in seen {
                     let base = number * fieldCount
                     var weighted = 0.0

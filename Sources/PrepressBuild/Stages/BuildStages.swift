@@ -46,8 +46,8 @@ struct BuildStages {
         /// Renders a changed guide again as the build did (the preview's updates).
         var guideRenderer: GuideRenderer
         var context: SiteContext
-        /// The search index's files; none when the site turns search off.
-        var searchFiles: [RenderedPage]
+        /// The search index's files, made when first asked for; none when the site turns search off.
+        var search: SearchIndexFiles
         /// The problems `load()` found (all warnings: errors were thrown).
         var loadWarnings: [Diagnostic]
         /// The problems of placing guides and rendering their Markdown (links).
@@ -63,8 +63,7 @@ struct BuildStages {
         let related = findRelated(rendered.guides)
         let context = indexQuestions(rendered.guides, taxonomies: taxonomies, related: related, config: site.config)
         let withCards = renderCards(context, templates: templates)
-        let search = indexForSearch(withCards)
-        return Prepared(templates: templates, guideRenderer: rendered.renderer, context: withCards, searchFiles: search,
+        return Prepared(templates: templates, guideRenderer: rendered.renderer, context: withCards, search: indexForSearch(withCards),
                         loadWarnings: site.diagnostics, renderWarnings: rendered.diagnostics)
     }
 
@@ -151,10 +150,16 @@ struct BuildStages {
         return withCards
     }
 
-    /// 8. The search index (`SearchIndexer`), unless site.yml says `search: false`.
-    func indexForSearch(_ context: SiteContext) -> [RenderedPage] {
-        guard context.config.search else { return [] }
-        return clock.measure("index for search") { SearchIndexer(context: context).files() }
+    /// 8. The search index (`SearchIndexer`), unless site.yml says `search: false`: made when first asked for
+    /// (`writeSearchIndex`, the check, or the preview when a browser fetches it).
+    func indexForSearch(_ context: SiteContext) -> SearchIndexFiles {
+        guard context.config.search else { return .none }
+        return SearchIndexFiles { SearchIndexer(context: context).files() }
+    }
+
+    /// The search index's files, made now and timed as the stage.
+    func searchFiles(_ prepared: Prepared) -> [RenderedPage] {
+        prepared.context.config.search ? clock.measure("index for search") { prepared.search.files } : []
     }
 
     // MARK: 9. Pages
@@ -164,8 +169,9 @@ struct BuildStages {
     func renderAndWrite(_ prepared: Prepared, site: Loaded, into sink: OutputSink) throws(DiagnosticsError) -> OutputWriter.Result {
         let writer = OutputWriter(sink: sink, displayPath: options.displayPath)
         let renderer = PageRenderer(context: prepared.context, templates: prepared.templates)
+        let search = searchFiles(prepared)
         return try clock.measure("render and write pages") { () throws(DiagnosticsError) -> OutputWriter.Result in
-            try writer.write(site: renderer, searchFiles: prepared.searchFiles, staticFiles: site.staticFiles,
+            try writer.write(site: renderer, searchFiles: search, staticFiles: site.staticFiles,
                              assets: Self.assets(of: site))
         }
     }
@@ -175,11 +181,9 @@ struct BuildStages {
         site.config.search ? site.theme.assets : site.theme.assets.filter { $0.path != "assets/search.js" }
     }
 
-    /// 9, for the preview: every page rendered into memory, with the search index, by path.
+    /// 9, for the preview: every page rendered into memory, by path (the search index is `prepared.search`).
     func renderPages(_ prepared: Prepared) -> [String: RenderedPage] {
-        let pages = clock.measure("render pages") {
-            PageRenderer(context: prepared.context, templates: prepared.templates).render() + prepared.searchFiles
-        }
+        let pages = clock.measure("render pages") { PageRenderer(context: prepared.context, templates: prepared.templates).render() }
         return Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -41,13 +41,14 @@ public struct SiteState: Sendable {
         if pages[path]?.replaceable != false, let file = staticFilesByPath[path] {
             return FileManager.default.contents(atPath: file.absolutePath).map { [UInt8]($0) }
         }
-        if let page = pages[path] { return page.bytes }
+        if let page = pages[path] ?? searchFile(at: path) { return page.bytes }
         return BuildStages.assets(of: site).first { $0.path == path }.map { [UInt8]($0.contents) }
     }
 
     /// Whether `file(at:)` answers for `path`, without reading the file.
     public func hasFile(at path: String) -> Bool {
         pages[path] != nil || staticFilesByPath[path] != nil || BuildStages.assets(of: site).contains { $0.path == path }
+            || searchFile(at: path) != nil
     }
 
     /// Every file of the site by path, as `build` writes them.
@@ -57,8 +58,14 @@ public struct SiteState: Sendable {
         return files
     }
 
+    /// A file of the search index; asking for one makes the index, when an edit made it stale.
+    private func searchFile(at path: String) -> RenderedPage? {
+        path.hasPrefix(SearchIndexer.folder) ? prepared.search.file(at: path) : nil
+    }
+
     /// Every path `file(at:)` answers, sorted.
     public var paths: [String] {
-        Set(pages.keys).union(BuildStages.assets(of: site).map(\.path)).union(site.staticFiles.map(\.relativePath)).sorted()
+        Set(pages.keys).union(BuildStages.assets(of: site).map(\.path)).union(site.staticFiles.map(\.relativePath))
+            .union(prepared.search.files.map(\.path)).sorted()
     }
 }

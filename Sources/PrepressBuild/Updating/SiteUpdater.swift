@@ -130,8 +130,9 @@ struct SiteUpdater {
         }
         context.cards = cards
         prepared.context = context
-        // The index follows every edit: a changed body changes its words, a changed description its excerpt.
-        prepared.searchFiles = stages.indexForSearch(context)
+        // The index follows every edit (a changed body changes its words, a changed description its excerpt),
+        // made again when a browser next asks for it.
+        prepared.search = stages.indexForSearch(context)
 
         let renderer = PageRenderer(context: context, templates: prepared.templates)
         let jobs = renderer.jobs().filter { job in
@@ -142,8 +143,6 @@ struct SiteUpdater {
         // The question bank's pages shift when a question comes or goes: the old ones go first.
         if questionCountChanged { pages = pages.filter { !$0.key.hasPrefix(QuestionBank.path) } }
         for page in renderer.render(jobs).compactMap({ $0 }) { pages[page.path] = page }
-        pages = pages.filter { !$0.key.hasPrefix(SearchIndexer.folder) || $0.key == SearchIndexer.pagePath + "index.html" }
-        for file in prepared.searchFiles { pages[file.path] = file }
         // The sitemap lists pages and their dates, which change here when question bank pages or a modDate do.
         if questionCountChanged || reloaded.frontMatterChanged {
             for file in renderer.closingFiles(sitemapEntries: pages.values.compactMap(\.sitemap)) { pages[file.path] = file }
