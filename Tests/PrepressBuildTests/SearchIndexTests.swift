@@ -128,6 +128,22 @@ import PrepressTestSupport
         #expect(shards.count > 10)
     }
 
+    @Test func theWordTableTellsApartWordsThatShareTheirFirstBytes() {
+        // An entry keeps a word's first eight bytes, its length and hash: words alike in those must still differ.
+        let words = ["a", "ab", "intervie", "interview", "interviews", "interviewer", "interviewed",
+                     "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq", "面接", "面接対"]
+        var table = WordTable(capacity: 2)
+        func number(_ word: String) -> Int {
+            Array(word.utf8).withUnsafeBufferPointer { table.number(of: $0) }
+        }
+        let numbers = words.map(number)
+        #expect(numbers == Array(0..<words.count))
+        // Asked again (after the table has grown), each word gives its own number back.
+        #expect(words.reversed().map(number) == Array((0..<words.count).reversed()))
+        #expect((0..<words.count).map { table.word($0) } == words)
+        #expect(table.count == words.count)
+    }
+
     @Test func theCheckReadsTheIndexLinks() {
         let json = #"[{"t":"A","u":"/guides/a/","q":[["Why?","question-1-why","Because."]]}]"#
         let page = SiteChecker.ScannedPage(searchData: "search/d/0.json", bytes: Array(json.utf8))

@@ -61,18 +61,24 @@ struct SearchIndexer {
 
     /// The words of each field of a guide, one call per word.
     private static func fields(of guide: UnsafePointer<Guide>, body includingBody: Bool = true, tokenizer: SearchTokenizer,
-                               _ visit: (Field, UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
-        let matter = guide.pointee.frontMatter
-        tokenizer.words(in: matter.term) { visit(.term, $0, $1) }
-        for group in guide.pointee.rendered.questionGroups {
-            for question in group.questions { tokenizer.words(in: question.text) { visit(.question, $0, $1) } }
+                               _ visit: (Field, UnsafeBufferPointer<UInt8>) -> Void) {
+        // Read in place: `let matter = guide.pointee.frontMatter` would copy (and retain) every field.
+        tokenizer.words(in: guide.pointee.frontMatter.term) { visit(.term, $0) }
+        let groups = guide.pointee.rendered.questionGroups
+        for group in groups.indices {
+            for question in groups[group].questions.indices {
+                tokenizer.words(in: groups[group].questions[question].text) { visit(.question, $0) }
+            }
         }
-        for tag in matter.tags { tokenizer.words(in: tag) { visit(.tag, $0, $1) } }
-        if let category = matter.category { tokenizer.words(in: category) { visit(.taxonomy, $0, $1) } }
-        if let vertical = matter.vertical { tokenizer.words(in: vertical) { visit(.taxonomy, $0, $1) } }
-        for heading in guide.pointee.rendered.headings { tokenizer.words(in: heading.text) { visit(.heading, $0, $1) } }
-        if let description = matter.description { tokenizer.words(in: description) { visit(.description, $0, $1) } }
-        if includingBody { tokenizer.words(in: guide.pointee.rendered.html, html: true) { visit(.body, $0, $1) } }
+        for tag in guide.pointee.frontMatter.tags { tokenizer.words(in: tag) { visit(.tag, $0) } }
+        if let category = guide.pointee.frontMatter.category { tokenizer.words(in: category) { visit(.taxonomy, $0) } }
+        if let vertical = guide.pointee.frontMatter.vertical { tokenizer.words(in: vertical) { visit(.taxonomy, $0) } }
+        let headings = guide.pointee.rendered.headings
+        for heading in headings.indices { tokenizer.words(in: headings[heading].text) { visit(.heading, $0) } }
+        if let description = guide.pointee.frontMatter.description {
+            tokenizer.words(in: description) { visit(.description, $0) }
+        }
+        if includingBody { tokenizer.words(in: guide.pointee.rendered.html, html: true) { visit(.body, $0) } }
     }
 
     /// The ranges of documents each core indexes: a few per core, so that both finish together.
@@ -90,7 +96,7 @@ struct SearchIndexer {
             var counts = Array(repeating: 0, count: Field.allCases.count)
             for document in range {
                 let guide = UnsafePointer(context.guide(at: order[document]))
-                Self.fields(of: guide, body: false, tokenizer: tokenizer) { field, _, _ in counts[field.rawValue] += 1 }
+                Self.fields(of: guide, body: false, tokenizer: tokenizer) { field, _ in counts[field.rawValue] += 1 }
                 counts[Field.body.rawValue] += guide.pointee.rendered.wordCount
             }
             return counts
@@ -108,46 +114,32 @@ struct SearchIndexer {
         let parts: [(words: [String], postings: [[UInt32]])] = Self.ranges(order.count).parallelMap { range in
             let tokenizer = SearchTokenizer()
             var table = WordTable()
+            var counts = FieldCounts()
             var postings: [[UInt32]] = []
-            // Per word number: its count in each field of the current document; and the words it has.
-            var counts: [UInt16] = []
-            var lastDocument: [Int32] = []
-            var seen: [Int] = []
             var lengths = Array(repeating: 0, count: fieldCount)
             for document in range {
                 let guide = UnsafePointer(context.guide(at: order[document]))
                 for field in 0..<fieldCount { lengths[field] = 0 }
-                Self.fields(of: guide, tokenizer: tokenizer) { field, word, hash in
-                    let number = table.number(of: word, hash: hash)
-                    if number == postings.count {
-                        postings.append([])
-                        counts += repeatElement(0, count: fieldCount)
-                        lastDocument.append(-1)
-                    }
-                    if lastDocument[number] != Int32(document) {
-                        lastDocument[number] = Int32(document)
-                        seen.append(number)
-                    }
-                    let slot = number * fieldCount + field.rawValue
-                    if counts[slot] < UInt16.max { counts[slot] += 1 }
+                Self.fields(of: guide, tokenizer: tokenizer) { field, word in
+                    let number = table.number(of: word)
+                    if number == postings.count { postings.append([]) }
+                    counts.count(number, field.rawValue, document: Int32(document))
                     lengths[field.rawValue] += 1
                 }
                 // The body's length as its average was taken: the guide's word count.
                 lengths[Field.body.rawValue] = guide.pointee.rendered.wordCount
-                for number in seen {
-                    let base = number * fieldCount
+                counts.forEachWord { number, fieldCounts in
                     var weighted = 0.0
-                    for field in 0..<fieldCount where counts[base + field] > 0 {
+                    for field in 0..<fieldCount where fieldCounts[field] > 0 {
                         let normal = 1 - Self.b + Self.b * Double(max(lengths[field], 1)) / averages[field]
-                        weighted += weights[field] * Double(counts[base + field]) / normal
-                        counts[base + field] = 0
+                        weighted += weights[field] * Double(fieldCounts[field]) / normal
                     }
                     let impact = weighted / (Self.k1 + weighted)
                     postings[number].append(UInt32(document) << 8 | UInt32(min(255, max(1, (impact * 255).rounded()))))
                 }
-                seen.removeAll(keepingCapacity: true)
             }
-            return ((0..<table.count).map(table.word), postings)
+            let words = (0..<table.count).map { table.word($0) }
+            return (words, postings)
         }
         var merged: [String: [UInt32]] = [:]
         for part in parts {
@@ -242,11 +234,10 @@ struct SearchIndexer {
                 let index = order[document]
                 // Read in place: `guides[index]` would copy the guide.
                 let guide = UnsafePointer(context.guide(at: index))
-                let matter = guide.pointee.frontMatter
                 json.beginObject()
-                json.member("t", matter.term)
+                json.member("t", guide.pointee.frontMatter.term)
                 json.member("u", links[index])
-                if let description = matter.description { json.member("d", description) }
+                if let description = guide.pointee.frontMatter.description { json.member("d", description) }
                 let (category, vertical, tags) = facets.values(of: index)
                 if let category { json.member("c", category) }
                 if let vertical { json.member("v", vertical) }
@@ -346,5 +337,72 @@ struct SearchIndexer {
 private extension String {
     func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+/// How often each word occurs in each field of the guide being read, and which words it has: counted in
+/// flat memory, a row of eight counts per word number, since this runs for every word of every guide.
+private struct FieldCounts: ~Copyable {
+    private static let stride = 8
+    private var counts: UnsafeMutablePointer<UInt16>
+    /// Per word number, the last document it was counted in.
+    private var last: UnsafeMutablePointer<Int32>
+    /// The word numbers the current document has, in the order first seen.
+    private var seen: UnsafeMutablePointer<Int32>
+    private var seenCount = 0
+    private var capacity = 0
+
+    init(capacity: Int = 1024) {
+        counts = .allocate(capacity: 0)
+        last = .allocate(capacity: 0)
+        seen = .allocate(capacity: 0)
+        grow(to: capacity)
+    }
+
+    deinit {
+        counts.deallocate()
+        last.deallocate()
+        seen.deallocate()
+    }
+
+    @inline(__always)
+    mutating func count(_ number: Int, _ field: Int, document: Int32) {
+        if number >= capacity { grow(to: max(capacity * 2, number + 1)) }
+        if last[number] != document {
+            last[number] = document
+            seen[seenCount] = Int32(number)
+            seenCount += 1
+        }
+        let slot = number &* Self.stride &+ field
+        if counts[slot] < UInt16.max { counts[slot] += 1 }
+    }
+
+    /// Calls `body` with each word of the current document and its counts by field, then forgets them.
+    mutating func forEachWord(_ body: (Int, UnsafeMutablePointer<UInt16>) -> Void) {
+        for index in 0..<seenCount {
+            let number = Int(seen[index])
+            let row = counts + number * Self.stride
+            body(number, row)
+            row.update(repeating: 0, count: Self.stride)
+        }
+        seenCount = 0
+    }
+
+    private mutating func grow(to size: Int) {
+        let grownCounts = UnsafeMutablePointer<UInt16>.allocate(capacity: size * Self.stride)
+        grownCounts.initialize(repeating: 0, count: size * Self.stride)
+        grownCounts.update(from: counts, count: capacity * Self.stride)
+        let grownLast = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+        grownLast.initialize(repeating: -1, count: size)
+        grownLast.update(from: last, count: capacity)
+        let grownSeen = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+        grownSeen.update(from: seen, count: seenCount)
+        counts.deallocate()
+        last.deallocate()
+        seen.deallocate()
+        counts = grownCounts
+        last = grownLast
+        seen = grownSeen
+        capacity = size
     }
 }

@@ -39,8 +39,7 @@ enum SearchText {
                 } else if byte == UInt8(ascii: "&") {
                     var end = index + 1
                     while end < bytes.count, end - index < 10, bytes[end] != UInt8(ascii: ";") { end += 1 }
-                    let name = end < bytes.count ? String(decoding: bytes[(index + 1)..<end], as: UTF8.self) : ""
-                    text += (["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "#39": "'", "nbsp": " "][name] ?? " ").utf8
+                    text.append(end < bytes.count ? reference(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])) : 0x20)
                     index = end
                 } else {
                     text.append(byte)
@@ -53,6 +52,18 @@ enum SearchText {
                 if let last = text.last, last >= 0xC0 { text.removeLast() }
             }
             return String(decoding: text, as: UTF8.self)
+        }
+    }
+
+    /// The character a reference (`amp` of `&amp;`) stands for, among those cmark writes; a space for others.
+    private static func reference(_ name: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        switch Array(name) {
+        case Array("amp".utf8): UInt8(ascii: "&")
+        case Array("lt".utf8): UInt8(ascii: "<")
+        case Array("gt".utf8): UInt8(ascii: ">")
+        case Array("quot".utf8): UInt8(ascii: "\"")
+        case Array("#39".utf8): UInt8(ascii: "'")
+        default: 0x20
         }
     }
 
@@ -126,20 +137,23 @@ final class SearchTokenizer {
     deinit {
         word.deallocate()
         paired.deallocate()
+        asciiTable.deallocate()
     }
 
     /// Calls `body` with each word of `text`, folded, as UTF-8 bytes (see `SearchText.words(in:html:_:)`).
     func words(in text: String, html: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        words(in: text, html: html) { word, _ in body(word) }
+        // A native string is read where it is; any other is made contiguous first.
+        let table = UnsafePointer(asciiTable)
+        if text.utf8.withContiguousStorageIfAvailable({ read($0, html: html, table: table, body) }) != nil { return }
+        var text = text
+        text.withUTF8 { read($0, html: html, table: table, body) }
     }
 
-    /// The same, with each word's FNV-1a hash (`WordTable.hash`), worked out as the word is read.
-    func words(in text: String, html: Bool = false, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
-        var text = text
-        text.withUTF8 { bytes in
-            SearchTokenizer.asciiWordBytes.withUnsafeBufferPointer { table in read(bytes, html: html, table: table.baseAddress!, body) }
-        }
-    }
+    private let asciiTable: UnsafeMutablePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(from: SearchTokenizer.asciiWordBytes, count: 256)
+        return table
+    }()
 
     /// For each ASCII byte, the byte it stands for in a word (letters lower-cased, digits as they are), or 0.
     private static let asciiWordBytes: [UInt8] = (0..<256).map { byte in
@@ -150,10 +164,8 @@ final class SearchTokenizer {
         }
     }
 
-    private var hash = WordTable.hashSeed
-
     private func read(_ bytes: UnsafeBufferPointer<UInt8>, html: Bool, table: UnsafePointer<UInt8>,
-                      _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
+                      _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard let base = bytes.baseAddress else { return }
         var index = 0
         let count = bytes.count
@@ -162,11 +174,23 @@ final class SearchTokenizer {
             if byte < 0x80 {
                 if table[Int(byte)] != 0 {
                     if pairedLength > 0 { endPaired(body) }
-                    // A run of ASCII letters and digits, read in one go.
+                    // A run of ASCII letters and digits, read in one go, the word's state in locals (a store
+                    // through `word` could otherwise alias them).
+                    var length = self.length
+                    var mapped = table[Int(byte)]
                     repeat {
-                        append(table[Int(base[index])])
+                        if length < Self.maximumWordLength {
+                            word[length] = mapped
+                            length += 1
+                        } else {
+                            overlong = true
+                        }
                         index += 1
-                    } while index < count && base[index] < 0x80 && table[Int(base[index])] != 0
+                        guard index < count else { break }
+                        let next = base[index]
+                        mapped = next < 0x80 ? table[Int(next)] : 0
+                    } while mapped != 0
+                    self.length = length
                     latinEnd = true
                     continue
                 } else if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "#") {
@@ -176,7 +200,8 @@ final class SearchTokenizer {
                     endWord(body)
                     if pairedLength > 0 { endPaired(body) }
                     if html, byte == UInt8(ascii: "<") {
-                        while index < count, base[index] != UInt8(ascii: ">") { index += 1 }
+                        let end = memchr(base + index, Int32(UInt8(ascii: ">")), count - index)
+                        index = end.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
                     } else if html, byte == UInt8(ascii: "&") {
                         var end = index + 1
                         while end < count, end - index < 12, base[end] != UInt8(ascii: ";") { end += 1 }
@@ -234,27 +259,25 @@ final class SearchTokenizer {
         if length < Self.maximumWordLength {
             word[length] = byte
             length += 1
-            hash = (hash ^ UInt32(byte)) &* WordTable.hashPrime
         } else {
             overlong = true
         }
     }
 
-    private func endWord(_ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
-        if length > 0, !overlong { body(UnsafeBufferPointer(start: word, count: length), hash) }
+    private func endWord(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if length > 0, !overlong { body(UnsafeBufferPointer(start: word, count: length)) }
         length = 0
-        hash = WordTable.hashSeed
         overlong = false
         latinEnd = false
     }
 
-    private func emitPaired(_ count: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
+    private func emitPaired(_ count: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let bytes = UnsafeBufferPointer(start: paired, count: count)
-        body(bytes, WordTable.hash(bytes))
+        body(bytes)
     }
 
     /// A run of paired script ends: a lone character is a word of its own.
-    private func endPaired(_ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
+    private func endPaired(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         if !pairedUsed { emitPaired(pairedLength, body) }
         pairedLength = 0
         pairedUsed = false
