@@ -19,6 +19,10 @@ public struct BuildOptions: Sendable {
     /// Whether `SiteBuilder.build()` keeps a build stamp, and skips a build that would change nothing.
     public var stamp: StampUse = .off
 
+    /// For tests: a rebuild's commit stops after this step of its journal (0: before the journal is written),
+    /// leaving the output folder as a killed process would (`OutputJournal`).
+    var commitInterruption: Int?
+
     public enum StampUse: Sendable {
         /// No stamp is read or written.
         case off

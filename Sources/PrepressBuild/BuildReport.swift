@@ -13,6 +13,11 @@ public struct BuildReport: Sendable {
     public var stages: [(name: String, seconds: Double, cpuSeconds: Double)] = []
     /// Measurements inside stages (time summed over threads), not counted in `seconds`.
     public var details: [(name: String, seconds: Double)] = []
+    /// Files written into the output folder, deleted from it, and left as they were (a rebuild writes only
+    /// files whose bytes changed); nil when not written to a folder.
+    public var filesWritten: Int?
+    public var filesDeleted = 0
+    public var filesUnchanged = 0
     /// True when the build was skipped: nothing changed since the last one, whose counts and warnings these are.
     public var upToDate = false
     /// Seconds since 1970 when the first guide left out for its future `pubDate` becomes due.

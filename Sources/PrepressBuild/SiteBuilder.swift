@@ -1,3 +1,4 @@
+import Foundation
 import PrepressContent
 
 /// Builds a site: its stages (`BuildStages`) in order, each timed, into the output folder or into memory.
@@ -17,19 +18,36 @@ public struct SiteBuilder: Sendable {
         try StampedBuild(options: options).run { clock throws(DiagnosticsError) in try stage(clock: clock) }
     }
 
-    /// Builds into a staging folder beside the output folder, for the caller to swap in or discard.
+    /// Builds into a staging folder beside the output folder, for the caller to put in place or discard: the
+    /// files that changed since the last build when its manifest is there to say (a rebuild), else the whole
+    /// site (a cold build: the first, `--force`, or no stamp kept).
     func stage(clock: StageClock) throws(DiagnosticsError) -> StagedOutput {
-        let folder = options.resolvedOutputDirectory
-        let sink: DirectoryOutputSink
+        let folder = URL(fileURLWithPath: options.resolvedOutputDirectory).standardizedFileURL.path
+        try OutputJournal.recover(for: options)
+        StagingFolder.removeAbandoned(besides: folder)
+        let sink: StagedOutput.Sink
         do {
-            sink = try DirectoryOutputSink(outputPath: folder)
+            if options.stamp == .recordAndSkip,
+               let previous = OutputManifest.read(from: OutputManifest.path(for: options), outputFolder: folder),
+               let listing = clock.measure("read output folder", { OutputListing.read(at: folder) }) {
+                sink = .changes(try UpdatingOutputSink(outputPath: folder, previous: previous, listing: listing))
+            } else {
+                sink = .whole(try DirectoryOutputSink(outputPath: folder))
+            }
         } catch {
             throw DiagnosticsError([.error(at: SourceLocation(file: folder), "\(error)")])
         }
+        let staged = StagedOutput(report: BuildReport(), sink: sink, outputFolder: folder, options: options)
         do throws(DiagnosticsError) {
-            return StagedOutput(report: try build(into: sink, clock: clock), sink: sink, outputFolder: folder)
+            let target: OutputSink = switch sink {
+            case .whole(let sink): sink
+            case .changes(let sink): sink
+            }
+            var result = staged
+            result.report = try build(into: target, clock: clock)
+            return result
         } catch {
-            sink.discard()
+            staged.discard()
             throw error
         }
     }

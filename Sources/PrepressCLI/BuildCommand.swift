@@ -51,8 +51,13 @@ struct BuildCommand: ParsableCommand {
                 + "(\(count(report.pageCount, "page")), \(count(report.fileCount, "file"))\(warnings)); checked in "
                 + "\(seconds) s, \(folder)/ left as it is (--force builds anyway)"
         }
+        var files = count(report.fileCount, "file")
+        if let written = report.filesWritten, written < report.fileCount || report.filesDeleted > 0 {
+            // A rebuild: only what changed was written.
+            files += " (\(written) written, \(report.filesDeleted) deleted, \(report.filesUnchanged) unchanged)"
+        }
         return "Built \(count(report.guideCount, "guide")): \(count(report.pageCount, "page")), "
-            + "\(count(report.fileCount, "file")) in \(seconds) s\(warnings) → \(folder)/"
+            + "\(files) in \(seconds) s\(warnings) → \(folder)/"
     }
 
     /// What `--verbose` prints: a line per stage, wall-clock then processor seconds (all threads), then the

@@ -18,7 +18,7 @@ import Testing
         try Data("keep".utf8).write(to: URL(fileURLWithPath: outside + "/kept.txt"))
         try FileManager.default.createSymbolicLink(atPath: tree + "/a/link", withDestinationPath: outside)
 
-        DirectoryOutputSink.removeTree(tree)
+        StagingFolder.removeTree(tree)
 
         #expect(!FileManager.default.fileExists(atPath: tree))
         #expect(FileManager.default.fileExists(atPath: outside + "/kept.txt"), "a link is deleted, not followed")

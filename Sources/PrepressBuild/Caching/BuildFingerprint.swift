@@ -105,7 +105,11 @@ enum BuildFingerprint {
 
     /// A file's line in the output listing.
     static func fileLine(_ path: String, _ info: stat) -> String {
-        "f \(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)\n"
+        fileLine(path, OutputListing.FileStatus(info))
+    }
+
+    static func fileLine(_ path: String, _ status: OutputListing.FileStatus) -> String {
+        "f \(path) \(status.size) \(status.seconds).\(status.nanoseconds) \(status.inode)\n"
     }
 
     /// A listing's digest, the same in whatever order its lines come: the sum of the lines' hashes, hashed

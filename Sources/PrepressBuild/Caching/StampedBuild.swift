@@ -34,7 +34,7 @@ struct StampedBuild {
             staged.discard()
             throw error
         }
-        var report = staged.report
+        var report = staged.committedReport
         if options.stamp != .off, let inputs {
             clock.measure("record build stamp") {
                 record(report, inputs: inputs.digest, readFrom: readFrom, output: staged.listingDigest, tool: tool)

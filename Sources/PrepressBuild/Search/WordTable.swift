@@ -88,7 +88,8 @@ struct WordTable: ~Copyable {
         arena.append(contentsOf: word)
         slots[slot] = Int32(number)
         count += 1
-        if count * 2 > mask + 1 { grow() }
+        // Entries hold half as many words as there are slots: grown before the next word would not fit.
+        if count * 2 >= mask + 1 { grow() }
         return number
     }
 

@@ -1,0 +1,154 @@
+import Foundation
+import PrepressContent
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a rebuild into the output folder the last build left, changing only what changed: a file whose
+/// bytes are those the manifest records, and which is still as that build left it, is not written at all; a
+/// new or changed file is staged beside the output folder; at `commit()` the files that are gone are deleted
+/// and the staged ones renamed into place, under a journal (`OutputJournal`), so that a build stopped part way
+/// is finished by the next. Nothing in the output folder changes before `commit()`.
+final class UpdatingOutputSink: OutputSink, @unchecked Sendable {
+    let outputPath: String
+    private let previous: OutputManifest
+    private let listing: OutputListing
+    private let staging: StagingFolder
+    private let lock = NSLock()
+    private var staged: [String: OutputManifest.Entry] = [:]
+    private var unchanged: [String: OutputManifest.Entry] = [:]
+    private(set) var deletedCount = 0
+    /// Set once the commit has begun: from then on the staged files belong to the journal.
+    private var committing = false
+    /// The listing's digest once committed (`BuildFingerprint.output(at:)`).
+    private var committedDigest = ""
+
+    /// `previous` is the last build's manifest and `listing` what the output folder holds now.
+    init(outputPath: String, previous: OutputManifest, listing: OutputListing) throws {
+        self.outputPath = outputPath
+        self.previous = previous
+        self.listing = listing
+        staging = try StagingFolder(for: outputPath)
+    }
+
+    func write(_ bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBytes { buffer in try write(buffer, to: path) }
+    }
+
+    func write(_ text: String, to path: String) throws {
+        var text = text
+        try text.withUTF8 { buffer in try write(UnsafeRawBufferPointer(buffer), to: path) }
+    }
+
+    func copy(from source: String, to path: String) throws {
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw OutputError(path: source, reason: "cannot read the file")
+        }
+        try write([UInt8](data), to: path)
+    }
+
+    private func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
+        let digest = XXHash64.hash(buffer)
+        if let last = previous.files[path], last.digest == digest, listing.files[path] == last.status {
+            lock.lock()
+            unchanged[path] = last
+            lock.unlock()
+            return
+        }
+        let info = try staging.write(buffer, to: path)
+        lock.lock()
+        staged[path] = OutputManifest.Entry(digest: digest, status: OutputListing.FileStatus(info))
+        lock.unlock()
+    }
+
+    /// Files written (staged) and left as they were.
+    var writtenCount: Int { locked { staged.count } }
+    var unchangedCount: Int { locked { unchanged.count } }
+
+    /// What the output folder holds once committed.
+    func manifest() -> OutputManifest {
+        locked { OutputManifest(outputFolder: outputPath, files: unchanged.merging(staged) { _, new in new }) }
+    }
+
+    /// The journal of the commit: every file of the listing that this build did not make goes, with the
+    /// folders that hold none of its files; the staged files move in.
+    func journal(manifestPath: String) -> OutputJournal {
+        locked {
+            var kept: Set<String> = []
+            Self.addFolders(of: staged.keys, to: &kept)
+            Self.addFolders(of: unchanged.keys, to: &kept)
+            let deletions = listing.files.keys.filter { staged[$0] == nil && unchanged[$0] == nil }.sorted()
+            // Deepest first, so that each folder is empty when its turn comes.
+            let folders = listing.folders.filter { !kept.contains($0) }
+                .map { (depth: $0.utf8.count(where: { $0 == UInt8(ascii: "/") }), path: $0) }
+                .sorted { ($0.depth, $1.path) > ($1.depth, $0.path) }
+                .map(\.path)
+            return OutputJournal(outputFolder: outputPath, stagingFolder: staging.path,
+                                 nextManifest: manifestPath + ".next", manifest: manifestPath,
+                                 deletions: deletions, removedFolders: folders, moves: staged.keys.sorted())
+        }
+    }
+
+    /// Writes the new manifest and the journal, then replays it (see `OutputJournal`). A failure before the
+    /// journal is written leaves the output folder as it was; after, the next build finishes the commit.
+    /// `afterStep` stops the commit part way, for tests.
+    func commit(manifestPath: String, journalPath: String, afterStep: OutputJournal.StepHook = { _ in }) throws {
+        locked { committing = true }
+        let journal = journal(manifestPath: manifestPath)
+        guard let manifestBytes = manifest().encoded(), let journalBytes = journal.encoded() else {
+            throw OutputError(path: outputPath, reason: "a path holds a line break")
+        }
+        guard OutputManifest.writeAtomically(manifestBytes, to: journal.nextManifest) else {
+            throw OutputError(path: journal.nextManifest, reason: "cannot write the output manifest")
+        }
+        try afterStep(0)
+        guard OutputManifest.writeAtomically(journalBytes, to: journalPath) else {
+            unlink(journal.nextManifest)
+            throw OutputError(path: journalPath, reason: "cannot write the output journal")
+        }
+        lock.lock()
+        deletedCount = journal.deletions.count
+        committedDigest = digest(after: journal)
+        lock.unlock()
+        try journal.replay(journalPath: journalPath) { step in try afterStep(step) }
+    }
+
+    /// The digest of the output folder's listing after the commit: the folders and files of the listing less
+    /// those the journal removes, and the staged files (a rename keeps their inode and time) with their folders.
+    private func digest(after journal: OutputJournal) -> String {
+        var listing = BuildFingerprint.Listing()
+        var folders = self.listing.folders.subtracting(journal.removedFolders)
+        Self.addFolders(of: staged.keys, to: &folders)
+        for folder in folders { listing.add(BuildFingerprint.folderLine(folder)) }
+        for (path, entry) in unchanged { listing.add(BuildFingerprint.fileLine(path, entry.status)) }
+        for (path, entry) in staged { listing.add(BuildFingerprint.fileLine(path, entry.status)) }
+        return listing.digest
+    }
+
+    /// Adds the folders above each path (`a/b` and `a` for `a/b/c.html`) to `folders`.
+    private static func addFolders(of paths: some Sequence<String>, to folders: inout Set<String>) {
+        for path in paths {
+            let bytes = path.utf8
+            var end = bytes.endIndex
+            while let slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                guard folders.insert(String(path[..<slash])).inserted else { break }
+                end = slash
+            }
+        }
+    }
+
+    /// The digest of the output folder's listing once committed.
+    func listingDigest() -> String { locked { committedDigest } }
+
+    /// Deletes the staging folder; the output folder is untouched. Once the commit has begun, the staged files
+    /// are left for the next build to finish with (`OutputJournal.recover`).
+    func discard() {
+        if !locked({ committing }) { staging.remove() }
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+}

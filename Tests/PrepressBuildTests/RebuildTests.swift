@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+@testable import PrepressBuild
+import PrepressContent
+import PrepressTestSupport
+
+/// A rebuild writes only the files whose bytes changed, deletes the files that are gone and leaves the rest of
+/// the output folder alone — and ends byte for byte where a cold build of the same inputs ends, after every kind
+/// of change and after a commit stopped at any step.
+@Suite struct RebuildTests {
+    static let files: [String: String] = [
+        "content/sql.md": """
+            ---
+            term: "SQL Analyst"
+            category: Data
+            pubDate: 2025-01-14
+            tags: [SQL, Reporting]
+            ---
+            ## Technical questions
+
+            ### What is a join?
+
+            It combines rows.
+
+            ### What is an index?
+
+            A lookup structure.
+            """,
+        "content/python.md": "---\nterm: \"Python Developer\"\ncategory: Engineering\npubDate: 2025-02-01\ntags: [Python]\n---\nSome text.\n",
+        "content/roles/manager.md": "---\nterm: \"Engineering Manager\"\ncategory: Engineering\npubDate: 2025-03-01\ntags: [Leadership]\n---\nLead.\n",
+        "content/images/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    ]
+
+    /// A build into the site's output folder as `prepress build` runs it (stamp kept, unchanged builds skipped).
+    func build(_ site: TemporarySite, now: Date = fixedNow, _ configure: (inout BuildOptions) -> Void = { _ in }) throws -> BuildReport {
+        var options = site.options()
+        options.now = now
+        options.stamp = .recordAndSkip
+        configure(&options)
+        return try SiteBuilder(options: options).build()
+    }
+
+    /// What a cold build (no stamp, no manifest, into memory) writes for the site as it is now.
+    func coldBuild(_ site: TemporarySite, now: Date = fixedNow) throws -> [String: Data] {
+        var options = site.options()
+        options.now = now
+        let sink = MemoryOutputSink()
+        _ = try SiteBuilder(options: options).build(into: sink)
+        return sink.files.mapValues { Data($0) }
+    }
+
+    func write(_ site: TemporarySite, _ path: String, _ text: String) throws {
+        let full = site.path + "/" + path
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: full))
+    }
+
+    func edit(_ site: TemporarySite, _ path: String, _ change: (String) -> String) throws {
+        let text = try String(contentsOfFile: site.path + "/" + path, encoding: .utf8)
+        let changed = change(text)
+        #expect(changed != text, "the edit of \(path) changes it")
+        try write(site, path, changed)
+    }
+
+    /// Each file's inode and time: a file a rebuild leaves alone keeps both.
+    func identities(_ root: String) throws -> [String: String] {
+        try readTree(root).keys.reduce(into: [:]) { result, path in
+            var info = stat()
+            stat(root + "/" + path, &info)
+            result[path] = "\(info.st_ino) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        }
+    }
+
+    @Test func everyKindOfChangeRebuildsToWhatAColdBuildWrites() throws {
+        let site = try TemporarySite(Self.files)
+        _ = try build(site)
+        let changes: [(String, () throws -> Void)] = [
+            ("a body edit", { try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Some text.", with: "Some more text.") } }),
+            ("a tag renamed on one guide", { try edit(site, "content/sql.md") { $0.replacingOccurrences(of: "Reporting", with: "Dashboards") } }),
+            ("a guide moved to another category", { try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Engineering", with: "Data") } }),
+            ("a question added", { try edit(site, "content/sql.md") { $0 + "\n### What is a view?\n\nA stored query.\n" } }),
+            ("a question removed", { try edit(site, "content/sql.md") { $0.replacingOccurrences(of: "### What is an index?\n\nA lookup structure.\n", with: "") } }),
+            ("a guide added", { try write(site, "content/roles/designer.md", "---\nterm: Designer\npubDate: 2025-04-01\n---\nDesign.\n") }),
+            ("a guide renamed", { try FileManager.default.moveItem(atPath: site.path + "/content/roles/designer.md", toPath: site.path + "/content/roles/product-designer.md") }),
+            ("a guide deleted", { try FileManager.default.removeItem(atPath: site.path + "/content/roles/manager.md") }),
+            ("a static file changed", { try write(site, "content/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>") }),
+            ("a static file deleted", { try FileManager.default.removeItem(atPath: site.path + "/content/images/logo.svg") }),
+            ("a template override", { try write(site, "templates/partials/footer.mustache", "<footer>Our footer</footer>\n") }),
+            ("a site.yml edit", { try write(site, "site.yml", "title: Renamed Site\n") }),
+            ("a guide that takes a page's folder", { try write(site, "content/tags.md", "---\nterm: Tags\npubDate: 2025-05-01\nslug: data\n---\nA guide at /guides/data/.\n") }),
+        ]
+        for (name, change) in changes {
+            try change()
+            let report = try build(site)
+            #expect(!report.upToDate, "\(name) builds again")
+            #expect(try readTree(site.output) == coldBuild(site), "after \(name), the output is what a cold build writes")
+            if let written = report.filesWritten {
+                #expect(written < report.fileCount, "after \(name), only what changed is written (\(written) of \(report.fileCount))")
+            }
+        }
+    }
+
+    @Test func aBodyEditWritesOnlyTheFilesItChangesAndLeavesTheRestAlone() throws {
+        let site = try TemporarySite(Self.files)
+        let first = try build(site)
+        let before = try identities(site.output)
+        try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Some text.", with: "Other text.") }
+        let report = try build(site)
+        let after = try identities(site.output)
+        let rewritten = Set(after.keys.filter { after[$0] != before[$0] })
+        #expect(rewritten.contains("guides/python-developer/index.html"))
+        #expect(report.filesWritten == rewritten.count)
+        #expect(report.filesUnchanged == first.fileCount - rewritten.count)
+        #expect(report.filesDeleted == Set(before.keys).subtracting(after.keys).count)
+        #expect(!rewritten.contains("guides/engineering-manager/index.html"), "a page the edit does not show is not written")
+        #expect(!rewritten.contains("images/logo.svg"))
+    }
+
+    @Test func aFutureGuideComingDueRebuildsToWhatAColdBuildWrites() throws {
+        let site = try TemporarySite(Self.files.merging(["content/soon.md": "---\nterm: Soon\npubDate: 2026-06-01\n---\nLater.\n"]) { $1 })
+        _ = try build(site)
+        #expect(try readTree(site.output).keys.allSatisfy { !$0.hasPrefix("guides/soon/") })
+        let later = Date(timeIntervalSince1970: 1_790_000_000)
+        let report = try build(site, now: later)
+        #expect(!report.upToDate)
+        #expect(try readTree(site.output) == coldBuild(site, now: later))
+        #expect(try readTree(site.output).keys.contains("guides/soon/index.html"))
+    }
+
+    @Test func strayEditedAndDeletedOutputFilesAreSetRightAndDotEntriesStay() throws {
+        let site = try TemporarySite(Self.files)
+        _ = try build(site)
+        try write(site, "output/stray/page.html", "stray")
+        try write(site, "output/.nojekyll", "")
+        try edit(site, "output/index.html") { $0.replacingOccurrences(of: "<html", with: "<HTML") }
+        try FileManager.default.removeItem(atPath: site.output + "/feed.xml")
+        try edit(site, "content/python.md") { $0 + "\nMore.\n" }
+        _ = try build(site)
+        var expected = try coldBuild(site)
+        expected[".nojekyll"] = Data()
+        #expect(try readTree(site.output) == expected)
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/stray"))
+    }
+
+    @Test func aMissingOrCorruptManifestMeansAColdBuild() throws {
+        let site = try TemporarySite(Self.files)
+        _ = try build(site)
+        let manifest = OutputManifest.path(for: site.options())
+        for damage in ["", "prepress output manifest 1\noutput /elsewhere\n", "prepress output manifest 1\nnot a manifest"] {
+            try Data(damage.utf8).write(to: URL(fileURLWithPath: manifest))
+            try edit(site, "content/python.md") { $0 + "\nMore.\n" }
+            let report = try build(site)
+            #expect(report.filesWritten == report.fileCount, "a cold build writes every file")
+            #expect(try readTree(site.output) == coldBuild(site))
+            #expect(OutputManifest.read(from: manifest, outputFolder: URL(fileURLWithPath: site.output).standardizedFileURL.path) != nil,
+                    "the cold build leaves a manifest for the next")
+        }
+    }
+
+    /// A rebuild stopped after each step of its commit (as a killed process stops), then a build: the output is
+    /// what a cold build writes, whatever the step.
+    @Test func aCommitStoppedAtAnyStepIsFinishedByTheNextBuild() throws {
+        let site = try TemporarySite(Self.files)
+        _ = try build(site)
+        let journalPath = OutputJournal.path(for: site.options())
+        var step = 0
+        while true {
+            // A change that writes, deletes and removes folders: a guide's term (so its URL) and another's body.
+            let (from, to) = step % 2 == 0 ? ("Engineering Manager", "Engineering Lead") : ("Engineering Lead", "Engineering Manager")
+            try edit(site, "content/roles/manager.md") { $0.replacingOccurrences(of: from, with: to) }
+            try edit(site, "content/python.md") { $0 + "\nStep \(step).\n" }
+            let before = try readTree(site.output)
+            var stopped = true
+            do {
+                _ = try build(site) { $0.commitInterruption = step }
+                stopped = false
+            } catch {}
+            if stopped, step == 1 {
+                let journal = try #require(OutputJournal.read(from: journalPath))
+                #expect(journal.deletions.count > 0 && journal.removedFolders.count > 0 && journal.moves.count > 0)
+            }
+            // The journal alone finishes the commit: once it is written, the output is the new site; before, the old.
+            try OutputJournal.recover(for: site.options())
+            #expect(try readTree(site.output) == (stopped && step == 0 ? before : coldBuild(site)),
+                    "replaying the journal of a commit stopped at step \(step)")
+            let report = try build(site)
+            if stopped { #expect(!report.upToDate, "after a commit stopped at step \(step), the next build builds") }
+            #expect(try readTree(site.output) == coldBuild(site), "after a commit stopped at step \(step)")
+            #expect(!FileManager.default.fileExists(atPath: journalPath))
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.contains(".output.") }
+            #expect(leftovers.isEmpty, "no staging folder is left: \(leftovers)")
+            // Past the last step, the build was not stopped at all.
+            if !stopped { break }
+            step += 1
+        }
+        #expect(step > 10, "the commit has a step per file deleted, folder removed and file moved")
+    }
+}
