@@ -25,7 +25,9 @@
 # and write pages" in --verbose) of both, measured alternately. NO_BASELINE=1 leaves it out. The floor runs
 # `cmark --smart --unsafe`: the options Prepress renders with by default (markdown: smart_punctuation and
 # unsafe_html, both on). Then Benchmarks/mustache-cost times the template engine against swift-mustache 2.1.1,
-# and Benchmarks/search_bench.py the site search against Pagefind 1.5.2 (NO_SEARCH=1 leaves it out).
+# Benchmarks/search_bench.py the site search against Pagefind 1.5.2 (NO_SEARCH=1 leaves it out), and
+# Benchmarks/rebuild_bench.py a rebuild after one guide's body, one guide's tags or a new guide against a cold
+# build, output in tmpfs and on disk (NO_REBUILD=1 leaves it out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 10000"}
@@ -248,4 +250,11 @@ if [ -z "${NO_SEARCH:-}" ]; then
   corpora=()
   for size in $SIZES; do corpora+=("$WORK/corpus-$size"); done
   python3 Benchmarks/search_bench.py "$PREPRESS" "${corpora[@]}"
+fi
+
+if [ -z "${NO_REBUILD:-}" ]; then
+  echo
+  corpora=()
+  for size in $SIZES; do corpora+=("$WORK/corpus-$size"); done
+  python3 Benchmarks/rebuild_bench.py "$PREPRESS" "${corpora[@]}"
 fi

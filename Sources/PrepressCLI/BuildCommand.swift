@@ -14,8 +14,9 @@ struct BuildCommand: ParsableCommand {
 
         When nothing has changed since the last build (the bytes of site.yml, content/ and templates/, the \
         options, prepress itself, and the output folder, which nobody has touched since) and no future-dated \
-        guide has come due, the build writes nothing and says so. What the last build read is kept in \
-        <site>/.prepress-cache/; --force builds anyway.
+        guide has come due, the build writes nothing and says so. Otherwise it writes only the files whose \
+        bytes changed and deletes those that are gone. What the last build read and wrote is kept in \
+        <site>/.prepress-cache/ (deleting it is always safe); --force builds the whole output folder anew.
         """
     )
 
@@ -37,7 +38,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print each build stage's wall-clock and processor time.")
     var verbose = false
 
-    @Flag(name: .long, help: "Build even when nothing has changed since the last build.")
+    @Flag(name: .long, help: "Build and write every file, even when nothing has changed since the last build.")
     var force = false
 
     /// The one line a successful build prints.

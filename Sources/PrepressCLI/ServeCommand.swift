@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
                 switch outcome {
                 case .built(let report, let warnings):
                     printer.print(warnings)
-                    say("\(what) changed: \(report.kind.rawValue), \(report.renderedPages) pages in \(String(format: "%.0f", report.seconds * 1000)) ms")
+                    say("\(what) changed: \(report.kind.rawValue), \(report.stalePages) pages to render again, in \(String(format: "%.0f", report.seconds * 1000)) ms")
                 case .failed(let errors):
                     printer.print(errors)
                     say("\(what) changed: the site does not build; still serving the last good build.")

@@ -68,7 +68,7 @@ public actor PreviewStore {
             buildAll()
             pending = errors.isEmpty ? SiteChanges() : pending
             outcome = errors.isEmpty
-                ? .built(UpdateReport(kind: .full, renderedPages: 0, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9),
+                ? .built(UpdateReport(kind: .full, stalePages: 0, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9),
                          warnings: state?.warnings ?? [])
                 : .failed(errors)
             return outcome

@@ -82,11 +82,12 @@ public struct SiteChecker: Sendable {
         if keepingSite {
             let built = try builder.makeState()
             diagnostics = built.warnings
-            let paths = built.pages.keys.filter { $0.hasSuffix(".html") }.sorted()
-            let pages = paths.parallelMap { path in ScannedPage(path: path, html: String(decoding: built.pages[path]!.bytes, as: UTF8.self)) }
+            let rendered = built.pages.allPages
+            let paths = rendered.keys.filter { $0.hasSuffix(".html") }.sorted()
+            let pages = paths.parallelMap { path in ScannedPage(path: path, html: String(decoding: rendered[path]!.bytes, as: UTF8.self)) }
                 + ScannedPage.searchData(built.prepared.search.files)
             site = ScannedSite(context: built.context, pages: pages, exists: { built.hasFile(at: $0) })
-            generated = built.pages.values.map { ($0.path, $0.replaceable) } + built.prepared.search.files.map { ($0.path, false) }
+            generated = rendered.values.map { ($0.path, $0.replaceable) } + built.prepared.search.files.map { ($0.path, false) }
             contentFiles = Set(built.site.staticFiles.map(\.relativePath))
             state = built
         } else {

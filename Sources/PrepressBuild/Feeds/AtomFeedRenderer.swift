@@ -8,9 +8,9 @@ struct AtomFeedRenderer: Sendable {
 
     /// A feed of the guides at `entries` in `guides` (dated, in list order, within the limit). Returns nil when
     /// there are none, since a feed needs an update time.
-    func render(title: String, feedPath: String, pagePath: String, entries: [Int], of guides: [Guide]) -> String? {
+    func render(title: String, feedPath: String, pagePath: String, entries: [Int], of guides: GuideList) -> String? {
         // Guides are read in place: a copy of each would retain all its fields.
-        guard let newest = entries.lazy.map({ guides[$0].lastModified }).max() else { return nil }
+        guard let newest = entries.lazy.map({ guides.pointer(at: $0).pointee.lastModified }).max() else { return nil }
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xmlEscaped(config.language))">
@@ -30,10 +30,8 @@ struct AtomFeedRenderer: Sendable {
           <generator>\(xmlEscaped(generator))</generator>
 
         """
-        // Through the buffer, each guide is passed in place: `guides[index]` would copy it.
-        guides.withUnsafeBufferPointer { buffer in
-            for index in entries { xml += entry(buffer[index]) }
-        }
+        // Through its pointer, each guide is passed in place: `guides[index]` would copy it.
+        for index in entries { xml += entry(guides.pointer(at: index).pointee) }
         xml += "</feed>\n"
         return xml
     }

@@ -1,7 +1,7 @@
 import PrepressContent
 
 /// One URL of the sitemap.
-struct SitemapEntry: Sendable {
+struct SitemapEntry: Sendable, Equatable {
     var path: String
     var lastModified: GuideDate?
 }

@@ -3,10 +3,12 @@ import PrepressMarkdown
 
 /// Every question of the site grouped by type, for the question bank pages.
 struct QuestionBank: Sendable {
-    /// One question, with the guide it belongs to.
-    struct Entry: Sendable {
+    /// One question, by its place: the guide it belongs to, the guide's group of questions and its position
+    /// there (the question itself is read from the guide: no copy of every question of the site).
+    struct Entry: Sendable, Equatable {
         var guide: Int
-        var question: Question
+        var group: Int32
+        var position: Int32
     }
 
     /// A question type across the site (`Technical`), with its questions in guide order.
@@ -22,13 +24,14 @@ struct QuestionBank: Sendable {
     /// Site path of the bank: `questions/`.
     static let path = "questions/"
 
-    init(guides: [Guide]) {
+    init(guides: GuideList) {
         var types: [QuestionType] = []
         var positions: [String: Int] = [:]
         // Thousands of guides share a handful of type names: each name's slug is made once.
         var slugs: [String: String] = [:]
         for index in guides.indices {
-            for group in guides[index].rendered.questionGroups {
+            let groups = guides.pointer(at: index).pointee.rendered.questionGroups
+            for (number, group) in groups.enumerated() {
                 var slug = slugs[group.name] ?? Slug.make(group.name)
                 slugs[group.name] = slug
                 // `questions/page/2/` is the bank's own second page.
@@ -38,10 +41,19 @@ struct QuestionBank: Sendable {
                     positions[slug] = types.count - 1
                     return types.count - 1
                 }()
-                types[position].entries += group.questions.map { Entry(guide: index, question: $0) }
+                types[position].entries += group.questions.indices.map { Entry(guide: index, group: Int32(number), position: Int32($0)) }
             }
         }
         self.types = types
+    }
+
+    /// Whether two versions of a guide give the bank the same entries: the same groups, by name, with as many
+    /// questions each. Then the bank stays as it is, its entries pointing at the same places.
+    static func sameShape(_ before: Guide, _ after: Guide) -> Bool {
+        let old = before.rendered.questionGroups
+        let new = after.rendered.questionGroups
+        return old.count == new.count
+            && zip(old, new).allSatisfy { $0.name == $1.name && $0.questions.count == $1.questions.count }
     }
 
     var totalCount: Int { types.reduce(0) { $0 + $1.entries.count } }

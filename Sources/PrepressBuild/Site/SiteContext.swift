@@ -50,26 +50,34 @@ struct SiteContext: Sendable {
         let config: SiteConfig
         let urls: SiteURLs
         let generator: String
-        let guides: [Guide]
+        let guides: GuideList
         let taxonomies: [Taxonomy]
         let hasFeed: Bool
         let neighbors: [Int: (previous: Int?, next: Int?)]
         let related: [[Int]]
         let questionBank: QuestionBank
         let guideLinks: [String]
-        /// The guides again, in memory this object owns: `guideBuffer[i].field` reads a field in place, where
-        /// `guides[i].field` copies the whole guide first (an array's subscript returns its element).
-        let guideBuffer: UnsafeMutableBufferPointer<Guide>
         /// Each taxonomy's position, by its front-matter key, and the link of each of its terms, made once.
         let taxonomyPositions: [String: Int]
         let termLinks: [[String]]
 
-        deinit {
-            guideBuffer.deinitialize()
-            guideBuffer.deallocate()
+        /// The same storage with other guides and question bank, everything else kept.
+        init(_ other: Storage, guides: GuideList, questionBank: QuestionBank) {
+            config = other.config
+            urls = other.urls
+            generator = other.generator
+            self.guides = guides
+            taxonomies = other.taxonomies
+            hasFeed = other.hasFeed
+            neighbors = other.neighbors
+            related = other.related
+            self.questionBank = questionBank
+            guideLinks = other.guideLinks
+            taxonomyPositions = other.taxonomyPositions
+            termLinks = other.termLinks
         }
 
-        init(config: SiteConfig, urls: SiteURLs, generator: String, guides: [Guide], taxonomies: [Taxonomy], hasFeed: Bool,
+        init(config: SiteConfig, urls: SiteURLs, generator: String, guides: GuideList, taxonomies: [Taxonomy], hasFeed: Bool,
              neighbors: [Int: (previous: Int?, next: Int?)], related: [[Int]], questionBank: QuestionBank) {
             self.config = config
             self.urls = urls
@@ -87,8 +95,6 @@ struct SiteContext: Sendable {
             }
             self.taxonomyPositions = taxonomyPositions
             termLinks = taxonomies.map { taxonomy in taxonomy.terms.map { urls.link(taxonomy.path(of: $0)) } }
-            guideBuffer = .allocate(capacity: guides.count)
-            _ = guideBuffer.initialize(from: guides)
         }
     }
 
@@ -103,9 +109,26 @@ struct SiteContext: Sendable {
                 }
             }
         }
-        storage = Storage(config: config, urls: urls, generator: generator, guides: guides, taxonomies: taxonomies,
+        let list = GuideList(guides)
+        storage = Storage(config: config, urls: urls, generator: generator, guides: list, taxonomies: taxonomies,
                           hasFeed: guides.contains { $0.frontMatter.pubDate != nil }, neighbors: neighbors, related: related,
-                          questionBank: QuestionBank(guides: guides))
+                          questionBank: QuestionBank(guides: list))
+    }
+
+    private init(storage: Storage, rendering: Rendering) {
+        self.storage = storage
+        self.rendering = rendering
+    }
+
+    /// The same site with some guides replaced by versions that keep their places (URL, title, date, lists,
+    /// taxonomies; `SiteUpdater.samePlace`): everything made from the places is kept, the question bank made
+    /// again unless every replaced guide keeps its questions' groups and counts (`QuestionBank.sameShape`).
+    /// The cards stay as they were, for the caller to update.
+    func replacingGuides(_ replacements: [Int: Guide]) -> SiteContext {
+        let guides = storage.guides.replacing(replacements)
+        let keepsBank = replacements.allSatisfy { QuestionBank.sameShape(storage.guides[$0.key], $0.value) }
+        let bank = keepsBank ? storage.questionBank : QuestionBank(guides: guides)
+        return SiteContext(storage: Storage(storage, guides: guides, questionBank: bank), rendering: rendering)
     }
 
     var siteView: SiteView { SiteView(context: unretained) }
@@ -122,9 +145,9 @@ struct ViewContext: @unchecked Sendable {
     var urls: SiteURLs { storage.urls }
     var generator: String { storage.generator }
     /// Every published guide, newest first.
-    var guides: [Guide] { _read { yield storage.guides } }
+    var guides: GuideList { storage.guides }
     /// The guide at `index`, borrowed in place: reading a field through `guides[index]` copies the whole guide.
-    func guide(at index: Int) -> UnsafeMutablePointer<Guide> { storage.guideBuffer.baseAddress! + index }
+    func guide(at index: Int) -> UnsafeMutablePointer<Guide> { storage.guides.pointer(at: index) }
     var taxonomies: [Taxonomy] { storage.taxonomies }
     /// Whether /feed.xml is written (some guide has a date).
     var hasFeed: Bool { storage.hasFeed }

@@ -180,10 +180,4 @@ struct BuildStages {
     static func assets(of site: Loaded) -> [Theme.File] {
         site.config.search ? site.theme.assets : site.theme.assets.filter { $0.path != "assets/search.js" }
     }
-
-    /// 9, for the preview: every page rendered into memory, by path (the search index is `prepared.search`).
-    func renderPages(_ prepared: Prepared) -> [String: RenderedPage] {
-        let pages = clock.measure("render pages") { PageRenderer(context: prepared.context, templates: prepared.templates).render() }
-        return Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-    }
 }

@@ -85,6 +85,36 @@ struct PageRenderer: Sendable {
         }
     }
 
+    /// The path of a job's page under the output folder, without rendering it (the preview's lookup).
+    func path(of job: Job) -> String {
+        switch job {
+        case .guide(let index): context.unretained.guide(at: index).pointee.path + "index.html"
+        case .list(let list): SiteURLs.pagePath(list.firstPath, number: list.number) + "index.html"
+        case .taxonomy(let position): context.taxonomies[position].path + "index.html"
+        case .feed(_, let feedPath, _, _): feedPath
+        case .questions(let type, let number, _, _):
+            SiteURLs.pagePath(type.map { QuestionBank.typePath(context.questionBank.types[$0]) } ?? QuestionBank.path, number: number)
+                + "index.html"
+        case .notFound: "404.html"
+        case .search: SearchIndexer.pagePath + "index.html"
+        }
+    }
+
+    /// A job's entry in the sitemap, without rendering its page: what `render(job)` gives as `sitemap`.
+    func sitemapEntry(of job: Job) -> SitemapEntry? {
+        switch job {
+        case .guide(let index):
+            let guide = context.unretained.guide(at: index)
+            return SitemapEntry(path: guide.pointee.path, lastModified: guide.pointee.sitemapDate)
+        case .list(let list): return SitemapEntry(path: SiteURLs.pagePath(list.firstPath, number: list.number), lastModified: list.newest)
+        case .taxonomy(let position): return SitemapEntry(path: context.taxonomies[position].path, lastModified: nil)
+        case .questions(let type, let number, _, _):
+            let firstPath = type.map { QuestionBank.typePath(context.questionBank.types[$0]) } ?? QuestionBank.path
+            return SitemapEntry(path: SiteURLs.pagePath(firstPath, number: number), lastModified: nil)
+        case .feed, .notFound, .search: return nil
+        }
+    }
+
     /// Every page the site has, in a fixed order.
     func jobs() -> [Job] {
         var jobs: [Job] = context.guides.indices.map(Job.guide)

@@ -13,17 +13,23 @@ public struct SiteState: Sendable {
     /// guide rebuilds from these without reading the others again.
     var guides: [GuideSource]
     var prepared: BuildStages.Prepared
-    /// Generated files by path under the output folder.
-    var pages: [String: RenderedPage]
+    /// Generated files, each rendered when first asked for (`PageCache`).
+    var pages: PageCache
 
     public var config: SiteConfig { site.config }
     var context: SiteContext { prepared.context }
     public var warnings: [Diagnostic] { (prepared.loadWarnings + prepared.renderWarnings).sorted() }
     private var staticFilesByPath: [String: StaticFile]
+    /// Each published guide's position in the context, by its path under content/ (places do not change in
+    /// an update that keeps them, so it is made once per placing).
+    let guidePositions: [String: Int]
 
     init(options: BuildOptions, site: BuildStages.Loaded, guides: [GuideSource], prepared: BuildStages.Prepared,
-         pages: [String: RenderedPage]) {
+         pages: PageCache, guidePositions: [String: Int]? = nil) {
         self.options = options
+        self.guidePositions = guidePositions ?? Dictionary(
+            prepared.context.guides.indices.map { (prepared.context.guides.pointer(at: $0).pointee.source.relativePath, $0) },
+            uniquingKeysWith: { first, _ in first })
         self.site = site
         self.guides = guides
         self.prepared = prepared
@@ -38,21 +44,23 @@ public struct SiteState: Sendable {
     /// A file of the built site by its path under the output folder (`guides/x/index.html`, `images/me.png`):
     /// generated pages, theme assets and content files, as `build` would write them.
     public func file(at path: String) -> [UInt8]? {
-        if pages[path]?.replaceable != false, let file = staticFilesByPath[path] {
+        let page = pages.page(at: path)
+        if page?.replaceable != false, let file = staticFilesByPath[path] {
             return FileManager.default.contents(atPath: file.absolutePath).map { [UInt8]($0) }
         }
-        if let page = pages[path] ?? searchFile(at: path) { return page.bytes }
+        if let page = page ?? searchFile(at: path) { return page.bytes }
         return BuildStages.assets(of: site).first { $0.path == path }.map { [UInt8]($0.contents) }
     }
 
     /// Whether `file(at:)` answers for `path`, without reading the file.
     public func hasFile(at path: String) -> Bool {
-        pages[path] != nil || staticFilesByPath[path] != nil || BuildStages.assets(of: site).contains { $0.path == path }
+        staticFilesByPath[path] != nil || pages.hasPage(at: path) || BuildStages.assets(of: site).contains { $0.path == path }
             || searchFile(at: path) != nil
     }
 
     /// Every file of the site by path, as `build` writes them.
     public var allFiles: [String: [UInt8]] {
+        _ = pages.allPages  // rendered on all cores first
         var files: [String: [UInt8]] = [:]
         for path in paths { files[path] = file(at: path) }
         return files
@@ -65,7 +73,7 @@ public struct SiteState: Sendable {
 
     /// Every path `file(at:)` answers, sorted.
     public var paths: [String] {
-        Set(pages.keys).union(BuildStages.assets(of: site).map(\.path)).union(site.staticFiles.map(\.relativePath))
+        Set(pages.paths).union(BuildStages.assets(of: site).map(\.path)).union(site.staticFiles.map(\.relativePath))
             .union(prepared.search.files.map(\.path)).sorted()
     }
 }

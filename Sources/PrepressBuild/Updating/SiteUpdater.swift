@@ -19,17 +19,17 @@ struct SiteUpdater {
     func update(_ state: SiteState, with changes: SiteChanges) throws(DiagnosticsError) -> (SiteState, UpdateReport) {
         let start = DispatchTime.now().uptimeNanoseconds
         func report(_ kind: UpdateReport.Kind, _ pages: Int) -> UpdateReport {
-            UpdateReport(kind: kind, renderedPages: pages, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            UpdateReport(kind: kind, stalePages: pages, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         if changes.config || changes.templates || changes.rescan {
             let rebuilt = try builder.makeState()
-            return (rebuilt, report(.full, rebuilt.pages.count))
+            return (rebuilt, report(.full, rebuilt.pages.jobs.count))
         }
         let reloaded = try reload(changes, in: state)
         if reloaded.structural {
             let stages = BuildStages(options: options, clock: StageClock())
             let rebuilt = try builder.makeState(reloaded.site, guides: reloaded.guides, stages: stages)
-            return (rebuilt, report(.allPages, rebuilt.pages.count))
+            return (rebuilt, report(.allPages, rebuilt.pages.jobs.count))
         }
         let (updated, rendered) = try rerender(reloaded, in: state)
         return (updated, report(.changedPages, rendered))
@@ -107,21 +107,23 @@ struct SiteUpdater {
         var prepared = state.prepared
         prepared.loadWarnings = reloaded.site.diagnostics
         prepared.renderWarnings = prepared.renderWarnings.filter { !changedFiles.contains($0.location.file) }
-        var guides = prepared.context.guides
-        let positions = Dictionary(guides.indices.map { (guides[$0].source.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
-        var changed: Set<Int> = []
+        let guides = prepared.context.guides
+        let positions = state.guidePositions
+        var replacements: [Int: Guide] = [:]
         var questionCountChanged = false
         for source in reloaded.changed {
             guard let index = positions[source.relativePath] else { continue }
-            let (guide, linkWarnings) = prepared.guideRenderer.render(PlacedGuide(source: source, slug: guides[index].slug, path: guides[index].path))
+            let old = guides.pointer(at: index)
+            let (guide, linkWarnings) = prepared.guideRenderer.render(PlacedGuide(source: source, slug: old.pointee.slug, path: old.pointee.path))
             prepared.renderWarnings += linkWarnings
-            questionCountChanged = questionCountChanged || guide.rendered.questionCount != guides[index].rendered.questionCount
-            guides[index] = guide
-            changed.insert(index)
+            questionCountChanged = questionCountChanged || guide.rendered.questionCount != old.pointee.rendered.questionCount
+            replacements[index] = guide
         }
+        let changed = Set(replacements.keys)
         let stages = BuildStages(options: options, clock: StageClock())
-        var context = stages.indexQuestions(guides, taxonomies: prepared.context.taxonomies, related: prepared.context.related,
-                                            config: state.config)
+        // Only the edited guides change: every place, list and term is kept, the question bank too when no
+        // question came or went.
+        var context = prepared.context.replacingGuides(replacements)
         var cards = prepared.context.cards
         context.cards = cards
         let changedIndices = changed.sorted()
@@ -134,25 +136,37 @@ struct SiteUpdater {
         // made again when a browser next asks for it.
         prepared.search = stages.indexForSearch(context)
 
+        // Pages are rendered when a browser asks for them: here the pages the change shows on are only
+        // dropped from the cache. When a question comes or goes, the question bank's pages shift and any page
+        // may show the site's question count: every page goes. A front matter edit can change a list's date.
         let renderer = PageRenderer(context: context, templates: prepared.templates)
-        let jobs = renderer.jobs().filter { job in
-            questionCountChanged || renderer.bodyDependencies(of: job).contains(where: changed.contains)
-                || (reloaded.frontMatterChanged && renderer.frontMatterDependencies(of: job).contains(where: changed.contains))
-        }
-        var pages = state.pages
-        // The question bank's pages shift when a question comes or goes: the old ones go first.
-        if questionCountChanged { pages = pages.filter { !$0.key.hasPrefix(QuestionBank.path) } }
-        for page in renderer.render(jobs).compactMap({ $0 }) { pages[page.path] = page }
-        // The sitemap lists pages and their dates, which change here when question bank pages or a modDate do.
-        if questionCountChanged || reloaded.frontMatterChanged {
-            for file in renderer.closingFiles(sitemapEntries: pages.values.compactMap(\.sitemap)) { pages[file.path] = file }
+        let old = state.pages
+        let pages: PageCache
+        var stale = old.jobs.count
+        if questionCountChanged {
+            pages = PageCache(renderer: renderer)
+        } else {
+            let jobs = reloaded.frontMatterChanged ? renderer.jobs() : old.jobs
+            var kept = old.renderedPages
+            stale = 0
+            for (position, job) in jobs.enumerated() {
+                let shows = renderer.bodyDependencies(of: job).contains(where: changed.contains)
+                    || (reloaded.frontMatterChanged && renderer.frontMatterDependencies(of: job).contains(where: changed.contains))
+                if shows {
+                    stale += 1
+                    kept[position] = nil
+                }
+            }
+            // The sitemap lists pages and their dates, which a modDate changes.
+            pages = PageCache(renderer: renderer, jobs: jobs, keeping: kept,
+                              closing: reloaded.frontMatterChanged ? nil : old.renderedClosingFiles)
         }
         var updated = state
         updated.site = reloaded.site
         updated.guides = reloaded.guides
         updated.prepared = prepared
         updated.pages = pages
-        return (updated, jobs.count)
+        return (updated, stale)
     }
 
     /// Whether two versions of a guide's front matter list and group it the same way: same title, slug,

@@ -1,21 +1,22 @@
 /// How much an update redid.
 public struct UpdateReport: Sendable {
     public enum Kind: String, Sendable {
-        /// Some pages re-rendered after guides' bodies changed.
+        /// Guides read and rendered again, the pages that show them dropped (rendered when next asked for).
         case changedPages = "changed pages"
-        /// Every page re-rendered from the parsed guides.
+        /// Every stage from placing guides on, from the parsed guides; every page rendered when asked for.
         case allPages = "all pages"
         /// Everything reloaded: templates or site.yml changed.
         case full = "full rebuild"
     }
 
     public var kind: Kind
-    public var renderedPages: Int
+    /// Pages the update made stale: each is rendered again when a browser next asks for it.
+    public var stalePages: Int
     public var seconds: Double
 
-    public init(kind: Kind, renderedPages: Int, seconds: Double) {
+    public init(kind: Kind, stalePages: Int, seconds: Double) {
         self.kind = kind
-        self.renderedPages = renderedPages
+        self.stalePages = stalePages
         self.seconds = seconds
     }
 }

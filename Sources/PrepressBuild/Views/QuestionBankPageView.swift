@@ -37,12 +37,12 @@ struct QuestionBankPageView: TemplateView {
             let type = bank.types[group.type]
             return QuestionBankGroupView(
                 name: type.name, slug: type.slug, url: urls.link(QuestionBank.typePath(type)), count: type.entries.count,
-                questions: group.entries.withUnsafeBufferPointer { entries in
-                    // Entries are read in place: `entries[position]` of the slice would copy each one whole.
-                    entries.map { entry in
-                        let link = GuideLinkView(index: entry.guide, context: context)
-                        return QuestionView(question: entry.question, guideURL: link.url, type: type.name, guide: link)
-                    }
+                questions: group.entries.map { entry in
+                    let link = GuideLinkView(index: entry.guide, context: context)
+                    // Read in place: the guide's questions, not a copy of the guide.
+                    let question = context.guide(at: entry.guide).pointee.rendered
+                        .questionGroups[Int(entry.group)].questions[Int(entry.position)]
+                    return QuestionView(question: question, guideURL: link.url, type: type.name, guide: link)
                 })
         }
     }
