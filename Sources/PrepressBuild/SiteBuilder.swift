@@ -89,7 +89,7 @@ public struct SiteBuilder: Sendable {
     /// added, removed or moved (from the sources it keeps, without reading them again).
     func makeState(_ site: BuildStages.Loaded, guides: [GuideSource], stages: BuildStages) throws(DiagnosticsError) -> SiteState {
         let prepared = try stages.prepare(site, guides: guides)
-        return SiteState(options: options, site: site, guides: guides, prepared: prepared,
+        return SiteState(options: options, site: site, guides: SharedArray(guides), prepared: prepared,
                          pages: PageCache(renderer: PageRenderer(context: prepared.context, templates: prepared.templates)))
     }
 

@@ -15,19 +15,28 @@ final class PageCache: @unchecked Sendable {
     /// The sitemap and robots.txt, made from every page's sitemap entry when first asked for.
     private var closing: [String: RenderedPage]?
 
-    /// A cache for `renderer`'s site; `jobs` when they are known to be the renderer's own (kept from the last
-    /// site), and the pages already rendered that are still right, by job position.
-    init(renderer: PageRenderer, jobs: [PageRenderer.Job]? = nil, keeping rendered: [Int: RenderedPage?] = [:],
-         closing: [String: RenderedPage]? = nil) {
+    /// A cache for `renderer`'s site, every page to be rendered.
+    init(renderer: PageRenderer) {
         self.renderer = renderer
-        let jobs = jobs ?? renderer.jobs()
-        self.jobs = jobs
+        jobs = renderer.jobs()
         var positions: [String: Int] = [:]
         positions.reserveCapacity(jobs.count)
-        for (position, job) in jobs.enumerated() where positions[renderer.path(of: job)] == nil {
-            positions[renderer.path(of: job)] = position
+        for (position, job) in jobs.enumerated() {
+            let path = renderer.path(of: job)
+            if positions[path] == nil { positions[path] = position }
         }
         self.positions = positions
+        rendered = [:]
+    }
+
+    /// A cache for the site after an update that kept every page at its path (the same pages in the same
+    /// order: `jobs`, or the last cache's), keeping the pages already rendered that are still right, by job
+    /// position, and the sitemap when it still is.
+    init(updating last: PageCache, renderer: PageRenderer, jobs: [PageRenderer.Job]? = nil,
+         keeping rendered: [Int: RenderedPage?], closing: [String: RenderedPage]?) {
+        self.renderer = renderer
+        self.jobs = jobs ?? last.jobs
+        positions = last.positions
         self.rendered = rendered
         self.closing = closing
     }

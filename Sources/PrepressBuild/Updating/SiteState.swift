@@ -11,7 +11,7 @@ public struct SiteState: Sendable {
     }
     /// Every guide's source under content/, published or not, with its Markdown: an added, removed or moved
     /// guide rebuilds from these without reading the others again.
-    var guides: [GuideSource]
+    var guides: SharedArray<GuideSource>
     var prepared: BuildStages.Prepared
     /// Generated files, each rendered when first asked for (`PageCache`).
     var pages: PageCache
@@ -24,7 +24,7 @@ public struct SiteState: Sendable {
     /// an update that keeps them, so it is made once per placing).
     let guidePositions: [String: Int]
 
-    init(options: BuildOptions, site: BuildStages.Loaded, guides: [GuideSource], prepared: BuildStages.Prepared,
+    init(options: BuildOptions, site: BuildStages.Loaded, guides: SharedArray<GuideSource>, prepared: BuildStages.Prepared,
          pages: PageCache, guidePositions: [String: Int]? = nil) {
         self.options = options
         self.guidePositions = guidePositions ?? Dictionary(

@@ -28,7 +28,7 @@ struct SiteUpdater {
         let reloaded = try reload(changes, in: state)
         if reloaded.structural {
             let stages = BuildStages(options: options, clock: StageClock())
-            let rebuilt = try builder.makeState(reloaded.site, guides: reloaded.guides, stages: stages)
+            let rebuilt = try builder.makeState(reloaded.site, guides: Array(reloaded.guides), stages: stages)
             return (rebuilt, report(.allPages, rebuilt.pages.jobs.count))
         }
         let (updated, rendered) = try rerender(reloaded, in: state)
@@ -38,7 +38,7 @@ struct SiteUpdater {
     /// The site folder after the change: the changed guides read again, and what kind of change it was.
     struct Reloaded {
         var site: BuildStages.Loaded
-        var guides: [GuideSource]
+        var guides: SharedArray<GuideSource>
         /// The guides read again, whose pages are rendered again.
         var changed: [GuideSource]
         /// Whether a guide came, went or moved in the site's lists: then every stage from placing guides on runs.
@@ -158,7 +158,7 @@ struct SiteUpdater {
                 }
             }
             // The sitemap lists pages and their dates, which a modDate changes.
-            pages = PageCache(renderer: renderer, jobs: jobs, keeping: kept,
+            pages = PageCache(updating: old, renderer: renderer, jobs: jobs, keeping: kept,
                               closing: reloaded.frontMatterChanged ? nil : old.renderedClosingFiles)
         }
         var updated = state
