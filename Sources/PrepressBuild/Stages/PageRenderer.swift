@@ -73,13 +73,14 @@ struct PageRenderer: Sendable {
     }
 
     /// Guides whose front matter a page shows beyond their cards: a feed's entries (summary, dates, author),
-    /// and every guide of a list, whose newest date is each of its pages' date in the sitemap.
+    /// and a list page's guides. (A list's newest date is its pages' date in the sitemap: the sitemap is made
+    /// from the jobs, which an update makes again, not from the pages.)
     func frontMatterDependencies(of job: Job) -> [Int] {
         switch job {
         case .feed(_, _, _, let guides):
             return feedEntries(guides)
         case .list(let list):
-            return list.guides
+            return Array(list.guides[list.range])
         default:
             return []
         }
