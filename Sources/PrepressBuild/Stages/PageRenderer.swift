@@ -61,28 +61,26 @@ struct PageRenderer: Sendable {
         return files
     }
 
-    /// Guides whose body (not front matter) a page shows: their reading time, questions or content.
-    func bodyDependencies(of job: Job) -> [Int] {
+    /// Whether a page shows the body (not the front matter) of one of `guides`: its reading time, questions
+    /// or content. Asked of every page after each edit in the preview, so it makes no list on the way.
+    func showsBody(of guides: Set<Int>, on job: Job) -> Bool {
         switch job {
-        case .guide(let index): return [index] + context.related[index]
-        case .list(let list): return Array(list.guides[list.range])
+        case .guide(let index): return guides.contains(index) || context.related[index].contains(where: guides.contains)
+        case .list(let list): return list.guides[list.range].contains(where: guides.contains)
         case .questions(let type, _, _, let range):
-            return questionGroups(type: type, range: range).flatMap { $0.entries.map(\.guide) }
-        case .taxonomy, .feed, .notFound, .search: return []
+            return questionGroups(type: type, range: range).contains { $0.entries.contains { guides.contains($0.guide) } }
+        case .taxonomy, .feed, .notFound, .search: return false
         }
     }
 
-    /// Guides whose front matter a page shows beyond their cards: a feed's entries (summary, dates, author),
-    /// and a list page's guides. (A list's newest date is its pages' date in the sitemap: the sitemap is made
-    /// from the jobs, which an update makes again, not from the pages.)
-    func frontMatterDependencies(of job: Job) -> [Int] {
+    /// Whether a page shows the front matter of one of `guides` beyond their cards: a feed's entries (summary,
+    /// dates, author), and a list page's guides. (A list's newest date is its pages' date in the sitemap: the
+    /// sitemap is made from the jobs, which an update makes again, not from the pages.)
+    func showsFrontMatter(of guides: Set<Int>, on job: Job) -> Bool {
         switch job {
-        case .feed(_, _, _, let guides):
-            return feedEntries(guides)
-        case .list(let list):
-            return Array(list.guides[list.range])
-        default:
-            return []
+        case .feed(_, _, _, let entries): return feedEntries(entries).contains(where: guides.contains)
+        case .list(let list): return list.guides[list.range].contains(where: guides.contains)
+        default: return false
         }
     }
 

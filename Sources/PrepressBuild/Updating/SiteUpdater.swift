@@ -68,7 +68,7 @@ struct SiteUpdater {
         var structural = false
         var frontMatterChanged = false
         let loader = ContentLoader(directory: directory, displayPrefix: options.displayPath("content"))
-        let placed = Set(state.context.guides.map(\.source.relativePath))
+        let placed = state.guidePositions
         for path in changes.guides.sorted() {
             let previous = guides.firstIndex { $0.relativePath == path }
             switch loader.loadGuide(path) {
@@ -92,7 +92,7 @@ struct SiteUpdater {
                     structural = true
                 }
                 // A guide that was not published (a draft, a future guide) is placed anew.
-                if !placed.contains(path) { structural = true }
+                if placed[path] == nil { structural = true }
                 changed.append(source)
             }
         }
@@ -150,8 +150,8 @@ struct SiteUpdater {
             var kept = old.renderedPages
             stale = 0
             for (position, job) in jobs.enumerated() {
-                let shows = renderer.bodyDependencies(of: job).contains(where: changed.contains)
-                    || (reloaded.frontMatterChanged && renderer.frontMatterDependencies(of: job).contains(where: changed.contains))
+                let shows = renderer.showsBody(of: changed, on: job)
+                    || (reloaded.frontMatterChanged && renderer.showsFrontMatter(of: changed, on: job))
                 if shows {
                     stale += 1
                     kept[position] = nil
