@@ -4,6 +4,8 @@ import PrepressContent
 /// What a finished build tells its caller.
 public struct BuildReport: Sendable {
     public var guideCount = 0
+    /// Guides parsed and rendered by this build; the others came from the build cache. Nil without the cache.
+    public var guidesParsed: Int?
     /// HTML pages written.
     public var pageCount = 0
     /// All files written, pages included.

@@ -37,14 +37,17 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw DiagnosticsError([.error(at: SourceLocation(file: folder), "\(error)")])
         }
-        let staged = StagedOutput(report: BuildReport(), sink: sink, outputFolder: folder, options: options)
+        // Guides parsed and rendered by the last builds: read unless --force, written for the next build.
+        let cache = options.stamp == .off ? nil
+            : GuideCache(folder: GuideCache.folder(for: options), identity: BuildStamp.toolIdentity(), reads: options.stamp == .recordAndSkip)
+        let staged = StagedOutput(report: BuildReport(), sink: sink, outputFolder: folder, options: options, cache: cache)
         do throws(DiagnosticsError) {
             let target: OutputSink = switch sink {
             case .whole(let sink): sink
             case .changes(let sink): sink
             }
             var result = staged
-            result.report = try build(into: target, clock: clock)
+            result.report = try build(into: target, clock: clock, cache: cache)
             return result
         } catch {
             staged.discard()
@@ -62,14 +65,17 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The build, stage by stage (`--verbose` times each under its name).
-    func build(into sink: OutputSink, clock: StageClock) throws(DiagnosticsError) -> BuildReport {
-        let stages = BuildStages(options: options, clock: clock)
+    func build(into sink: OutputSink, clock: StageClock, cache: GuideCache? = nil) throws(DiagnosticsError) -> BuildReport {
+        var stages = BuildStages(options: options, clock: clock)
+        stages.cache = cache
         let (site, guides) = stages.load()                                        // site.yml, content/, templates/
         let nextDue = BuildStamp.nextDue(guides, options: options)
+        let sourceCount = guides.count
         let prepared = try stages.prepare(site, guides: consume guides)           // place … cards (BuildStages.prepare)
         let written = try stages.renderAndWrite(prepared, site: site, into: sink) // every page, static file and asset
         var report = BuildReport()
         report.guideCount = prepared.context.guides.count
+        report.guidesParsed = cache.map { sourceCount - $0.hits }
         report.pageCount = written.htmlPages
         report.fileCount = written.files
         report.warnings = (prepared.loadWarnings + prepared.renderWarnings).sorted()

@@ -57,7 +57,9 @@ struct BuildCommand: ParsableCommand {
             // A rebuild: only what changed was written.
             files += " (\(written) written, \(report.filesDeleted) deleted, \(report.filesUnchanged) unchanged)"
         }
-        return "Built \(count(report.guideCount, "guide")): \(count(report.pageCount, "page")), "
+        var guides = count(report.guideCount, "guide")
+        if let parsed = report.guidesParsed, parsed < report.guideCount { guides += " (\(parsed) parsed)" }
+        return "Built \(guides): \(count(report.pageCount, "page")), "
             + "\(files) in \(seconds) s\(warnings) → \(folder)/"
     }
 

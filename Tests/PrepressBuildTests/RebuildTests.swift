@@ -20,13 +20,13 @@ import PrepressTestSupport
 
             ### What is a join?
 
-            It combines rows.
+            It combines rows -- "joins" them.
 
             ### What is an index?
 
             A lookup structure.
             """,
-        "content/python.md": "---\nterm: \"Python Developer\"\ncategory: Engineering\npubDate: 2025-02-01\ntags: [Python]\n---\nSome text.\n",
+        "content/python.md": "---\nterm: \"Python Developer\"\ncategory: Engineering\npubDate: 2025-02-01\ntags: [Python]\n---\nSome text. See [the SQL guide](sql.md).\n",
         "content/roles/manager.md": "---\nterm: \"Engineering Manager\"\ncategory: Engineering\npubDate: 2025-03-01\ntags: [Leadership]\n---\nLead.\n",
         "content/images/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
     ]
@@ -87,6 +87,9 @@ import PrepressTestSupport
             ("a static file deleted", { try FileManager.default.removeItem(atPath: site.path + "/content/images/logo.svg") }),
             ("a template override", { try write(site, "templates/partials/footer.mustache", "<footer>Our footer</footer>\n") }),
             ("a site.yml edit", { try write(site, "site.yml", "title: Renamed Site\n") }),
+            ("a linked guide's URL changed", { try edit(site, "content/sql.md") { $0.replacingOccurrences(of: "term: \"SQL Analyst\"", with: "term: \"SQL Data Analyst\"") } }),
+            ("a Markdown option changed", { try write(site, "site.yml", "title: Renamed Site\nmarkdown:\n  smart_punctuation: false\n") }),
+            ("a guide that turns into a draft", { try edit(site, "content/sql.md") { $0.replacingOccurrences(of: "category: Data", with: "category: Data\ndraft: true") } }),
             ("a guide that takes a page's folder", { try write(site, "content/tags.md", "---\nterm: Tags\npubDate: 2025-05-01\nslug: data\n---\nA guide at /guides/data/.\n") }),
         ]
         for (name, change) in changes {
@@ -98,6 +101,40 @@ import PrepressTestSupport
                 #expect(written < report.fileCount, "after \(name), only what changed is written (\(written) of \(report.fileCount))")
             }
         }
+    }
+
+    @Test func aRebuildParsesOnlyTheGuidesThatChangedAndADamagedCacheIsNoCache() throws {
+        let site = try TemporarySite(Self.files)
+        let first = try build(site)
+        #expect(first.guidesParsed == 3)
+        try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Some text.", with: "Other text.") }
+        let second = try build(site)
+        #expect(second.guidesParsed == 1, "only the edited guide is parsed and rendered again")
+        #expect(try readTree(site.output) == coldBuild(site))
+        // Every shard of the cache damaged: the next build parses everything and still writes the right site.
+        let folder = GuideCache.folder(for: site.options())
+        let shards = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(!shards.isEmpty)
+        for (number, name) in shards.enumerated() {
+            let path = folder + "/" + name
+            var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            switch number % 3 {
+            case 0: bytes = Array(bytes.prefix(bytes.count / 2))
+            case 1: for index in stride(from: bytes.count / 3, to: bytes.count, by: 7) { bytes[index] ^= 0x5A }
+            default: bytes = []
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        }
+        try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Other text.", with: "Third text.") }
+        let third = try build(site)
+        #expect(try readTree(site.output) == coldBuild(site), "a damaged cache changes nothing in the output")
+        #expect((third.guidesParsed ?? 0) >= 1)
+        // Deleting the cache is always safe.
+        try FileManager.default.removeItem(atPath: site.path + "/.prepress-cache")
+        try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Third text.", with: "Fourth text.") }
+        let fourth = try build(site)
+        #expect(fourth.guidesParsed == 3)
+        #expect(try readTree(site.output) == coldBuild(site))
     }
 
     @Test func aBodyEditWritesOnlyTheFilesItChangesAndLeavesTheRestAlone() throws {

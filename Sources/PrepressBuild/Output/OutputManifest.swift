@@ -94,13 +94,15 @@ struct OutputManifest: Equatable, Sendable {
         return Self.writeAtomically(bytes, to: path)
     }
 
-    /// Writes `bytes` to a temporary file beside `path`, flushes it to the disk, and renames it over `path`.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
+    /// Writes `bytes` to a temporary file beside `path`, flushes it to the disk (unless `flush` is false: a
+    /// cache entry lost to a power cut costs only its parsing), and renames it over `path`.
+    @discardableResult
+    static func writeAtomically(_ bytes: [UInt8], to path: String, flush: Bool = true) -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else {
             return false
         }
-        let temporary = path + ".\(getpid()).tmp"
+        let temporary = path + ".\(getpid()).\(pthread_self()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         var written = 0
@@ -115,7 +117,7 @@ struct OutputManifest: Equatable, Sendable {
             }
             return true
         }
-        let flushed = complete && fsync(descriptor) == 0
+        let flushed = complete && (!flush || fsync(descriptor) == 0)
         close(descriptor)
         guard flushed, Glibc.rename(temporary, path) == 0 else {
             unlink(temporary)

@@ -16,6 +16,8 @@ struct StagedOutput {
     /// The output folder as errors name it.
     let outputFolder: String
     let options: BuildOptions
+    /// The guides this build parsed and rendered, written once the output is in place.
+    var cache: GuideCache? = nil
 
     /// Puts the staged site in place, and records what the output folder then holds (`OutputManifest`) unless
     /// the build keeps no stamp. A rebuild stopped part way is finished by the next build (`OutputJournal`).
@@ -33,6 +35,7 @@ struct StagedOutput {
                     if step == options.commitInterruption { throw CommitInterrupted(step: step) }
                 }
             }
+            cache?.save()
         } catch let interrupted as CommitInterrupted {
             throw DiagnosticsError([.error(at: SourceLocation(file: outputFolder), "\(interrupted)")])
         } catch {

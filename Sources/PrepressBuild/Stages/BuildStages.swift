@@ -11,6 +11,8 @@ import PrepressTemplates
 struct BuildStages {
     let options: BuildOptions
     let clock: StageClock
+    /// Guides parsed and rendered by earlier builds (`prepress build`); nil parses and renders every guide.
+    var cache: GuideCache? = nil
 
     // MARK: 1. Load
 
@@ -29,9 +31,10 @@ struct BuildStages {
     /// Reads site.yml, content/ and templates/, collecting every problem.
     func load() -> (site: Loaded, guides: [GuideSource]) {
         var diagnostics: [Diagnostic] = []
-        let loader = SiteLoader(options: options)
+        let loader = SiteLoader(options: options, cache: cache)
         let config = clock.measure("load site.yml") { loader.loadConfig(into: &diagnostics) }
         let content = clock.measure("load and parse content") { loader.loadContent(into: &diagnostics) }
+        cache?.releaseShards()
         let (theme, templates) = clock.measure("load templates") { loader.loadTheme(into: &diagnostics) }
         return (Loaded(config: config, staticFiles: content.staticFiles, theme: theme, templates: templates, diagnostics: diagnostics),
                 content.guides)
@@ -110,7 +113,8 @@ struct BuildStages {
                 reservedIDs: GuideRenderer.reservedIDs),
             urls: SiteURLs(config: config),
             pathsBySource: Dictionary(uniqueKeysWithValues: placement.guides.map { ($0.source.relativePath, $0.path) }),
-            leftOut: placement.leftOut)
+            leftOut: placement.leftOut,
+            cache: cache)
         let (placed, placing) = (placement.guides, placement.diagnostics)
         let (rendered, diagnostics) = clock.measure("render markdown") {
             let results = placed.parallelMap(renderer.render)

@@ -10,16 +10,37 @@ struct GuideRenderer: Sendable {
     let pathsBySource: [String: String]
     /// Guides under content/ left out of this build (drafts, future).
     let leftOut: Set<String>
+    /// Rendered Markdown from earlier builds (`prepress build`'s cache); nil renders every guide.
+    var cache: GuideCache? = nil
 
     /// Ids the default theme uses on guide pages; headings never take them.
     static let reservedIDs: Set<String> = ["main", "toc-title", "intro-title", "question-index-title", "related-title"]
+
+    /// What shapes rendered Markdown besides the guide: the options and the ids headings may not take.
+    var renderKey: String {
+        let options = markdown.options
+        return "smart=\(options.smartPunctuation) unsafe=\(options.unsafeHTML) practice=\(options.practiceMode) reserved="
+            + markdown.reservedIDs.sorted().joined(separator: ",")
+    }
 
     func render(_ placed: PlacedGuide) -> (Guide, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var unresolved: [String] = []
         let parsed = placed.source.parsed
-        let rendered = markdown.render(parsed.body) { written in
-            rewrite(written, from: placed.source.relativePath, unresolved: &unresolved)
+        let rendered: RenderedMarkdown
+        let key = cache == nil ? "" : renderKey
+        if let cached = cache?.rendering(of: placed.source.displayPath, key: key),
+           // Reused only when each link still leads where it led (a linked guide may have moved).
+           cached.links.allSatisfy({ link in
+               (rewrite(link.written, from: placed.source.relativePath, unresolved: &unresolved) ?? link.written) == link.destination
+           }) {
+            rendered = cached
+        } else {
+            unresolved = []
+            rendered = markdown.render(parsed.body) { written in
+                rewrite(written, from: placed.source.relativePath, unresolved: &unresolved)
+            }
+            cache?.record(rendered, of: placed.source.displayPath, key: key)
         }
         if !unresolved.isEmpty {
             for link in rendered.links where unresolved.contains(link.written) {

@@ -5,6 +5,8 @@ import PrepressTemplates
 /// Reads `site.yml`, `content/` and `templates/`, collecting every problem instead of stopping at the first.
 struct SiteLoader {
     let options: BuildOptions
+    /// Guides parsed by earlier builds; nil parses every guide.
+    var cache: GuideCache? = nil
 
     func loadConfig(into diagnostics: inout [Diagnostic]) -> SiteConfig {
         let path = (options.siteDirectory as NSString).appendingPathComponent("site.yml")
@@ -39,7 +41,9 @@ struct SiteLoader {
             return LoadedContent(guides: [], staticFiles: [], diagnostics: [])
         }
         do {
-            let content = try ContentLoader(directory: directory, displayPrefix: options.displayPath("content")).load()
+            var contentLoader = ContentLoader(directory: directory, displayPrefix: options.displayPath("content"))
+            contentLoader.cache = cache
+            let content = try contentLoader.load()
             diagnostics += content.diagnostics
             return content
         } catch {

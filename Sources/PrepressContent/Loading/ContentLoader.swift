@@ -7,6 +7,9 @@ public struct ContentLoader: Sendable {
     /// How paths under it are shown in messages (`content` or `mysite/content`).
     public var displayPrefix: String
 
+    /// Parsed guides from earlier builds; nil parses every file.
+    public var cache: (any ParsedGuideCache)?
+
     public init(directory: String, displayPrefix: String) {
         self.directory = directory
         self.displayPrefix = displayPrefix
@@ -55,7 +58,11 @@ public struct ContentLoader: Sendable {
         let display = displayPrefix + "/" + path
         do throws(DiagnosticsError) {
             let text = try Self.readUTF8(full, displayPath: display)
+            if let parsed = cache?.parsedGuide(text: text, displayPath: display) {
+                return .success(GuideSource(relativePath: path, displayPath: display, parsed: parsed))
+            }
             let parsed = try GuideParser.parse(text, file: display)
+            cache?.record(parsed, text: text, displayPath: display)
             return .success(GuideSource(relativePath: path, displayPath: display, parsed: parsed))
         } catch {
             return .failure(error)

@@ -1,0 +1,326 @@
+import PrepressContent
+import PrepressMarkdown
+
+/// Bytes for the build cache's files: unsigned LEB128 numbers, strings as their UTF-8 length and bytes,
+/// optionals behind a flag byte. Written and read by the same prepress only (the cache is keyed by the
+/// executable), so the format needs no versions within it.
+struct CacheWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 4096) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func number(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(value & 0x7F) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    mutating func integer(_ value: Int) {
+        // Zigzag: small negative numbers stay short.
+        number(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63))))
+    }
+
+    mutating func flag(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            number(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
+
+    mutating func optional<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
+        flag(value != nil)
+        if let value { write(&self, value) }
+    }
+
+    mutating func array<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
+        number(UInt64(values.count))
+        for value in values { write(&self, value) }
+    }
+}
+
+/// Reads what `CacheWriter` wrote; any fault (a short or damaged file) makes every read fail, and the
+/// caller treats the entry as absent.
+struct CacheReader {
+    private let bytes: ArraySlice<UInt8>
+    private var offset: Int
+    private(set) var failed = false
+
+    init(_ bytes: [UInt8]) {
+        self.init(bytes[...])
+    }
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        offset = bytes.startIndex
+    }
+
+    var isAtEnd: Bool { offset == bytes.endIndex }
+
+    /// The next `length` bytes as they are.
+    mutating func take(_ length: Int) -> ArraySlice<UInt8> {
+        guard length <= bytes.endIndex - offset else {
+            failed = true
+            return []
+        }
+        defer { offset += length }
+        return bytes[offset..<offset + length]
+    }
+
+    mutating func number() -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.endIndex, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        failed = true
+        return 0
+    }
+
+    mutating func integer() -> Int {
+        let raw = Int64(bitPattern: number())
+        return Int((raw >> 1) ^ -(raw & 1))
+    }
+
+    /// A count of things that each take at least a byte: no more than the bytes left.
+    mutating func count() -> Int {
+        let value = number()
+        guard value <= UInt64(bytes.endIndex - offset) else {
+            failed = true
+            return 0
+        }
+        return Int(value)
+    }
+
+    mutating func flag() -> Bool {
+        guard offset < bytes.endIndex, bytes[offset] <= 1 else {
+            failed = true
+            return false
+        }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    mutating func string() -> String {
+        let length = count()
+        guard !failed else { return "" }
+        defer { offset += length }
+        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+    }
+
+    mutating func optional<T>(_ read: (inout CacheReader) -> T) -> T? {
+        flag() ? read(&self) : nil
+    }
+
+    mutating func array<T>(_ read: (inout CacheReader) -> T) -> [T] {
+        let count = count()
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count where !failed { values.append(read(&self)) }
+        return values
+    }
+}
+
+// MARK: The types a cached guide holds
+
+extension CacheWriter {
+    mutating func location(_ location: SourceLocation) {
+        string(location.file)
+        integer(location.line)
+        integer(location.column)
+    }
+
+    mutating func diagnostic(_ diagnostic: Diagnostic) {
+        string(diagnostic.severity.rawValue)
+        location(diagnostic.location)
+        string(diagnostic.message)
+        optional(diagnostic.hint) { $0.string($1) }
+    }
+
+    mutating func date(_ date: GuideDate) {
+        integer(date.year)
+        integer(date.month)
+        integer(date.day)
+        optional(date.secondOfDay) { $0.integer($1) }
+        optional(date.offsetMinutes) { $0.integer($1) }
+    }
+
+    mutating func param(_ value: ParamValue) {
+        switch value {
+        case .string(let text): number(0); string(text)
+        case .integer(let number): self.number(1); integer(number)
+        case .double(let double): number(2); number(double.bitPattern)
+        case .bool(let bool): number(3); flag(bool)
+        case .null: number(4)
+        case .list(let items): number(5); array(items) { $0.param($1) }
+        case .map(let entries): number(6); array(entries) { $0.string($1.key); $0.param($1.value) }
+        }
+    }
+
+    mutating func frontMatter(_ matter: FrontMatter) {
+        string(matter.term)
+        optional(matter.description) { $0.string($1) }
+        optional(matter.category) { $0.string($1) }
+        optional(matter.vertical) { $0.string($1) }
+        array(matter.tags) { $0.string($1) }
+        optional(matter.pubDate) { $0.date($1) }
+        optional(matter.modDate) { $0.date($1) }
+        optional(matter.author) { $0.string($1.name); $0.optional($1.url) { $0.string($1) } }
+        optional(matter.avatar) { $0.string($1.url); $0.optional($1.alt) { $0.string($1) } }
+        optional(matter.image) { $0.string($1.url); $0.optional($1.alt) { $0.string($1) } }
+        optional(matter.slug) { $0.string($1) }
+        flag(matter.draft)
+        array(matter.params) { $0.string($1.key); $0.param($1.value) }
+        array(matter.locations.sorted { $0.key < $1.key }) { $0.string($1.key); $0.location($1.value) }
+    }
+
+    mutating func heading(_ heading: Heading) {
+        integer(heading.level)
+        string(heading.text)
+        string(heading.id)
+        integer(heading.line)
+    }
+
+    /// Rendered Markdown; each answer's HTML as its place in the page's HTML where it was cut from it.
+    mutating func rendered(_ rendered: RenderedMarkdown) {
+        string(rendered.html)
+        array(rendered.headings) { $0.heading($1) }
+        integer(rendered.wordCount)
+        array(rendered.links) { writer, link in
+            writer.flag(link.kind == .image)
+            writer.string(link.written)
+            writer.string(link.destination)
+            writer.integer(link.line)
+            writer.integer(link.column)
+        }
+        var html = rendered.html
+        let base = html.withUTF8 { UInt(bitPattern: $0.baseAddress) }
+        array(rendered.questionGroups) { writer, group in
+            writer.string(group.name)
+            writer.heading(group.heading)
+            writer.array(group.questions) { writer, question in
+                writer.string(question.text)
+                writer.optional(question.number) { $0.integer($1) }
+                writer.heading(question.heading)
+                writer.string(question.answerText)
+                var answerBase = question.answerHTML.base
+                let sameString = answerBase.utf8.count == rendered.html.utf8.count
+                    && answerBase.withUTF8 { UInt(bitPattern: $0.baseAddress) } == base
+                writer.flag(sameString)
+                if sameString {
+                    let utf8 = rendered.html.utf8
+                    writer.number(UInt64(utf8.distance(from: utf8.startIndex, to: question.answerHTML.startIndex)))
+                    writer.number(UInt64(question.answerHTML.utf8.count))
+                } else {
+                    writer.string(String(question.answerHTML))
+                }
+            }
+        }
+    }
+}
+
+extension CacheReader {
+    mutating func location() -> SourceLocation {
+        SourceLocation(file: string(), line: integer(), column: integer())
+    }
+
+    mutating func diagnostic() -> Diagnostic {
+        let severity = Diagnostic.Severity(rawValue: string())
+        let location = location()
+        let message = string()
+        let hint = optional { $0.string() }
+        if severity == nil { failed = true }
+        return Diagnostic(severity ?? .warning, at: location, message, hint: hint)
+    }
+
+    mutating func date() -> GuideDate {
+        var date = GuideDate(year: integer(), month: integer(), day: integer())
+        date.secondOfDay = optional { $0.integer() }
+        date.offsetMinutes = optional { $0.integer() }
+        return date
+    }
+
+    mutating func param() -> ParamValue {
+        switch number() {
+        case 0: return .string(string())
+        case 1: return .integer(integer())
+        case 2: return .double(Double(bitPattern: number()))
+        case 3: return .bool(flag())
+        case 4: return .null
+        case 5: return .list(array { $0.param() })
+        case 6: return .map(array { ParamEntry(key: $0.string(), value: $0.param()) })
+        default:
+            failed = true
+            return .null
+        }
+    }
+
+    mutating func frontMatter() -> FrontMatter {
+        var matter = FrontMatter(term: string())
+        matter.description = optional { $0.string() }
+        matter.category = optional { $0.string() }
+        matter.vertical = optional { $0.string() }
+        matter.tags = array { $0.string() }
+        matter.pubDate = optional { $0.date() }
+        matter.modDate = optional { $0.date() }
+        matter.author = optional { Author(name: $0.string(), url: $0.optional { $0.string() }) }
+        matter.avatar = optional { ImageReference(url: $0.string(), alt: $0.optional { $0.string() }) }
+        matter.image = optional { ImageReference(url: $0.string(), alt: $0.optional { $0.string() }) }
+        matter.slug = optional { $0.string() }
+        matter.draft = flag()
+        matter.params = array { ParamEntry(key: $0.string(), value: $0.param()) }
+        for (key, location) in array({ ($0.string(), $0.location()) }) { matter.locations[key] = location }
+        return matter
+    }
+
+    mutating func heading() -> Heading {
+        Heading(level: integer(), text: string(), id: string(), line: integer())
+    }
+
+    mutating func rendered() -> RenderedMarkdown {
+        let html = string()
+        let headings = array { $0.heading() }
+        let wordCount = integer()
+        let links = array { reader in
+            Link(kind: reader.flag() ? .image : .link, written: reader.string(), destination: reader.string(),
+                 line: reader.integer(), column: reader.integer())
+        }
+        let utf8 = html.utf8
+        let groups = array { reader in
+            QuestionGroup(name: reader.string(), heading: reader.heading(), questions: reader.array { reader in
+                let text = reader.string()
+                let number = reader.optional { $0.integer() }
+                let heading = reader.heading()
+                let answerText = reader.string()
+                let answerHTML: Substring
+                if reader.flag() {
+                    let start = Int(reader.number())
+                    let length = Int(reader.number())
+                    guard start <= utf8.count, length <= utf8.count - start else {
+                        reader.failed = true
+                        return Question(text: text, number: number, heading: heading, answerHTML: "", answerText: answerText)
+                    }
+                    let from = utf8.index(utf8.startIndex, offsetBy: start)
+                    answerHTML = html[from..<utf8.index(from, offsetBy: length)]
+                } else {
+                    answerHTML = Substring(reader.string())
+                }
+                return Question(text: text, number: number, heading: heading, answerHTML: answerHTML, answerText: answerText)
+            })
+        }
+        return RenderedMarkdown(html: html, headings: headings, wordCount: wordCount, links: links, questionGroups: groups)
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+import PrepressContent
+import PrepressMarkdown
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Each guide as the last builds parsed and rendered it, in `<site>/.prepress-cache/guides/`, found by the
+/// digest of its file's bytes and path: a rebuild parses and renders again only the guides whose files changed.
+/// Entries are kept in 256 shard files by the digest's first byte (`00.bin` … `ff.bin`): a cold build writes
+/// 256 files, not one per guide, and a rebuild after an edit rewrites the one shard holding the edited guide.
+///
+/// An entry holds the front matter, the warnings and where the body starts (the body itself is cut from the
+/// file read again), and the rendered Markdown with the options it was rendered with. An entry is used only by
+/// the same prepress (its header names the executable), only for the same bytes, and its rendering only with
+/// the same Markdown options and when each of its links still leads where it led (`GuideRenderer`); anything
+/// else, or an entry that does not read back whole, is parsed and rendered anew. After a build that succeeded,
+/// the new entries are written and those of files no longer in the site deleted (`save()`).
+final class GuideCache: ParsedGuideCache, @unchecked Sendable {
+    static let folderName = "guides"
+    static let magic = "prepress guide cache 1"
+
+    let folder: String
+    /// The executable: another prepress may parse or render differently.
+    let identity: String
+
+    private struct Entry {
+        var digest: UInt64
+        var bodyOffset: Int
+        /// The parsed guide, its body left out.
+        var parsed: ParsedGuide
+        var rendering: (key: String, rendered: RenderedMarkdown)?
+        /// Whether this build made it (and `save()` writes it).
+        var isNew: Bool
+    }
+
+    private let lock = NSLock()
+    /// This build's guides, by the path shown for them.
+    private var entries: [String: Entry] = [:]
+    private(set) var hits = 0
+
+    /// Whether entries are read: a build with `--force` reads none (it parses and renders every guide) but
+    /// still writes them, for the builds after it.
+    let reads: Bool
+
+    init(folder: String, identity: String, reads: Bool = true) {
+        self.folder = folder
+        self.identity = identity
+        self.reads = reads
+    }
+
+    static func folder(for options: BuildOptions) -> String {
+        (options.siteDirectory as NSString).appendingPathComponent(BuildStamp.folderName + "/" + folderName)
+    }
+
+    // MARK: Parsing
+
+    func parsedGuide(text: String, displayPath: String) -> ParsedGuide? {
+        guard reads else { return nil }
+        let digest = Self.digest(text, displayPath)
+        guard let bytes = entryBytes(digest), var entry = decode(bytes, digest: digest),
+              entry.bodyOffset <= text.utf8.count else { return nil }
+        entry.parsed.body = String(decoding: text.utf8.dropFirst(entry.bodyOffset), as: UTF8.self)
+        let parsed = entry.parsed
+        entry.parsed.body = ""
+        lock.lock()
+        entries[displayPath] = entry
+        hits += 1
+        lock.unlock()
+        return parsed
+    }
+
+    func record(_ parsed: ParsedGuide, text: String, displayPath: String) {
+        // The body must be the end of the file, as the parser cuts it, to be cut again from the file.
+        var text = text
+        var body = parsed.body
+        let isSuffix = text.withUTF8 { whole in
+            body.withUTF8 { body in
+                body.count <= whole.count
+                    && (body.isEmpty || memcmp(whole.baseAddress! + (whole.count - body.count), body.baseAddress!, body.count) == 0)
+            }
+        }
+        guard isSuffix else { return }
+        var kept = parsed
+        kept.body = ""
+        let entry = Entry(digest: Self.digest(text, displayPath), bodyOffset: text.utf8.count - parsed.body.utf8.count,
+                          parsed: kept, rendering: nil, isNew: true)
+        lock.lock()
+        entries[displayPath] = entry
+        lock.unlock()
+    }
+
+    // MARK: Rendering
+
+    /// The guide's rendered Markdown from an earlier build with the same Markdown options (`key`).
+    func rendering(of displayPath: String, key: String) -> RenderedMarkdown? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let rendering = entries[displayPath]?.rendering, rendering.key == key else { return nil }
+        return rendering.rendered
+    }
+
+    /// Keeps a guide's rendered Markdown (when its parse is known to the cache).
+    func record(_ rendered: RenderedMarkdown, of displayPath: String, key: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard entries[displayPath] != nil else { return }
+        entries[displayPath]?.rendering = (key, rendered)
+        entries[displayPath]?.isNew = true
+    }
+
+    // MARK: Files
+
+    private static let shardCount = 256
+
+    /// Each shard's entries as read from its file (bytes by digest), while the build reads them; after it,
+    /// only which digests each held.
+    private var shards: [[UInt64: ArraySlice<UInt8>]?] = Array(repeating: nil, count: GuideCache.shardCount)
+    private var shardDigests: [Set<UInt64>?] = Array(repeating: nil, count: GuideCache.shardCount)
+
+    private static func shard(of digest: UInt64) -> Int { Int(digest >> 56) }
+
+    private func shardPath(_ shard: Int) -> String {
+        folder + "/" + String(format: "%02x.bin", shard)
+    }
+
+    /// An entry's bytes, its shard read when first needed.
+    private func entryBytes(_ digest: UInt64) -> ArraySlice<UInt8>? {
+        let number = Self.shard(of: digest)
+        lock.lock()
+        if let shard = shards[number] {
+            lock.unlock()
+            return shard[digest]
+        }
+        lock.unlock()
+        let shard = readShard(number)
+        lock.lock()
+        if shards[number] == nil {
+            shards[number] = shard
+            shardDigests[number] = Set(shard.keys)
+        }
+        let bytes = shards[number]?[digest]
+        lock.unlock()
+        return bytes
+    }
+
+    /// A shard file's entries: after the magic and the executable, each entry's digest, length and bytes.
+    /// A file that does not read back whole counts as empty.
+    private func readShard(_ number: Int) -> [UInt64: ArraySlice<UInt8>] {
+        guard let data = FileManager.default.contents(atPath: shardPath(number)) else { return [:] }
+        let bytes = [UInt8](data)
+        var reader = CacheReader(bytes)
+        guard reader.string() == Self.magic, reader.string() == identity else { return [:] }
+        var entries: [UInt64: ArraySlice<UInt8>] = [:]
+        while !reader.isAtEnd {
+            let digest = reader.number()
+            let length = reader.count()
+            guard !reader.failed else { return [:] }
+            entries[digest] = reader.take(length)
+        }
+        return entries
+    }
+
+    /// Lets the shards' bytes go once every guide is loaded (the entries in use are decoded).
+    func releaseShards() {
+        lock.lock()
+        shards = Array(repeating: nil, count: Self.shardCount)
+        lock.unlock()
+    }
+
+    /// Writes again each shard whose entries this build changed: this build's entries, new ones encoded and
+    /// the others copied from the shard as it was; entries of files no longer in the site are left out. A
+    /// cache that cannot be written only means the next build parses more.
+    func save() {
+        lock.lock()
+        let all = Array(entries.values)
+        let known = shardDigests
+        lock.unlock()
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var byShard: [[Entry]] = Array(repeating: [], count: Self.shardCount)
+        for entry in all { byShard[Self.shard(of: entry.digest)].append(entry) }
+        let grouped = byShard
+        _ = Array(0..<Self.shardCount).parallelMap { number in
+            let entries = grouped[number].sorted { $0.digest < $1.digest }
+            let digests = Set(entries.map(\.digest))
+            // A build that did not read the shard (--force) still leaves it alone when it holds these guides:
+            // the same digests, from the same prepress, are the same bytes.
+            let before = known[number] ?? Set(readShard(number).keys)
+            if before == digests, known[number] == nil || entries.allSatisfy({ !$0.isNew }) { return }
+            if entries.isEmpty {
+                unlink(shardPath(number))
+                return
+            }
+            let old = entries.contains { !$0.isNew } ? readShard(number) : [:]
+            var writer = CacheWriter(capacity: 1 << 20)
+            writer.string(Self.magic)
+            writer.string(identity)
+            for entry in entries {
+                let bytes = entry.isNew ? encode(entry)[...] : old[entry.digest]
+                guard let bytes else { continue }
+                writer.number(entry.digest)
+                writer.number(UInt64(bytes.count))
+                writer.append(bytes)
+            }
+            OutputManifest.writeAtomically(writer.bytes, to: shardPath(number), flush: false)
+        }
+    }
+
+    /// The digest an entry is found by: the file's bytes and its path as messages show it (warnings name it).
+    static func digest(_ text: String, _ displayPath: String) -> UInt64 {
+        var text = text
+        var path = displayPath
+        let seed = path.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }
+        return text.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0), seed: seed) }
+    }
+
+    private func encode(_ entry: Entry) -> [UInt8] {
+        var writer = CacheWriter(capacity: 1024 + (entry.rendering?.rendered.html.utf8.count ?? 0) * 2)
+        writer.number(entry.digest)
+        writer.number(UInt64(entry.bodyOffset))
+        writer.frontMatter(entry.parsed.frontMatter)
+        writer.integer(entry.parsed.bodyStartLine)
+        writer.array(entry.parsed.warnings) { $0.diagnostic($1) }
+        writer.optional(entry.rendering) { writer, rendering in
+            writer.string(rendering.key)
+            writer.rendered(rendering.rendered)
+        }
+        return writer.bytes
+    }
+
+    private func decode(_ bytes: ArraySlice<UInt8>, digest: UInt64) -> Entry? {
+        var reader = CacheReader(bytes)
+        guard reader.number() == digest else { return nil }
+        let bodyOffset = Int(reader.number())
+        let matter = reader.frontMatter()
+        let bodyStartLine = reader.integer()
+        let warnings = reader.array { $0.diagnostic() }
+        let rendering = reader.optional { reader in (reader.string(), reader.rendered()) }
+        guard !reader.failed, reader.isAtEnd else { return nil }
+        return Entry(digest: digest, bodyOffset: bodyOffset,
+                     parsed: ParsedGuide(frontMatter: matter, body: "", bodyStartLine: bodyStartLine, warnings: warnings),
+                     rendering: rendering.map { (key: $0.0, rendered: $0.1) }, isNew: false)
+    }
+}
