@@ -27,7 +27,8 @@
 # unsafe_html, both on). Then Benchmarks/mustache-cost times the template engine against swift-mustache 2.1.1,
 # Benchmarks/search_bench.py the site search against Pagefind 1.5.2 (NO_SEARCH=1 leaves it out), and
 # Benchmarks/rebuild_bench.py a rebuild after one guide's body, one guide's tags or a new guide against a cold
-# build, output in tmpfs and on disk (NO_REBUILD=1 leaves it out).
+# build, output in tmpfs and on disk (NO_REBUILD=1 leaves it out), and Benchmarks/preview_latency.py the
+# preview's edit-to-reload time at each size (NO_PREVIEW=1 leaves it out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 10000"}
@@ -257,4 +258,11 @@ if [ -z "${NO_REBUILD:-}" ]; then
   corpora=()
   for size in $SIZES; do corpora+=("$WORK/corpus-$size"); done
   python3 Benchmarks/rebuild_bench.py "$PREPRESS" "${corpora[@]}"
+fi
+
+if [ -z "${NO_PREVIEW:-}" ]; then
+  echo
+  for size in $SIZES; do
+    python3 Benchmarks/preview_latency.py "$WORK/corpus-$size" --prepress "$PREPRESS" --edits 20
+  done
 fi

@@ -58,8 +58,7 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     func parsedGuide(text: String, displayPath: String) -> ParsedGuide? {
         guard reads else { return nil }
         let digest = Self.digest(text, displayPath)
-        guard let bytes = entryBytes(digest), var entry = decode(bytes, digest: digest),
-              entry.bodyOffset <= text.utf8.count else { return nil }
+        guard var entry = storedEntry(digest), entry.bodyOffset <= text.utf8.count else { return nil }
         entry.parsed.body = String(decoding: text.utf8.dropFirst(entry.bodyOffset), as: UTF8.self)
         let parsed = entry.parsed
         entry.parsed.body = ""
@@ -113,9 +112,10 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
 
     private static let shardCount = 256
 
-    /// Each shard's entries as read from its file (bytes by digest), while the build reads them; after it,
-    /// only which digests each held.
-    private var shards: [[UInt64: ArraySlice<UInt8>]?] = Array(repeating: nil, count: GuideCache.shardCount)
+    /// Each shard's entries, decoded when the shard is first needed (its bytes let go at once: holding every
+    /// shard's bytes and their strings together would double the build's memory), while the build reads them;
+    /// after it, only which digests each held.
+    private var shards: [[UInt64: Entry]?] = Array(repeating: nil, count: GuideCache.shardCount)
     private var shardDigests: [Set<UInt64>?] = Array(repeating: nil, count: GuideCache.shardCount)
 
     private static func shard(of digest: UInt64) -> Int { Int(digest >> 56) }
@@ -124,8 +124,8 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         folder + "/" + String(format: "%02x.bin", shard)
     }
 
-    /// An entry's bytes, its shard read when first needed.
-    private func entryBytes(_ digest: UInt64) -> ArraySlice<UInt8>? {
+    /// An entry of an earlier build, its shard read and decoded when first needed.
+    private func storedEntry(_ digest: UInt64) -> Entry? {
         let number = Self.shard(of: digest)
         lock.lock()
         if let shard = shards[number] {
@@ -133,15 +133,18 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
             return shard[digest]
         }
         lock.unlock()
-        let shard = readShard(number)
+        var decoded: [UInt64: Entry] = [:]
+        for (key, bytes) in readShard(number) {
+            if let entry = decode(bytes, digest: key) { decoded[key] = entry }
+        }
         lock.lock()
         if shards[number] == nil {
-            shards[number] = shard
-            shardDigests[number] = Set(shard.keys)
+            shards[number] = decoded
+            shardDigests[number] = Set(decoded.keys)
         }
-        let bytes = shards[number]?[digest]
+        let entry = shards[number]?[digest]
         lock.unlock()
-        return bytes
+        return entry
     }
 
     /// A shard file's entries: after the magic and the executable, each entry's digest, length and bytes.
@@ -161,7 +164,7 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         return entries
     }
 
-    /// Lets the shards' bytes go once every guide is loaded (the entries in use are decoded).
+    /// Lets the decoded shards go once every guide is loaded (the entries in use are this build's).
     func releaseShards() {
         lock.lock()
         shards = Array(repeating: nil, count: Self.shardCount)
@@ -177,6 +180,7 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         let known = shardDigests
         lock.unlock()
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let indexed = reads ? nil : readIndex()
         var byShard: [[Entry]] = Array(repeating: [], count: Self.shardCount)
         for entry in all { byShard[Self.shard(of: entry.digest)].append(entry) }
         let grouped = byShard
@@ -184,8 +188,8 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
             let entries = grouped[number].sorted { $0.digest < $1.digest }
             let digests = Set(entries.map(\.digest))
             // A build that did not read the shard (--force) still leaves it alone when it holds these guides:
-            // the same digests, from the same prepress, are the same bytes.
-            let before = known[number] ?? Set(readShard(number).keys)
+            // the same digests, from the same prepress, are the same bytes (the index says which it holds).
+            let before = known[number] ?? indexed?[number] ?? Set(readShard(number).keys)
             if before == digests, known[number] == nil || entries.allSatisfy({ !$0.isNew }) { return }
             if entries.isEmpty {
                 unlink(shardPath(number))
@@ -204,6 +208,27 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
             }
             OutputManifest.writeAtomically(writer.bytes, to: shardPath(number), flush: false)
         }
+        writeIndex(byShard.map { Set($0.map(\.digest)) })
+    }
+
+    /// `index.bin`: the digests each shard holds, so that a build that reads no entry (--force) can tell
+    /// which shards it would write unchanged without reading them.
+    private var indexPath: String { folder + "/index.bin" }
+
+    private func writeIndex(_ shards: [Set<UInt64>]) {
+        var writer = CacheWriter(capacity: 16 * 1024)
+        writer.string(Self.magic)
+        writer.string(identity)
+        for digests in shards { writer.array(digests.sorted()) { $0.number($1) } }
+        OutputManifest.writeAtomically(writer.bytes, to: indexPath, flush: false)
+    }
+
+    private func readIndex() -> [Set<UInt64>]? {
+        guard let data = FileManager.default.contents(atPath: indexPath) else { return nil }
+        var reader = CacheReader([UInt8](data))
+        guard reader.string() == Self.magic, reader.string() == identity else { return nil }
+        let shards = (0..<Self.shardCount).map { _ in Set(reader.array { $0.number() }) }
+        return reader.failed || !reader.isAtEnd ? nil : shards
     }
 
     /// The digest an entry is found by: the file's bytes and its path as messages show it (warnings name it).
