@@ -8,6 +8,10 @@ public struct BuildReport: Sendable {
     public var guidesParsed: Int?
     /// HTML pages written.
     public var pageCount = 0
+    /// Pages rendered by this build; a rebuild keeps the files of pages that show nothing that changed.
+    public var pagesRendered: Int?
+    /// What this build's pages were made from, recorded for the next once the output is in place.
+    var pageRecord: PageRecord?
     /// All files written, pages included.
     public var fileCount = 0
     public var warnings: [Diagnostic] = []

@@ -47,7 +47,9 @@ public struct SiteBuilder: Sendable {
             case .changes(let sink): sink
             }
             var result = staged
-            result.report = try build(into: target, clock: clock, cache: cache)
+            // Pages are kept from the last build only into the folder it left (a rebuild).
+            let lastPages: PageRecord? = if case .changes = sink { cache.flatMap { _ in PageRecord.read(for: options) } } else { nil }
+            result.report = try build(into: target, clock: clock, cache: cache, lastPages: lastPages)
             return result
         } catch {
             staged.discard()
@@ -65,15 +67,20 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The build, stage by stage (`--verbose` times each under its name).
-    func build(into sink: OutputSink, clock: StageClock, cache: GuideCache? = nil) throws(DiagnosticsError) -> BuildReport {
+    /// With `cache`, guides parsed and rendered by earlier builds are used, and, with `lastPages`, pages that
+    /// show nothing that changed are kept rather than rendered; the report carries this build's `PageRecord`.
+    func build(into sink: OutputSink, clock: StageClock, cache: GuideCache? = nil,
+               lastPages: PageRecord? = nil) throws(DiagnosticsError) -> BuildReport {
         var stages = BuildStages(options: options, clock: clock)
         stages.cache = cache
         let (site, guides) = stages.load()                                        // site.yml, content/, templates/
         let nextDue = BuildStamp.nextDue(guides, options: options)
         let sourceCount = guides.count
         let prepared = try stages.prepare(site, guides: consume guides)           // place … cards (BuildStages.prepare)
-        let written = try stages.renderAndWrite(prepared, site: site, into: sink) // every page, static file and asset
+        let (written, pages) = try stages.renderAndWrite(prepared, site: site, into: sink, last: lastPages) // pages, files, assets
         var report = BuildReport()
+        report.pageRecord = pages
+        report.pagesRendered = written.htmlPagesRendered
         report.guideCount = prepared.context.guides.count
         report.guidesParsed = cache.map { sourceCount - $0.hits }
         report.pageCount = written.htmlPages

@@ -58,7 +58,10 @@ struct BuildCommand: ParsableCommand {
             files += " (\(written) written, \(report.filesDeleted) deleted, \(report.filesUnchanged) unchanged)"
         }
         var guides = count(report.guideCount, "guide")
-        if let parsed = report.guidesParsed, parsed < report.guideCount { guides += " (\(parsed) parsed)" }
+        var done: [String] = []
+        if let parsed = report.guidesParsed, parsed < report.guideCount { done.append("\(parsed) parsed") }
+        if let rendered = report.pagesRendered { done.append("\(count(rendered, "page")) rendered") }
+        if !done.isEmpty { guides += " (" + done.joined(separator: ", ") + ")" }
         return "Built \(guides): \(count(report.pageCount, "page")), "
             + "\(files) in \(seconds) s\(warnings) → \(folder)/"
     }

@@ -76,6 +76,8 @@ import PrepressTestSupport
         _ = try build(site)
         let changes: [(String, () throws -> Void)] = [
             ("a body edit", { try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Some text.", with: "Some more text.") } }),
+            ("a description added", { try edit(site, "content/python.md") { $0.replacingOccurrences(of: "category: Engineering", with: "category: Engineering\ndescription: \"Questions for Python roles.\"") } }),
+            ("a modDate added", { try edit(site, "content/python.md") { $0.replacingOccurrences(of: "pubDate: 2025-02-01", with: "pubDate: 2025-02-01\nmodDate: 2025-06-01") } }),
             ("a tag renamed on one guide", { try edit(site, "content/sql.md") { $0.replacingOccurrences(of: "Reporting", with: "Dashboards") } }),
             ("a guide moved to another category", { try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Engineering", with: "Data") } }),
             ("a question added", { try edit(site, "content/sql.md") { $0 + "\n### What is a view?\n\nA stored query.\n" } }),

@@ -8,9 +8,14 @@ public protocol OutputSink: Sendable {
     func write(_ text: String, to path: String) throws
     /// Copies the file at `source` to `path`.
     func copy(from source: String, to path: String) throws
+    /// Leaves the file at `path` as the last build wrote it, counted as written by this build; false when the
+    /// sink cannot (it writes a whole new site, or the file is gone or no longer as that build left it).
+    func keep(_ path: String) -> Bool
 }
 
 extension OutputSink {
+    public func keep(_ path: String) -> Bool { false }
+
     public func write(_ text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
     }

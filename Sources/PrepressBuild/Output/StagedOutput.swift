@@ -36,6 +36,8 @@ struct StagedOutput {
                 }
             }
             cache?.save()
+            // The record goes with the output it describes; none when pages could not be kept next time.
+            if let record = report.pageRecord { record.write(for: options) } else { PageRecord.remove(for: options) }
         } catch let interrupted as CommitInterrupted {
             throw DiagnosticsError([.error(at: SourceLocation(file: outputFolder), "\(interrupted)")])
         } catch {

@@ -47,6 +47,14 @@ final class UpdatingOutputSink: OutputSink, @unchecked Sendable {
         try write([UInt8](data), to: path)
     }
 
+    func keep(_ path: String) -> Bool {
+        guard let last = previous.files[path], listing.files[path] == last.status else { return false }
+        lock.lock()
+        unchanged[path] = last
+        lock.unlock()
+        return true
+    }
+
     private func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         let digest = XXHash64.hash(buffer)
         if let last = previous.files[path], last.digest == digest, listing.files[path] == last.status {

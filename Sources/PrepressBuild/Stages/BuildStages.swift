@@ -170,14 +170,30 @@ struct BuildStages {
 
     /// 9. Renders every page on all cores and writes each as soon as it is rendered, with the static files
     /// and the theme's assets.
-    func renderAndWrite(_ prepared: Prepared, site: Loaded, into sink: OutputSink) throws(DiagnosticsError) -> OutputWriter.Result {
+    /// `last` is what the last build's pages were made from (`PageRecord`): given, only the pages that show
+    /// a change are rendered, the others' files kept where the sink can. Returns what was written and the
+    /// record of this build's pages.
+    func renderAndWrite(_ prepared: Prepared, site: Loaded, into sink: OutputSink,
+                        last: PageRecord? = nil) throws(DiagnosticsError) -> (OutputWriter.Result, PageRecord?) {
         let writer = OutputWriter(sink: sink, displayPath: options.displayPath)
         let renderer = PageRenderer(context: prepared.context, templates: prepared.templates)
         let search = searchFiles(prepared)
-        return try clock.measure("render and write pages") { () throws(DiagnosticsError) -> OutputWriter.Result in
-            try writer.write(site: renderer, searchFiles: search, staticFiles: site.staticFiles,
-                             assets: Self.assets(of: site))
+        let record = cache == nil ? nil : clock.measure("compare pages with last build") {
+            PageRecord.make(context: prepared.context, site: site, options: options)
         }
+        var unchanged: (@Sendable (PageRenderer.Job) -> Bool)?
+        if let record, let last, let changes = record.changes(since: last, context: prepared.context) {
+            let shown = changes.bodies.union(changes.frontMatters)
+            let frontMatters = changes.frontMatters
+            unchanged = { job in
+                !renderer.showsBody(of: shown, on: job) && !renderer.showsFrontMatter(of: frontMatters, on: job)
+            }
+        }
+        let result = try clock.measure("render and write pages") { () throws(DiagnosticsError) -> OutputWriter.Result in
+            try writer.write(site: renderer, searchFiles: search, staticFiles: site.staticFiles,
+                             assets: Self.assets(of: site), unchanged: unchanged)
+        }
+        return (result, record)
     }
 
     /// The theme's assets the site uses: the search client only when the site has search.

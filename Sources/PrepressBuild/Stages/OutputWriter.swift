@@ -15,15 +15,23 @@ struct OutputWriter {
         var htmlPages = 0
         /// Time spent in the sink's writes, summed over all threads.
         var writeSeconds = 0.0
+        /// Pages left as the last build wrote them, not rendered.
+        var keptPages = 0
+
+        /// Jobs rendered (every page, feed and list page that was not kept).
+        var htmlPagesRendered: Int? { keptPages > 0 ? htmlPages - keptPages : nil }
     }
 
+    /// `unchanged` names the pages that show nothing that changed since the last build: their files are
+    /// kept as they are (`OutputSink.keep`) rather than rendered, where the sink can.
     func write(site renderer: PageRenderer, searchFiles: [RenderedPage] = [], staticFiles: [StaticFile],
-               assets: [Theme.File]) throws(DiagnosticsError) -> Result {
+               assets: [Theme.File], unchanged: (@Sendable (PageRenderer.Job) -> Bool)? = nil) throws(DiagnosticsError) -> Result {
         // Content files by path, with the name errors show for them.
         let filesByPath = Dictionary(staticFiles.map { ($0.relativePath, displayPath("content/" + $0.relativePath)) },
                                      uniquingKeysWith: { first, _ in first })
         let sink = self.sink
         let writeNanoseconds = NanosecondCounter()
+        let keptPages = NanosecondCounter()
 
         /// A page written, or left out for a content file of the same path, or in conflict with one.
         struct Outcome: Sendable {
@@ -52,7 +60,17 @@ struct OutputWriter {
             return outcome
         }
 
-        var outcomes: [Outcome] = renderer.jobs().parallelMap { job in renderer.render(job).map(emit) }.compactMap { $0 }
+        var outcomes: [Outcome] = renderer.jobs().parallelMap { job in
+            if let unchanged, unchanged(job) {
+                let path = renderer.path(of: job)
+                // A page a content file replaces is not the build's to keep.
+                if filesByPath[path] == nil, sink.keep(path) {
+                    keptPages.add(1)
+                    return Outcome(path: path, sitemap: renderer.sitemapEntry(of: job), written: true)
+                }
+            }
+            return renderer.render(job).map(emit)
+        }.compactMap { $0 }
         outcomes += renderer.closingFiles(sitemapEntries: outcomes.compactMap(\.sitemap)).map(emit)
         outcomes += searchFiles.parallelMap(emit)
         var problems = outcomes.compactMap(\.problem)
@@ -83,7 +101,7 @@ struct OutputWriter {
         if !problems.isEmpty { throw DiagnosticsError(problems.sorted()) }
         let written = outcomes.filter(\.written)
         return Result(files: written.count + copies.count, htmlPages: written.filter { $0.path.hasSuffix(".html") }.count,
-                      writeSeconds: Double(writeNanoseconds.total) / 1e9)
+                      writeSeconds: Double(writeNanoseconds.total) / 1e9, keptPages: Int(keptPages.total))
     }
 
     /// The error for a content file at the path of a generated page; `file` as shown to the user.

@@ -1,0 +1,131 @@
+import Foundation
+import PrepressContent
+import PrepressMarkdown
+import PrepressTemplates
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last build's pages were made from, in `<site>/.prepress-cache/pages`, so that a rebuild renders
+/// only the pages that show something that changed.
+///
+/// Three parts: a digest of everything any page may show about the site (the theme's files, site.yml, the
+/// options, prepress itself, the content files' paths), a digest of the site's shape (every guide's place —
+/// path, title, dates, draft, taxonomies, author, params —, its questions' groups and counts, and its related
+/// guides), and per guide a digest of its rendered body and one of its front matter. When the first two are
+/// the last build's, a page is rendered only if it shows the body or front matter of a guide whose digest
+/// changed (`PageRenderer.showsBody` / `showsFrontMatter`, the rules the preview drops pages by); every other
+/// page's file is left as the last build wrote it, when it still is (`OutputSink.keep`). Otherwise every page
+/// is rendered (and still only changed files written).
+struct PageRecord: Equatable, Sendable {
+    static let fileName = "pages"
+    static let magic = "prepress page record 1"
+
+    var site: UInt64
+    var shape: UInt64
+    /// By guide, its path under content/: the digest of its rendered body, and of its front matter.
+    var bodies: [String: UInt64]
+    var frontMatters: [String: UInt64]
+
+    static func path(for options: BuildOptions) -> String {
+        (options.siteDirectory as NSString).appendingPathComponent(BuildStamp.folderName + "/" + fileName)
+    }
+
+    /// The record of the site about to be rendered.
+    static func make(context: SiteContext, site: BuildStages.Loaded, options: BuildOptions) -> PageRecord {
+        var siteWriter = CacheWriter()
+        siteWriter.string(BuildStamp.toolIdentity())
+        siteWriter.string(BuildStamp.optionsText(options))
+        let configPath = (options.siteDirectory as NSString).appendingPathComponent("site.yml")
+        siteWriter.string(FileManager.default.contents(atPath: configPath).map { String(decoding: $0, as: UTF8.self) } ?? "")
+        for file in site.theme.files.sorted(by: { $0.path < $1.path }) {
+            siteWriter.string(file.path)
+            siteWriter.number(file.contents.withUnsafeBytes { XXHash64.hash($0) })
+        }
+        siteWriter.array(site.staticFiles.map(\.relativePath).sorted()) { $0.string($1) }
+
+        let guides = context.guides
+        let perGuide: [(path: String, shape: [UInt8], body: UInt64, frontMatter: UInt64)] = Array(guides.indices).parallelMap { index in
+            let guide = guides.pointer(at: index)
+            let matter = guide.pointee.frontMatter
+            var shape = CacheWriter(capacity: 512)
+            shape.string(guide.pointee.source.relativePath)
+            shape.string(guide.pointee.path)
+            var place = FrontMatter(term: matter.term)
+            place.slug = matter.slug
+            place.pubDate = matter.pubDate
+            place.draft = matter.draft
+            place.category = matter.category
+            place.vertical = matter.vertical
+            place.tags = matter.tags
+            place.author = matter.author
+            place.params = matter.params
+            shape.frontMatter(place)
+            shape.array(guide.pointee.rendered.questionGroups) { $0.string($1.name); $0.number(UInt64($1.questions.count)) }
+            shape.array(context.related[index]) { $0.number(UInt64($1)) }
+            var whole = matter
+            whole.locations = [:]
+            var frontMatter = CacheWriter(capacity: 512)
+            frontMatter.frontMatter(whole)
+            var html = guide.pointee.rendered.html
+            let body = html.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }
+            return (guide.pointee.source.relativePath, shape.bytes,
+                    body, frontMatter.bytes.withUnsafeBytes { XXHash64.hash($0) })
+        }
+        var shapeWriter = CacheWriter(capacity: perGuide.count * 16)
+        for guide in perGuide { shapeWriter.number(guide.shape.withUnsafeBytes { XXHash64.hash($0) }) }
+        return PageRecord(
+            site: siteWriter.bytes.withUnsafeBytes { XXHash64.hash($0) },
+            shape: shapeWriter.bytes.withUnsafeBytes { XXHash64.hash($0) },
+            bodies: Dictionary(perGuide.map { ($0.path, $0.body) }, uniquingKeysWith: { first, _ in first }),
+            frontMatters: Dictionary(perGuide.map { ($0.path, $0.frontMatter) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The guides (positions in `context`) whose body, and whose front matter, differ from `last`'s; nil when
+    /// the site or its shape differ (then every page is rendered).
+    func changes(since last: PageRecord, context: SiteContext) -> (bodies: Set<Int>, frontMatters: Set<Int>)? {
+        guard site == last.site, shape == last.shape else { return nil }
+        var bodies: Set<Int> = []
+        var frontMatters: Set<Int> = []
+        for index in context.guides.indices {
+            let path = context.guides.pointer(at: index).pointee.source.relativePath
+            if self.bodies[path] != last.bodies[path] { bodies.insert(index) }
+            if self.frontMatters[path] != last.frontMatters[path] { frontMatters.insert(index) }
+        }
+        return (bodies, frontMatters)
+    }
+
+    static func read(for options: BuildOptions) -> PageRecord? {
+        guard let data = FileManager.default.contents(atPath: path(for: options)) else { return nil }
+        var reader = CacheReader([UInt8](data))
+        guard reader.string() == magic else { return nil }
+        let site = reader.number()
+        let shape = reader.number()
+        var bodies: [String: UInt64] = [:]
+        var frontMatters: [String: UInt64] = [:]
+        for _ in 0..<reader.count() where !reader.failed {
+            let path = reader.string()
+            bodies[path] = reader.number()
+            frontMatters[path] = reader.number()
+        }
+        guard !reader.failed, reader.isAtEnd else { return nil }
+        return PageRecord(site: site, shape: shape, bodies: bodies, frontMatters: frontMatters)
+    }
+
+    func write(for options: BuildOptions) {
+        var writer = CacheWriter(capacity: 64 + bodies.count * 48)
+        writer.string(Self.magic)
+        writer.number(site)
+        writer.number(shape)
+        writer.array(bodies.keys.sorted()) { writer, path in
+            writer.string(path)
+            writer.number(bodies[path] ?? 0)
+            writer.number(frontMatters[path] ?? 0)
+        }
+        OutputManifest.writeAtomically(writer.bytes, to: Self.path(for: options), flush: false)
+    }
+
+    static func remove(for options: BuildOptions) {
+        unlink(path(for: options))
+    }
+}
