@@ -50,9 +50,7 @@ import PrepressTestSupport
     }
 
     func write(_ site: TemporarySite, _ path: String, _ text: String) throws {
-        let full = site.path + "/" + path
-        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: full))
+        try site.folder.write(text, to: path)
     }
 
     func edit(_ site: TemporarySite, _ path: String, _ change: (String) -> String) throws {

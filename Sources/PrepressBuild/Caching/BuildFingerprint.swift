@@ -63,41 +63,16 @@ enum BuildFingerprint {
         return (hash, Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
-    /// A digest of the output folder's listing: every file's path, size, modification time and inode, and every
-    /// folder's path. Entries at the top whose names start with a dot (`.git`, `.nojekyll`) are the user's and
-    /// left out. Nil when there is no such folder or part of it cannot be read.
-    ///
-    /// A site has a folder per page, so the folders are read a level at a time on all cores.
+    /// A digest of the output folder's listing (`OutputListing`): every file's path, size, modification time and
+    /// inode, and every folder's path. Entries at the top whose names start with a dot (`.git`, `.nojekyll`) are
+    /// the user's and left out. Nil when there is no such folder or part of it cannot be read.
     static func output(at root: String) -> String? {
+        var info = stat()
+        guard lstat(root, &info) == 0, let folder = OutputListing.read(at: root) else { return nil }
         var listing = Listing()
-        var level = [""]
-        while !level.isEmpty {
-            let scanned = level.parallelMap { scan(root, $0) }
-            level = []
-            for entries in scanned {
-                guard let entries else { return nil }
-                for entry in entries {
-                    listing.add(entry.line)
-                    if entry.isDirectory { level.append(entry.path) }
-                }
-            }
-        }
+        for path in folder.folders { listing.add(folderLine(path)) }
+        for (path, status) in folder.files { listing.add(fileLine(path, status)) }
         return listing.digest
-    }
-
-    /// One folder's entries, each with its line of the listing.
-    private static func scan(_ root: String, _ relative: String) -> [(path: String, line: String, isDirectory: Bool)]? {
-        var entries: [(path: String, line: String, isDirectory: Bool)] = []
-        let complete = FolderEntries.forEach(in: relative.isEmpty ? root : root + "/" + relative) { descriptor, name, _ in
-            if relative.isEmpty && name.hasPrefix(".") { return true }
-            var info = stat()
-            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
-            let path = relative.isEmpty ? name : relative + "/" + name
-            let isDirectory = info.st_mode & S_IFMT == S_IFDIR
-            entries.append((path, isDirectory ? folderLine(path) : fileLine(path, info), isDirectory))
-            return true
-        }
-        return complete ? entries : nil
     }
 
     /// A folder's line in the output listing.
