@@ -8,7 +8,8 @@ public struct BuildReport: Sendable {
     public var guidesParsed: Int?
     /// HTML pages written.
     public var pageCount = 0
-    /// Pages rendered by this build; a rebuild keeps the files of pages that show nothing that changed.
+    /// Pages and feeds rendered by this build, when it kept the files of others that show nothing that
+    /// changed (a rebuild); nil when it rendered every one.
     public var pagesRendered: Int?
     /// What this build's pages were made from, recorded for the next once the output is in place.
     var pageRecord: PageRecord?

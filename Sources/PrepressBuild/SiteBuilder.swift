@@ -80,7 +80,7 @@ public struct SiteBuilder: Sendable {
         let (written, pages) = try stages.renderAndWrite(prepared, site: site, into: sink, last: lastPages) // pages, files, assets
         var report = BuildReport()
         report.pageRecord = pages
-        report.pagesRendered = written.htmlPagesRendered
+        report.pagesRendered = written.keptPages > 0 ? written.renderedPages : nil
         report.guideCount = prepared.context.guides.count
         report.guidesParsed = cache.map { sourceCount - $0.hits }
         report.pageCount = written.htmlPages

@@ -22,6 +22,8 @@ import PrepressTestSupport
 
             It combines rows -- "joins" them.
 
+            <div class="note">Rawword inside HTML.</div>
+
             ### What is an index?
 
             A lookup structure.
@@ -89,6 +91,7 @@ import PrepressTestSupport
             ("a site.yml edit", { try write(site, "site.yml", "title: Renamed Site\n") }),
             ("a linked guide's URL changed", { try edit(site, "content/sql.md") { $0.replacingOccurrences(of: "term: \"SQL Analyst\"", with: "term: \"SQL Data Analyst\"") } }),
             ("a Markdown option changed", { try write(site, "site.yml", "title: Renamed Site\nmarkdown:\n  smart_punctuation: false\n") }),
+            ("raw HTML turned off", { try write(site, "site.yml", "title: Renamed Site\nmarkdown:\n  unsafe_html: false\n") }),
             ("a guide that turns into a draft", { try edit(site, "content/sql.md") { $0.replacingOccurrences(of: "category: Data", with: "category: Data\ndraft: true") } }),
             ("a guide that takes a page's folder", { try write(site, "content/tags.md", "---\nterm: Tags\npubDate: 2025-05-01\nslug: data\n---\nA guide at /guides/data/.\n") }),
         ]

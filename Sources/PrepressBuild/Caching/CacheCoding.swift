@@ -37,6 +37,12 @@ struct CacheWriter {
 
     mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
 
+    /// A length and as many bytes.
+    mutating func bytes(_ count: UInt64, _ raw: UnsafeBufferPointer<UInt8>) {
+        number(count)
+        bytes.append(contentsOf: raw)
+    }
+
     mutating func optional<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
         flag(value != nil)
         if let value { write(&self, value) }
@@ -65,6 +71,17 @@ struct CacheReader {
     }
 
     var isAtEnd: Bool { offset == bytes.endIndex }
+
+    /// Where the next read starts, as an index of the bytes read.
+    var position: Int { offset }
+
+    mutating func skip(_ length: Int) {
+        guard length <= bytes.endIndex - offset else {
+            failed = true
+            return
+        }
+        offset += length
+    }
 
     /// The next `length` bytes as they are.
     mutating func take(_ length: Int) -> ArraySlice<UInt8> {

@@ -30,6 +30,8 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         /// The parsed guide, its body left out.
         var parsed: ParsedGuide
         var rendering: (key: String, rendered: RenderedMarkdown)?
+        /// The guide's words for the search index (`GuideWords`), made from this front matter and rendering.
+        var searchWords: [UInt8]?
         /// Whether this build made it (and `save()` writes it).
         var isNew: Bool
     }
@@ -83,7 +85,7 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         var kept = parsed
         kept.body = ""
         let entry = Entry(digest: Self.digest(text, displayPath), bodyOffset: text.utf8.count - parsed.body.utf8.count,
-                          parsed: kept, rendering: nil, isNew: true)
+                          parsed: kept, rendering: nil, searchWords: nil, isNew: true)
         lock.lock()
         entries[displayPath] = entry
         lock.unlock()
@@ -105,6 +107,25 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         defer { lock.unlock() }
         guard entries[displayPath] != nil else { return }
         entries[displayPath]?.rendering = (key, rendered)
+        // Words read from another rendering no longer hold.
+        entries[displayPath]?.searchWords = nil
+        entries[displayPath]?.isNew = true
+    }
+
+    // MARK: Search
+
+    /// The guide's words for the search index, when its entry has them (same front matter and rendering).
+    func searchWords(of displayPath: String) -> [UInt8]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[displayPath]?.searchWords
+    }
+
+    func record(searchWords: [UInt8], of displayPath: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard entries[displayPath]?.rendering != nil else { return }
+        entries[displayPath]?.searchWords = searchWords
         entries[displayPath]?.isNew = true
     }
 
@@ -250,6 +271,10 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
             writer.string(rendering.key)
             writer.rendered(rendering.rendered)
         }
+        writer.optional(entry.searchWords) { writer, words in
+            writer.number(UInt64(words.count))
+            writer.append(words[...])
+        }
         return writer.bytes
     }
 
@@ -261,9 +286,10 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         let bodyStartLine = reader.integer()
         let warnings = reader.array { $0.diagnostic() }
         let rendering = reader.optional { reader in (reader.string(), reader.rendered()) }
+        let searchWords = reader.optional { reader in Array(reader.take(reader.count())) }
         guard !reader.failed, reader.isAtEnd else { return nil }
         return Entry(digest: digest, bodyOffset: bodyOffset,
                      parsed: ParsedGuide(frontMatter: matter, body: "", bodyStartLine: bodyStartLine, warnings: warnings),
-                     rendering: rendering.map { (key: $0.0, rendered: $0.1) }, isNew: false)
+                     rendering: rendering.map { (key: $0.0, rendered: $0.1) }, searchWords: searchWords, isNew: false)
     }
 }

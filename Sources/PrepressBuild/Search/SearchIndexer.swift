@@ -13,6 +13,8 @@ import PrepressMarkdown
 /// the word is in, and adds the words of a query up.
 struct SearchIndexer {
     let context: SiteContext
+    /// Each guide's words from earlier builds (`prepress build`'s cache); nil reads every guide.
+    var cache: GuideCache? = nil
 
     static let folder = "search/"
     /// The search page's path: beside the index.
@@ -47,8 +49,9 @@ struct SearchIndexer {
         // (The keys are made once: a comparison reading them from the guides would copy two front matters.)
         let sortKeys = guides.map { ($0.frontMatter.category ?? "", $0.frontMatter.vertical ?? "", $0.frontMatter.term, $0.slug) }
         let order = guides.indices.sorted { sortKeys[$0] < sortKeys[$1] }
-        let averages = averageLengths(order)
-        let postings = indexWords(order, averages: averages)
+        let words = guideWords()
+        let averages = averageLengths(words)
+        let postings = indexWords(order, words: words, averages: averages)
         let (keys, shards) = shardFiles(postings)
         let facets = Facets(context: context)
         return shards + chunkFiles(order, facets: facets) + [
@@ -88,51 +91,74 @@ struct SearchIndexer {
         return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 
-    /// Each field's average length in words over all guides (the body's from the guides' word counts).
-    private func averageLengths(_ order: [Int]) -> [Double] {
+    /// Each guide's words with their counts by field, and its fields' lengths (`GuideWords`), by guide: from
+    /// the build cache where the guide's entry is unchanged, else read from the guide (and kept for the next).
+    private func guideWords() -> [GuideWords] {
         let context = self.context.unretained
-        let totals: [[Int]] = Self.ranges(order.count).parallelMap { range in
+        let cache = self.cache
+        return Self.ranges(context.guides.count).parallelMap { range in
             let tokenizer = SearchTokenizer()
-            var counts = Array(repeating: 0, count: Field.allCases.count)
-            for document in range {
-                let guide = UnsafePointer(context.guide(at: order[document]))
-                Self.fields(of: guide, body: false, tokenizer: tokenizer) { field, _ in counts[field.rawValue] += 1 }
-                counts[Field.body.rawValue] += guide.pointee.rendered.wordCount
+            var table = WordTable()
+            var counts = FieldCounts()
+            var lengths = Array(repeating: 0, count: Field.allCases.count)
+            return range.map { index in
+                let guide = UnsafePointer(context.guide(at: index))
+                let displayPath = guide.pointee.source.displayPath
+                if let known = cache?.searchWords(of: displayPath) { return GuideWords(bytes: known) }
+                for field in lengths.indices { lengths[field] = 0 }
+                Self.fields(of: guide, tokenizer: tokenizer) { field, word in
+                    counts.count(table.number(of: word), field.rawValue, document: Int32(index))
+                    lengths[field.rawValue] += 1
+                }
+                // The body's length is the guide's word count, as readers see it.
+                lengths[Field.body.rawValue] = guide.pointee.rendered.wordCount
+                var writer = CacheWriter(capacity: 4096)
+                for length in lengths { writer.number(UInt64(length)) }
+                var words: [(number: Int, counts: [UInt16])] = []
+                counts.forEachWord { number, row in words.append((number, (0..<Field.allCases.count).map { row[$0] })) }
+                writer.number(UInt64(words.count))
+                for (number, fieldCounts) in words {
+                    table.withBytes(of: number) { writer.bytes(UInt64($0.count), $0) }
+                    var mask: UInt64 = 0
+                    for field in fieldCounts.indices where fieldCounts[field] > 0 { mask |= 1 << UInt64(field) }
+                    writer.number(mask)
+                    for count in fieldCounts where count > 0 { writer.number(UInt64(count)) }
+                }
+                cache?.record(searchWords: writer.bytes, of: displayPath)
+                return GuideWords(bytes: writer.bytes)
             }
-            return counts
+        }.flatMap { $0 }
+    }
+
+    /// Each field's average length in words over all guides (the body's from the guides' word counts).
+    private func averageLengths(_ words: [GuideWords]) -> [Double] {
+        var totals = Array(repeating: 0, count: Field.allCases.count)
+        for guide in words {
+            let lengths = guide.lengths
+            for field in totals.indices { totals[field] += lengths[field] }
         }
-        let documents = Double(max(order.count, 1))
-        return Field.allCases.map { field in max(1, Double(totals.reduce(0) { $0 + $1[field.rawValue] }) / documents) }
+        let documents = Double(max(words.count, 1))
+        return totals.map { max(1, Double($0) / documents) }
     }
 
     /// Every word's postings, in document order: each a document number (its place in `order`) shifted left
     /// by 8, and its impact in the low byte.
-    private func indexWords(_ order: [Int], averages: [Double]) -> [String: [UInt32]] {
-        let context = self.context.unretained
+    private func indexWords(_ order: [Int], words: [GuideWords], averages: [Double]) -> [String: [UInt32]] {
         let fieldCount = Field.allCases.count
         let weights = Field.allCases.map(\.weight)
         let parts: [(words: [String], postings: [[UInt32]])] = Self.ranges(order.count).parallelMap { range in
-            let tokenizer = SearchTokenizer()
             var table = WordTable()
-            var counts = FieldCounts()
             var postings: [[UInt32]] = []
-            var lengths = Array(repeating: 0, count: fieldCount)
             for document in range {
-                let guide = UnsafePointer(context.guide(at: order[document]))
-                for field in 0..<fieldCount { lengths[field] = 0 }
-                Self.fields(of: guide, tokenizer: tokenizer) { field, word in
+                let guide = words[order[document]]
+                let lengths = guide.lengths
+                let normals = (0..<fieldCount).map { 1 - Self.b + Self.b * Double(max(lengths[$0], 1)) / averages[$0] }
+                guide.forEachWord { word, counts in
                     let number = table.number(of: word)
                     if number == postings.count { postings.append([]) }
-                    counts.count(number, field.rawValue, document: Int32(document))
-                    lengths[field.rawValue] += 1
-                }
-                // The body's length as its average was taken: the guide's word count.
-                lengths[Field.body.rawValue] = guide.pointee.rendered.wordCount
-                counts.forEachWord { number, fieldCounts in
                     var weighted = 0.0
-                    for field in 0..<fieldCount where fieldCounts[field] > 0 {
-                        let normal = 1 - Self.b + Self.b * Double(max(lengths[field], 1)) / averages[field]
-                        weighted += weights[field] * Double(fieldCounts[field]) / normal
+                    for field in 0..<fieldCount where counts[field] > 0 {
+                        weighted += weights[field] * Double(counts[field]) / normals[field]
                     }
                     let impact = weighted / (Self.k1 + weighted)
                     postings[number].append(UInt32(document) << 8 | UInt32(min(255, max(1, (impact * 255).rounded()))))
@@ -404,5 +430,39 @@ private struct FieldCounts: ~Copyable {
         last = grownLast
         seen = grownSeen
         capacity = size
+    }
+}
+
+/// One guide's words for the index, as the build cache keeps them: its fields' lengths (seven numbers), then
+/// its words in the order first read, each as its UTF-8 bytes, a mask of the fields it occurs in, and its count
+/// in each of them (LEB128 numbers, `CacheWriter`).
+struct GuideWords: Sendable {
+    let bytes: [UInt8]
+
+    var lengths: [Int] {
+        var reader = CacheReader(bytes)
+        return (0..<SearchIndexer.Field.allCases.count).map { _ in Int(reader.number()) }
+    }
+
+    /// Calls `body` with each word and its counts by field (zero where it does not occur).
+    func forEachWord(_ body: (UnsafeBufferPointer<UInt8>, UnsafePointer<UInt16>) -> Void) {
+        let fieldCount = SearchIndexer.Field.allCases.count
+        var counts = [UInt16](repeating: 0, count: fieldCount)
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = CacheReader(bytes)
+            for _ in 0..<fieldCount { _ = reader.number() }
+            let wordCount = reader.count()
+            for _ in 0..<wordCount {
+                let length = reader.count()
+                let start = reader.position
+                reader.skip(length)
+                let mask = reader.number()
+                for field in 0..<fieldCount {
+                    counts[field] = mask & (1 << UInt64(field)) != 0 ? UInt16(truncatingIfNeeded: reader.number()) : 0
+                }
+                guard !reader.failed, length > 0 else { return }
+                counts.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: buffer[start..<start + length]), $0.baseAddress!) }
+            }
+        }
     }
 }

@@ -93,6 +93,12 @@ struct WordTable: ~Copyable {
         return number
     }
 
+    /// Calls `body` with a word's bytes.
+    func withBytes<T>(of number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        let entry = entries[number]
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(entry.start)..<Int(entry.start) + Int(entry.length)])) }
+    }
+
     /// The word of a number.
     func word(_ number: Int) -> String {
         let entry = entries[number]

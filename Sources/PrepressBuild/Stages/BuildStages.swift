@@ -158,7 +158,8 @@ struct BuildStages {
     /// (`writeSearchIndex`, the check, or the preview when a browser fetches it).
     func indexForSearch(_ context: SiteContext) -> SearchIndexFiles {
         guard context.config.search else { return .none }
-        return SearchIndexFiles { SearchIndexer(context: context).files() }
+        let cache = self.cache
+        return SearchIndexFiles { SearchIndexer(context: context, cache: cache).files() }
     }
 
     /// The search index's files, made now and timed as the stage.

@@ -15,11 +15,9 @@ struct OutputWriter {
         var htmlPages = 0
         /// Time spent in the sink's writes, summed over all threads.
         var writeSeconds = 0.0
-        /// Pages left as the last build wrote them, not rendered.
+        /// Pages (and feeds) left as the last build wrote them, and those rendered.
         var keptPages = 0
-
-        /// Jobs rendered (every page, feed and list page that was not kept).
-        var htmlPagesRendered: Int? { keptPages > 0 ? htmlPages - keptPages : nil }
+        var renderedPages = 0
     }
 
     /// `unchanged` names the pages that show nothing that changed since the last build: their files are
@@ -30,8 +28,9 @@ struct OutputWriter {
         let filesByPath = Dictionary(staticFiles.map { ($0.relativePath, displayPath("content/" + $0.relativePath)) },
                                      uniquingKeysWith: { first, _ in first })
         let sink = self.sink
-        let writeNanoseconds = NanosecondCounter()
-        let keptPages = NanosecondCounter()
+        let writeNanoseconds = SharedTotal()
+        let keptPages = SharedTotal()
+        let renderedPages = SharedTotal()
 
         /// A page written, or left out for a content file of the same path, or in conflict with one.
         struct Outcome: Sendable {
@@ -69,6 +68,7 @@ struct OutputWriter {
                     return Outcome(path: path, sitemap: renderer.sitemapEntry(of: job), written: true)
                 }
             }
+            renderedPages.add(1)
             return renderer.render(job).map(emit)
         }.compactMap { $0 }
         outcomes += renderer.closingFiles(sitemapEntries: outcomes.compactMap(\.sitemap)).map(emit)
@@ -101,7 +101,7 @@ struct OutputWriter {
         if !problems.isEmpty { throw DiagnosticsError(problems.sorted()) }
         let written = outcomes.filter(\.written)
         return Result(files: written.count + copies.count, htmlPages: written.filter { $0.path.hasSuffix(".html") }.count,
-                      writeSeconds: Double(writeNanoseconds.total) / 1e9, keptPages: Int(keptPages.total))
+                      writeSeconds: Double(writeNanoseconds.total) / 1e9, keptPages: Int(keptPages.total), renderedPages: Int(renderedPages.total))
     }
 
     /// The error for a content file at the path of a generated page; `file` as shown to the user.
@@ -115,8 +115,8 @@ struct OutputWriter {
     }
 }
 
-/// A sum of nanoseconds added from many threads.
-final class NanosecondCounter: @unchecked Sendable {
+/// A sum added to from many threads (nanoseconds spent writing, pages kept).
+final class SharedTotal: @unchecked Sendable {
     private let lock = NSLock()
     private var sum: UInt64 = 0
 
