@@ -112,20 +112,20 @@ struct SearchIndexer {
                 }
                 // The body's length is the guide's word count, as readers see it.
                 lengths[Field.body.rawValue] = guide.pointee.rendered.wordCount
-                var writer = CacheWriter(capacity: 4096)
+                var writer = CacheWriter(capacity: 256 + counts.wordCount * 10)
                 for length in lengths { writer.number(UInt64(length)) }
-                var words: [(number: Int, counts: [UInt16])] = []
-                counts.forEachWord { number, row in words.append((number, (0..<Field.allCases.count).map { row[$0] })) }
-                writer.number(UInt64(words.count))
-                for (number, fieldCounts) in words {
+                writer.number(UInt64(counts.wordCount))
+                let fieldCount = Field.allCases.count
+                counts.forEachWord { number, row in
                     table.withBytes(of: number) { writer.bytes(UInt64($0.count), $0) }
                     var mask: UInt64 = 0
-                    for field in fieldCounts.indices where fieldCounts[field] > 0 { mask |= 1 << UInt64(field) }
+                    for field in 0..<fieldCount where row[field] > 0 { mask |= 1 << UInt64(field) }
                     writer.number(mask)
-                    for count in fieldCounts where count > 0 { writer.number(UInt64(count)) }
+                    for field in 0..<fieldCount where row[field] > 0 { writer.number(UInt64(row[field])) }
                 }
-                cache?.record(searchWords: writer.bytes, of: displayPath)
-                return GuideWords(bytes: writer.bytes)
+                let bytes = writer.bytes
+                cache?.record(searchWords: bytes, of: displayPath)
+                return GuideWords(bytes: bytes)
             }
         }.flatMap { $0 }
     }
@@ -390,6 +390,9 @@ private struct FieldCounts: ~Copyable {
         last.deallocate()
         seen.deallocate()
     }
+
+    /// Words the current document has so far.
+    var wordCount: Int { seenCount }
 
     @inline(__always)
     mutating func count(_ number: Int, _ field: Int, document: Int32) {
