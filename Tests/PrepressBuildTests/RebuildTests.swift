@@ -182,6 +182,23 @@ import PrepressTestSupport
         #expect(!FileManager.default.fileExists(atPath: site.output + "/stray"))
     }
 
+    @Test func oneBuildOfASiteRunsAtATime() throws {
+        let site = try TemporarySite(Self.files)
+        _ = try build(site)
+        let held = try #require(try BuildLock.acquire(for: site.options()))
+        try edit(site, "content/python.md") { $0 + "\nMore.\n" }
+        do {
+            _ = try build(site)
+            Issue.record("a second build ran while the first held the lock")
+        } catch let error as DiagnosticsError {
+            #expect(error.diagnostics.map(\.message) == ["another prepress build of this site is running"])
+        }
+        withExtendedLifetime(held) {}
+        _ = consume held
+        #expect(!(try build(site)).upToDate, "once the lock is let go, the build runs")
+        #expect(try readTree(site.output) == coldBuild(site))
+    }
+
     @Test func aMissingOrCorruptManifestMeansAColdBuild() throws {
         let site = try TemporarySite(Self.files)
         _ = try build(site)

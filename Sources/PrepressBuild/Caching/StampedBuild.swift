@@ -9,6 +9,9 @@ struct StampedBuild {
     /// Runs `build` (which stages the site beside the output folder), unless the last build's stamp vouches
     /// for the output folder as it is; then swaps the staged site in and records its stamp.
     func run(_ build: (StageClock) throws(DiagnosticsError) -> StagedOutput) throws(DiagnosticsError) -> BuildReport {
+        // Held to the end of this function, cache and stamp written.
+        let lock = options.stamp == .off ? nil : try BuildLock.acquire(for: options)
+        defer { withExtendedLifetime(lock) {} }
         let clock = StageClock()
         let tool = BuildStamp.toolIdentity()
         let readFrom = BuildStamp.wallClock()
