@@ -18,6 +18,10 @@ public struct MarkdownRenderer: Sendable {
         self.reservedIDs = reservedIDs
     }
 
+    /// The label practice mode folds each answer behind: the theme's words, not the guide's (the search
+    /// index leaves it out).
+    public static let answerSummary = "<summary>Show answer</summary>"
+
     /// Renders `markdown`; `rewriteLink` may return a new destination for a link or image as written.
     public func render(
         _ markdown: String,
@@ -62,7 +66,7 @@ public struct MarkdownRenderer: Sendable {
                 && memchr(base, Int32(QuestionExtractor.answerEnd), bytes.count) == nil
         }
         let extractor = QuestionExtractor(
-            answerOpening: options.practiceMode ? "<details class=\"answer\">\n<summary>Show answer</summary>" : "",
+            answerOpening: options.practiceMode ? "<details class=\"answer\">\n" + Self.answerSummary : "",
             answerClosing: options.practiceMode ? "</details>" : "",
             renderOptions: renderOptions,
             marksAnswers: marksAnswers)

@@ -83,6 +83,19 @@ import PrepressTestSupport
         #expect(guides("カイ") == ["面接対策ガイド"])
     }
 
+    @Test func practiceModesAnswerLabelIsNoWordOfAGuide() throws {
+        // Practice mode (the default) folds every answer behind the theme's "Show answer": searching "answer"
+        // must find the guides that say it, not every guide with a question.
+        let (postings, files) = try index(of: [
+            "content/a.md": "---\nterm: Alpha\npubDate: 2025-01-02\n---\n## Technical questions\n\n### Why?\n\nBecause.\n",
+            "content/b.md": "---\nterm: Beta\npubDate: 2025-01-03\n---\n## Technical questions\n\n### How?\n\nThe answer is here.\n",
+        ])
+        #expect(Set((postings["answer"] ?? []).map(\.0)) == ["Beta"])
+        #expect(postings["show"] == nil)
+        let chunk = String(decoding: files["search/d/0.json"] ?? [], as: UTF8.self)
+        #expect(!chunk.contains("Show answer"))
+    }
+
     @Test func aMatchInTheTermWeighsMoreThanOneInTheBody() throws {
         let (postings, _) = try index(of: Self.guides)
         let calibration = Dictionary(uniqueKeysWithValues: try #require(postings["calibration"]))

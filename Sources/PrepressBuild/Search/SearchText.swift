@@ -1,4 +1,5 @@
 import Foundation
+import PrepressMarkdown
 
 /// How search reads text: folded (lower case, accents and compatibility forms gone) and split into words,
 /// exactly as the theme's `search.js` reads a query — both follow the same rules, which docs/search.md states:
@@ -34,6 +35,13 @@ enum SearchText {
             while index < bytes.count, text.count < limit {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "<") {
+                    // Practice mode's label is no text of the guide's.
+                    let label = MarkdownRenderer.answerSummary.utf8
+                    if bytes.count - index >= label.count, bytes[index..<index + label.count].elementsEqual(label) {
+                        index += label.count
+                        text.append(0x20)
+                        continue
+                    }
                     while index < bytes.count, bytes[index] != UInt8(ascii: ">") { index += 1 }
                     text.append(0x20)
                 } else if byte == UInt8(ascii: "&") {
@@ -155,6 +163,14 @@ final class SearchTokenizer {
         return table
     }()
 
+    /// `MarkdownRenderer.answerSummary`'s bytes, made once.
+    nonisolated(unsafe) private static let answerSummary: UnsafeBufferPointer<UInt8> = {
+        let bytes = Array(MarkdownRenderer.answerSummary.utf8)
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = buffer.initialize(from: bytes)
+        return UnsafeBufferPointer(buffer)
+    }()
+
     /// For each ASCII byte, the byte it stands for in a word (letters lower-cased, digits as they are), or 0.
     private static let asciiWordBytes: [UInt8] = (0..<256).map { byte in
         switch byte {
@@ -200,6 +216,12 @@ final class SearchTokenizer {
                     endWord(body)
                     if pairedLength > 0 { endPaired(body) }
                     if html, byte == UInt8(ascii: "<") {
+                        // Practice mode's "Show answer" label is the theme's, in every guide: no word of it.
+                        let label = SearchTokenizer.answerSummary
+                        if count - index >= label.count, memcmp(base + index, label.baseAddress!, label.count) == 0 {
+                            index += label.count
+                            continue
+                        }
                         let end = memchr(base + index, Int32(UInt8(ascii: ">")), count - index)
                         index = end.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
                     } else if html, byte == UInt8(ascii: "&") {
