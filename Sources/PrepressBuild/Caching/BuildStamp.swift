@@ -107,15 +107,10 @@ struct BuildStamp: Codable, Equatable, Sendable {
 
     /// Writes the stamp; a site folder that cannot take it only means the next build cannot be skipped.
     func write(for options: BuildOptions) {
-        let path = Self.path(for: options)
-        let folder = (path as NSString).deletingLastPathComponent
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil,
-              let data = try? encoder.encode(self) else { return }
-        let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
-        if Glibc.rename(temporary, path) != 0 { unlink(temporary) }
+        guard let data = try? encoder.encode(self) else { return }
+        AtomicFile.write([UInt8](data), to: Self.path(for: options), flush: false)
     }
 
     /// Deletes the stamp, so that no later build is skipped on the strength of an output it no longer describes.

@@ -227,7 +227,7 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
                 writer.number(UInt64(bytes.count))
                 writer.append(bytes)
             }
-            OutputManifest.writeAtomically(writer.bytes, to: shardPath(number), flush: false)
+            AtomicFile.write(writer.bytes, to: shardPath(number), flush: false)
         }
         writeIndex(byShard.map { Set($0.map(\.digest)) })
     }
@@ -241,7 +241,7 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         writer.string(Self.magic)
         writer.string(identity)
         for digests in shards { writer.array(digests.sorted()) { $0.number($1) } }
-        OutputManifest.writeAtomically(writer.bytes, to: indexPath, flush: false)
+        AtomicFile.write(writer.bytes, to: indexPath, flush: false)
     }
 
     private func readIndex() -> [Set<UInt64>]? {

@@ -122,7 +122,7 @@ struct PageRecord: Equatable, Sendable {
             writer.number(bodies[path] ?? 0)
             writer.number(frontMatters[path] ?? 0)
         }
-        OutputManifest.writeAtomically(writer.bytes, to: Self.path(for: options), flush: false)
+        AtomicFile.write(writer.bytes, to: Self.path(for: options), flush: false)
     }
 
     static func remove(for options: BuildOptions) {

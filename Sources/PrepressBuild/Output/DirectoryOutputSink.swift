@@ -8,7 +8,7 @@ import Glibc
 ///
 /// A build that fails calls `discard()`, leaving the output folder exactly as it was. Entries at the top
 /// of the old output whose names start with a dot (`.git`, `.gitkeep`, `.nojekyll`) are carried over.
-public final class DirectoryOutputSink: OutputSink, @unchecked Sendable {
+public final class DirectoryOutputSink: ByteOutputSink, @unchecked Sendable {
     public let outputPath: String
     public var stagingPath: String { staging.path }
     private let staging: StagingFolder
@@ -22,17 +22,7 @@ public final class DirectoryOutputSink: OutputSink, @unchecked Sendable {
         staging = try StagingFolder(for: output)
     }
 
-    public func write(_ bytes: [UInt8], to path: String) throws {
-        try bytes.withUnsafeBytes { buffer in try write(buffer, to: path) }
-    }
-
-    /// Writes the text's UTF-8 bytes as they are stored, without copying them.
-    public func write(_ text: String, to path: String) throws {
-        var text = text
-        try text.withUTF8 { buffer in try write(UnsafeRawBufferPointer(buffer), to: path) }
-    }
-
-    private func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
+    func writeBytes(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         let info = try staging.write(buffer, to: path)
         let entry = OutputManifest.Entry(digest: XXHash64.hash(buffer), status: OutputListing.FileStatus(info))
         lock.lock()
@@ -67,13 +57,6 @@ public final class DirectoryOutputSink: OutputSink, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return writtenFiles.count
-    }
-
-    public func copy(from source: String, to path: String) throws {
-        guard let data = FileManager.default.contents(atPath: source) else {
-            throw OutputError(path: source, reason: "cannot read the file")
-        }
-        try write([UInt8](data), to: path)
     }
 
     /// Replaces the output folder with the staging folder.

@@ -91,38 +91,6 @@ struct OutputManifest: Equatable, Sendable {
     @discardableResult
     func write(to path: String) -> Bool {
         guard let bytes = encoded() else { return false }
-        return Self.writeAtomically(bytes, to: path)
-    }
-
-    /// Writes `bytes` to a temporary file beside `path`, flushes it to the disk (unless `flush` is false: a
-    /// cache entry lost to a power cut costs only its parsing), and renames it over `path`.
-    @discardableResult
-    static func writeAtomically(_ bytes: [UInt8], to path: String, flush: Bool = true) -> Bool {
-        let folder = (path as NSString).deletingLastPathComponent
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else {
-            return false
-        }
-        let temporary = path + ".\(getpid()).\(pthread_self()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        var written = 0
-        let complete = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let result = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                written += result
-            }
-            return true
-        }
-        let flushed = complete && (!flush || fsync(descriptor) == 0)
-        close(descriptor)
-        guard flushed, Glibc.rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
+        return AtomicFile.write(bytes, to: path)
     }
 }

@@ -20,3 +20,28 @@ extension OutputSink {
         try write(Array(text.utf8), to: path)
     }
 }
+
+/// A sink that writes raw bytes: `write` of an array, of a string's UTF-8 (without copying it) and `copy` of a
+/// file all come down to `writeBytes`.
+protocol ByteOutputSink: OutputSink {
+    func writeBytes(_ buffer: UnsafeRawBufferPointer, to path: String) throws
+}
+
+extension ByteOutputSink {
+    public func write(_ bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBytes { buffer in try writeBytes(buffer, to: path) }
+    }
+
+    /// Writes the text's UTF-8 bytes as they are stored, without copying them.
+    public func write(_ text: String, to path: String) throws {
+        var text = text
+        try text.withUTF8 { buffer in try writeBytes(UnsafeRawBufferPointer(buffer), to: path) }
+    }
+
+    public func copy(from source: String, to path: String) throws {
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw OutputError(path: source, reason: "cannot read the file")
+        }
+        try data.withUnsafeBytes { buffer in try writeBytes(buffer, to: path) }
+    }
+}

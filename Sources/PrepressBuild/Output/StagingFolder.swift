@@ -10,7 +10,7 @@ final class StagingFolder: @unchecked Sendable {
     let path: String
     private let lock = NSLock()
     /// Folders made so far, relative to `path`.
-    private(set) var createdDirectories: Set<String> = [""]
+    private var createdDirectories: Set<String> = [""]
 
     /// Makes an empty staging folder for the output folder `outputPath` (absolute), named after it and this process.
     init(for outputPath: String) throws {

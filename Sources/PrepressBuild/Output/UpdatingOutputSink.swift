@@ -9,7 +9,7 @@ import Glibc
 /// new or changed file is staged beside the output folder; at `commit()` the files that are gone are deleted
 /// and the staged ones renamed into place, under a journal (`OutputJournal`), so that a build stopped part way
 /// is finished by the next. Nothing in the output folder changes before `commit()`.
-final class UpdatingOutputSink: OutputSink, @unchecked Sendable {
+final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
     let outputPath: String
     private let previous: OutputManifest
     private let listing: OutputListing
@@ -31,22 +31,6 @@ final class UpdatingOutputSink: OutputSink, @unchecked Sendable {
         staging = try StagingFolder(for: outputPath)
     }
 
-    func write(_ bytes: [UInt8], to path: String) throws {
-        try bytes.withUnsafeBytes { buffer in try write(buffer, to: path) }
-    }
-
-    func write(_ text: String, to path: String) throws {
-        var text = text
-        try text.withUTF8 { buffer in try write(UnsafeRawBufferPointer(buffer), to: path) }
-    }
-
-    func copy(from source: String, to path: String) throws {
-        guard let data = FileManager.default.contents(atPath: source) else {
-            throw OutputError(path: source, reason: "cannot read the file")
-        }
-        try write([UInt8](data), to: path)
-    }
-
     func keep(_ path: String) -> Bool {
         guard let last = previous.files[path], listing.files[path] == last.status else { return false }
         lock.lock()
@@ -55,7 +39,7 @@ final class UpdatingOutputSink: OutputSink, @unchecked Sendable {
         return true
     }
 
-    private func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
+    func writeBytes(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         let digest = XXHash64.hash(buffer)
         if let last = previous.files[path], last.digest == digest, listing.files[path] == last.status {
             lock.lock()
@@ -106,11 +90,11 @@ final class UpdatingOutputSink: OutputSink, @unchecked Sendable {
         guard let manifestBytes = manifest().encoded(), let journalBytes = journal.encoded() else {
             throw OutputError(path: outputPath, reason: "a path holds a line break")
         }
-        guard OutputManifest.writeAtomically(manifestBytes, to: journal.nextManifest) else {
+        guard AtomicFile.write(manifestBytes, to: journal.nextManifest) else {
             throw OutputError(path: journal.nextManifest, reason: "cannot write the output manifest")
         }
         try afterStep(0)
-        guard OutputManifest.writeAtomically(journalBytes, to: journalPath) else {
+        guard AtomicFile.write(journalBytes, to: journalPath) else {
             unlink(journal.nextManifest)
             throw OutputError(path: journalPath, reason: "cannot write the output journal")
         }

@@ -63,7 +63,7 @@ struct SearchIndexer {
     // MARK: Words
 
     /// The words of each field of a guide, one call per word.
-    private static func fields(of guide: UnsafePointer<Guide>, body includingBody: Bool = true, tokenizer: SearchTokenizer,
+    private static func fields(of guide: UnsafePointer<Guide>, tokenizer: SearchTokenizer,
                                _ visit: (Field, UnsafeBufferPointer<UInt8>) -> Void) {
         // Read in place: `let matter = guide.pointee.frontMatter` would copy (and retain) every field.
         tokenizer.words(in: guide.pointee.frontMatter.term) { visit(.term, $0) }
@@ -81,7 +81,7 @@ struct SearchIndexer {
         if let description = guide.pointee.frontMatter.description {
             tokenizer.words(in: description) { visit(.description, $0) }
         }
-        if includingBody { tokenizer.words(in: guide.pointee.rendered.html, html: true) { visit(.body, $0) } }
+        tokenizer.words(in: guide.pointee.rendered.html, html: true) { visit(.body, $0) }
     }
 
     /// The ranges of documents each core indexes: a few per core, so that both finish together.
