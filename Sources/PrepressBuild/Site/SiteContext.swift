@@ -2,19 +2,19 @@ import PrepressContent
 
 /// What every view may ask about the whole site: settings, URLs, guides and taxonomies.
 ///
-/// Views hold it and are copied for every key a template looks up, so the unchanging part lives in one
-/// shared object: a copy is a few reference counts, not one per guide list and dictionary.
+/// Views hold its `unretained` form and are made and copied for every key a template looks up, so everything
+/// lives in one object, whose values views read in place.
 @dynamicMemberLookup
 struct SiteContext: Sendable {
-    private let storage: Storage
+    private var storage: Storage
 
     /// The same context without reference counting, for views: valid while this context lives.
     ///
     /// Views are made and copied for every key a template looks up, on every thread at once; counting references
-    /// to the two shared objects on each copy made both threads contend for their cache lines (about a tenth of
-    /// the page stage at 10,000 guides). Every view lives within one render call, during which the renderer
-    /// holds this context.
-    var unretained: ViewContext { ViewContext(storage: storage, rendering: rendering) }
+    /// to shared objects on each copy made both threads contend for their cache lines (about a tenth of the page
+    /// stage at 10,000 guides). Every view lives within one render call, during which the renderer holds this
+    /// context.
+    var unretained: ViewContext { ViewContext(values: storage.values) }
 
     /// Every value of `ViewContext` (settings, guides, taxonomies, links), read through it.
     subscript<Value>(dynamicMember keyPath: KeyPath<ViewContext, Value>) -> Value {
@@ -23,59 +23,35 @@ struct SiteContext: Sendable {
 
     /// Each guide's card (`partials/guide-card` rendered once), shown in lists as `{{{card}}}`.
     var cards: [String] {
-        get { rendering.cards }
-        set { rendering = Rendering(cards: newValue, writesStructuredData: rendering.writesStructuredData) }
+        get { storage.values.pointee.cards }
+        set { storage = Storage(storage.values.pointee.with(cards: newValue)) }
     }
     /// Whether guide pages get their JSON-LD. The link check turns it off: JSON-LD holds no attribute the
     /// checker reads (its quotes are escaped), and it is a tenth of the rendering.
     var writesStructuredData: Bool {
-        get { rendering.writesStructuredData }
-        set { rendering = Rendering(cards: rendering.cards, writesStructuredData: newValue) }
-    }
-    /// The settings above, in a shared object too, so that the context is two references: a view holding it
-    /// and a guide index fits in an existential's inline buffer, and Mustache does not allocate a box for it.
-    private var rendering = Rendering(cards: [], writesStructuredData: true)
-
-    fileprivate final class Rendering: Sendable {
-        let cards: [String]
-        let writesStructuredData: Bool
-
-        init(cards: [String], writesStructuredData: Bool) {
-            self.cards = cards
-            self.writesStructuredData = writesStructuredData
-        }
+        get { storage.values.pointee.writesStructuredData }
+        set { storage = Storage(storage.values.pointee.with(writesStructuredData: newValue)) }
     }
 
-    fileprivate final class Storage: @unchecked Sendable {
-        let config: SiteConfig
-        let urls: SiteURLs
-        let generator: String
-        let guides: GuideList
-        let taxonomies: [Taxonomy]
-        let hasFeed: Bool
-        let neighbors: [Int: (previous: Int?, next: Int?)]
-        let related: [[Int]]
-        let questionBank: QuestionBank
-        let guideLinks: [String]
+    /// The site's values, in memory of their own. Read through a pointer, a value's arrays and strings are
+    /// borrowed where they are; read from an object's properties, each is retained and released on every read —
+    /// the same few objects, from every thread at once.
+    fileprivate struct Values {
+        var config: SiteConfig
+        var urls: SiteURLs
+        var generator: String
+        var guides: GuideList
+        var taxonomies: [Taxonomy]
+        var hasFeed: Bool
+        var neighbors: [Int: (previous: Int?, next: Int?)]
+        var related: [[Int]]
+        var questionBank: QuestionBank
+        var guideLinks: [String]
         /// Each taxonomy's position, by its front-matter key, and the link of each of its terms, made once.
-        let taxonomyPositions: [String: Int]
-        let termLinks: [[String]]
-
-        /// The same storage with other guides and question bank, everything else kept.
-        init(_ other: Storage, guides: GuideList, questionBank: QuestionBank) {
-            config = other.config
-            urls = other.urls
-            generator = other.generator
-            self.guides = guides
-            taxonomies = other.taxonomies
-            hasFeed = other.hasFeed
-            neighbors = other.neighbors
-            related = other.related
-            self.questionBank = questionBank
-            guideLinks = other.guideLinks
-            taxonomyPositions = other.taxonomyPositions
-            termLinks = other.termLinks
-        }
+        var taxonomyPositions: [String: Int]
+        var termLinks: [[String]]
+        var cards: [String] = []
+        var writesStructuredData = true
 
         init(config: SiteConfig, urls: SiteURLs, generator: String, guides: GuideList, taxonomies: [Taxonomy], hasFeed: Bool,
              neighbors: [Int: (previous: Int?, next: Int?)], related: [[Int]], questionBank: QuestionBank) {
@@ -96,6 +72,40 @@ struct SiteContext: Sendable {
             self.taxonomyPositions = taxonomyPositions
             termLinks = taxonomies.map { taxonomy in taxonomy.terms.map { urls.link(taxonomy.path(of: $0)) } }
         }
+
+        func with(cards: [String]) -> Values {
+            var values = self
+            values.cards = cards
+            return values
+        }
+
+        func with(writesStructuredData: Bool) -> Values {
+            var values = self
+            values.writesStructuredData = writesStructuredData
+            return values
+        }
+
+        func with(guides: GuideList, questionBank: QuestionBank) -> Values {
+            var values = self
+            values.guides = guides
+            values.questionBank = questionBank
+            return values
+        }
+    }
+
+    /// Owns the values; they never change once made (a changed context is a new storage).
+    fileprivate final class Storage: @unchecked Sendable {
+        let values: UnsafeMutablePointer<Values>
+
+        init(_ values: consuming Values) {
+            self.values = .allocate(capacity: 1)
+            self.values.initialize(to: values)
+        }
+
+        deinit {
+            values.deinitialize(count: 1)
+            values.deallocate()
+        }
     }
 
     init(config: SiteConfig, urls: SiteURLs, generator: String, guides: [Guide], taxonomies: [Taxonomy], related: [[Int]]) {
@@ -110,14 +120,13 @@ struct SiteContext: Sendable {
             }
         }
         let list = GuideList(guides)
-        storage = Storage(config: config, urls: urls, generator: generator, guides: list, taxonomies: taxonomies,
-                          hasFeed: guides.contains { $0.frontMatter.pubDate != nil }, neighbors: neighbors, related: related,
-                          questionBank: QuestionBank(guides: list))
+        storage = Storage(Values(config: config, urls: urls, generator: generator, guides: list, taxonomies: taxonomies,
+                                 hasFeed: guides.contains { $0.frontMatter.pubDate != nil }, neighbors: neighbors, related: related,
+                                 questionBank: QuestionBank(guides: list)))
     }
 
-    private init(storage: Storage, rendering: Rendering) {
+    private init(storage: Storage) {
         self.storage = storage
-        self.rendering = rendering
     }
 
     /// The same site with some guides replaced by versions that keep their places (URL, title, date, lists,
@@ -125,10 +134,11 @@ struct SiteContext: Sendable {
     /// again unless every replaced guide keeps its questions' groups and counts (`QuestionBank.sameShape`).
     /// The cards stay as they were, for the caller to update.
     func replacingGuides(_ replacements: [Int: Guide]) -> SiteContext {
-        let guides = storage.guides.replacing(replacements)
-        let keepsBank = replacements.allSatisfy { QuestionBank.sameShape(storage.guides[$0.key], $0.value) }
-        let bank = keepsBank ? storage.questionBank : QuestionBank(guides: guides)
-        return SiteContext(storage: Storage(storage, guides: guides, questionBank: bank), rendering: rendering)
+        let values = storage.values.pointee
+        let guides = values.guides.replacing(replacements)
+        let keepsBank = replacements.allSatisfy { QuestionBank.sameShape(values.guides[$0.key], $0.value) }
+        let bank = keepsBank ? values.questionBank : QuestionBank(guides: guides)
+        return SiteContext(storage: Storage(values.with(guides: guides, questionBank: bank)))
     }
 
     var siteView: SiteView { SiteView(context: unretained) }
@@ -137,43 +147,42 @@ struct SiteContext: Sendable {
 /// What views read of the site: `SiteContext`'s values, reached without counting references (see
 /// `SiteContext.unretained`).
 struct ViewContext: @unchecked Sendable {
-    // Unowned and unsafe: the SiteContext it came from keeps both objects alive while any view exists.
-    fileprivate unowned(unsafe) let storage: SiteContext.Storage
-    fileprivate unowned(unsafe) let rendering: SiteContext.Rendering
+    // Unsafe: the SiteContext it came from keeps the values alive while any view exists.
+    fileprivate let values: UnsafeMutablePointer<SiteContext.Values>
 
-    var config: SiteConfig { storage.config }
-    var urls: SiteURLs { storage.urls }
-    var generator: String { storage.generator }
+    var config: SiteConfig { _read { yield values.pointee.config } }
+    var urls: SiteURLs { _read { yield values.pointee.urls } }
+    var generator: String { values.pointee.generator }
     /// Every published guide, newest first.
-    var guides: GuideList { storage.guides }
+    var guides: GuideList { _read { yield values.pointee.guides } }
     /// The guide at `index`, borrowed in place: reading a field through `guides[index]` copies the whole guide.
-    func guide(at index: Int) -> UnsafeMutablePointer<Guide> { storage.guides.pointer(at: index) }
-    var taxonomies: [Taxonomy] { storage.taxonomies }
+    func guide(at index: Int) -> UnsafeMutablePointer<Guide> { values.pointee.guides.pointer(at: index) }
+    var taxonomies: [Taxonomy] { _read { yield values.pointee.taxonomies } }
     /// Whether /feed.xml is written (some guide has a date).
-    var hasFeed: Bool { storage.hasFeed }
+    var hasFeed: Bool { values.pointee.hasFeed }
     /// The guides before and after each guide within its category, by guide index.
-    var neighbors: [Int: (previous: Int?, next: Int?)] { storage.neighbors }
+    var neighbors: [Int: (previous: Int?, next: Int?)] { _read { yield values.pointee.neighbors } }
     /// Related guides of each guide, best first, by guide index.
-    var related: [[Int]] { storage.related }
-    var questionBank: QuestionBank { storage.questionBank }
+    var related: [[Int]] { _read { yield values.pointee.related } }
+    var questionBank: QuestionBank { _read { yield values.pointee.questionBank } }
     /// Each guide's link, by guide index: made once, as lists, cards, feeds and the question bank show it often.
-    var guideLinks: [String] { _read { yield storage.guideLinks } }
-    var cards: [String] { rendering.cards }
-    var writesStructuredData: Bool { rendering.writesStructuredData }
+    var guideLinks: [String] { _read { yield values.pointee.guideLinks } }
+    var cards: [String] { _read { yield values.pointee.cards } }
+    var writesStructuredData: Bool { values.pointee.writesStructuredData }
     /// Each taxonomy's position in `taxonomies`, by its front-matter key (`category`, `tags`).
-    var taxonomyPositions: [String: Int] { storage.taxonomyPositions }
+    var taxonomyPositions: [String: Int] { _read { yield values.pointee.taxonomyPositions } }
     /// The link of each term of each taxonomy, by positions.
-    var termLinks: [[String]] { storage.termLinks }
+    var termLinks: [[String]] { _read { yield values.pointee.termLinks } }
 
     /// A name under the taxonomy of `key` as the site spells and links it; unlinked when the site has no such
     /// taxonomy. Read in place: `taxonomies[i]` would copy the whole taxonomy, its terms and indexes.
     func termView(named name: String, key: String) -> TermView {
-        storage.taxonomies.withUnsafeBufferPointer { taxonomies in
-            guard let taxonomy = storage.taxonomyPositions[key], let position = taxonomies[taxonomy].position(named: name) else {
+        values.pointee.taxonomies.withUnsafeBufferPointer { taxonomies in
+            guard let taxonomy = values.pointee.taxonomyPositions[key], let position = taxonomies[taxonomy].position(named: name) else {
                 return TermView(slug: Slug.make(name), displayName: name, url: nil)
             }
             return taxonomies[taxonomy].terms.withUnsafeBufferPointer { terms in
-                TermView(slug: terms[position].slug, displayName: terms[position].name, url: storage.termLinks[taxonomy][position])
+                TermView(slug: terms[position].slug, displayName: terms[position].name, url: values.pointee.termLinks[taxonomy][position])
             }
         }
     }
@@ -181,8 +190,8 @@ struct ViewContext: @unchecked Sendable {
     /// The term a name belongs to under the taxonomy of `key`, as its name and page path; nil when the site
     /// has no such taxonomy or term. Read in place, like `termView(named:key:)`.
     func term(named name: String, key: String) -> (name: String, path: String)? {
-        storage.taxonomies.withUnsafeBufferPointer { taxonomies in
-            guard let taxonomy = storage.taxonomyPositions[key], let position = taxonomies[taxonomy].position(named: name) else {
+        values.pointee.taxonomies.withUnsafeBufferPointer { taxonomies in
+            guard let taxonomy = values.pointee.taxonomyPositions[key], let position = taxonomies[taxonomy].position(named: name) else {
                 return nil
             }
             return taxonomies[taxonomy].terms.withUnsafeBufferPointer { terms in

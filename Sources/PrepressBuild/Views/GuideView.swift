@@ -41,8 +41,7 @@ struct GuideView: TemplateView {
         "source_path": .text { $0.guide.source.relativePath },
         "breadcrumbs": .list { $0.breadcrumbs },
         "question_groups": .list { view in
-            let guideURL = view.context.guideLinks[view.index]
-            return view.guide.rendered.questionGroups.map { QuestionGroupView(group: $0, guideURL: guideURL) }
+            view.guide.rendered.questionGroups.indices.map { QuestionGroupView(context: view.context, guide: view.index, group: $0) }
         },
         "question_count": .number { $0.guide.rendered.questionCount },
         "has_questions": .flag { !$0.guide.rendered.questionGroups.isEmpty },

@@ -38,11 +38,8 @@ struct QuestionBankPageView: TemplateView {
             return QuestionBankGroupView(
                 name: type.name, slug: type.slug, url: urls.link(QuestionBank.typePath(type)), count: type.entries.count,
                 questions: group.entries.map { entry in
-                    let link = GuideLinkView(index: entry.guide, context: context)
-                    // Read in place: the guide's questions, not a copy of the guide.
-                    let question = context.guide(at: entry.guide).pointee.rendered
-                        .questionGroups[Int(entry.group)].questions[Int(entry.position)]
-                    return QuestionView(question: question, guideURL: link.url, type: type.name, guide: link)
+                    QuestionView(context: context, guide: entry.guide, group: Int(entry.group), position: Int(entry.position),
+                                 bankType: group.type)
                 })
         }
     }

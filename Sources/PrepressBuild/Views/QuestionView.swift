@@ -2,22 +2,46 @@ import PrepressContent
 import PrepressMarkdown
 import PrepressTemplates
 
-/// One question: on its guide's page, and in the question bank.
+/// One question: on its guide's page, and in the question bank. The question is read in place, in its guide:
+/// a copy would retain every field of it for each question of every page.
 struct QuestionView: TemplateView {
-    let question: Question
-    let guideURL: String
-    let type: String
-    /// In the question bank: the guide the question belongs to.
-    var guide: GuideLinkView?
+    let context: ViewContext
+    /// The guide's position in `context.guides`, and the question's in the guide's question groups.
+    let guide: Int32
+    let group: Int32
+    let position: Int32
+    /// In the question bank: the bank's type the question is listed under (its name is the question's type,
+    /// and the question links its guide); -1 on the guide's own page, where the type is the group's name.
+    let bankType: Int32
+
+    init(context: ViewContext, guide: Int, group: Int, position: Int, bankType: Int? = nil) {
+        self.context = context
+        self.guide = Int32(guide)
+        self.group = Int32(group)
+        self.position = Int32(position)
+        self.bankType = Int32(bankType ?? -1)
+    }
+
+    private var question: Question {
+        _read { yield context.guide(at: Int(guide)).pointee.rendered.questionGroups[Int(group)].questions[Int(position)] }
+    }
+
+    private var guideURL: String { context.guideLinks[Int(guide)] }
+
+    private var type: String {
+        bankType < 0
+            ? context.guide(at: Int(guide)).pointee.rendered.questionGroups[Int(group)].name
+            : context.questionBank.types[Int(bankType)].name
+    }
 
     static let templateKeys = TemplateKeys<QuestionView>("a question", plural: "questions", [
-        "text": .text(\.question.text),
-        "number": .optionalNumber(\.question.number),
-        "anchor": .text(\.question.anchor),
+        "text": .text { $0.question.text },
+        "number": .optionalNumber { $0.question.number },
+        "anchor": .text { $0.question.anchor },
         "url": .text { $0.guideURL + "#" + $0.question.anchor },
         "answer_html": .text { String($0.question.answerHTML) },
-        "answer_text": .text(\.question.answerText),
-        "type": .text(\.type),
-        "guide": .optionalView(\.guide),
+        "answer_text": .text { $0.question.answerText },
+        "type": .text { $0.type },
+        "guide": .optionalView { $0.bankType < 0 ? nil : GuideLinkView(index: Int($0.guide), context: $0.context) },
     ])
 }

@@ -75,7 +75,7 @@ struct TemplateRendering: ~Copyable {
                         }
                     case .views(let views):
                         for position in 0..<views.count {
-                            stack.append(views.item(position))
+                            stack.append(.item(views.storage, position))
                             run(body, after)
                             stack.removeLast()
                         }
@@ -204,6 +204,15 @@ struct TemplateRendering: ~Copyable {
             // A view of a type the template was not checked against: found by name.
             guard let position = view.position(ofKey: keys[Int(part.key)]) else { return nil }
             return view.templateValue(at: position)
+        case .item(let list, let item):
+            let type = list.type
+            let part = parts[index]
+            if part.types.0 == type { return list.value(item, Int(part.positions.0)) }
+            if part.types.1 == type { return list.value(item, Int(part.positions.1)) }
+            if part.types.2 == type { return list.value(item, Int(part.positions.2)) }
+            if part.types.3 == type { return list.value(item, Int(part.positions.3)) }
+            guard let position = list.table.positions[keys[Int(part.key)]] else { return nil }
+            return list.value(item, position)
         case .data(let data):
             return data[keys[Int(parts[index].key)]].map(TemplateValue.data)
         case .text, .bytes, .number, .flag, .list, .views, .absent:
@@ -251,7 +260,7 @@ struct TemplateRendering: ~Copyable {
             case .bool(let flag): output += (flag ? "true" : "false").utf8
             case .null, .list, .map: break
             }
-        case .view, .list, .views, .absent:
+        case .view, .item, .list, .views, .absent:
             break
         }
     }

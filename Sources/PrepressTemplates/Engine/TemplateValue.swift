@@ -14,6 +14,8 @@ public enum TemplateValue: Sendable {
     case list([TemplateValue])
     /// A list of views, made one at a time as a section reaches them (no array of values is built first).
     case views(TemplateViewList)
+    /// One view of a `.views` list while a section renders it, read in place through the list.
+    case item(TemplateViewStorage, Int)
     /// Free-form data (front matter `params`, JSON): looked up by name at render time.
     case data(TemplateData)
     /// A key the view offers but has no value for: renders empty, is falsy, and ends the lookup there rather
@@ -32,7 +34,7 @@ public enum TemplateValue: Sendable {
         case .list(let items): items.isEmpty
         case .views(let views): views.count == 0
         case .data(let data): data.isFalsy
-        case .text, .bytes, .number, .flag, .view: false
+        case .text, .bytes, .number, .flag, .view, .item: false
         }
     }
 }

@@ -42,6 +42,7 @@ func dictionary(_ value: TemplateValue) -> Any? {
     case .flag(let flag): return flag
     case .list(let items): return items.compactMap(dictionary)
     case .views(let views): return (0..<views.count).compactMap { dictionary(views.item($0)) }
+    case .item: fatalError("list items are read through their list")
     case .absent: return nil
     case .data: fatalError("no free-form data in these views")
     case .view(let view): return dictionary(of: view)
