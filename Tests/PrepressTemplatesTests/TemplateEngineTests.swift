@@ -141,7 +141,8 @@ private func problems(_ templates: [String: String]) throws -> [String] {
     @Test func theRenderPathUsesNoReflectionCastsOrDescriptions() throws {
         let engine = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/PrepressTemplates/Engine")
-        for file in ["TemplateRendering.swift", "TemplateProgram.swift", "TemplateValue.swift", "TemplateView.swift", "HTMLText.swift"] {
+        for file in ["TemplateRendering.swift", "TemplateProgram.swift", "TemplateValue.swift", "TemplateView.swift", "HTMLText.swift",
+                     "TemplateViewBox.swift", "TemplateViewList.swift"] {
             let text = try String(contentsOf: engine.appendingPathComponent(file), encoding: .utf8)
             for forbidden in ["Mirror(", " as? ", " as! ", "String(describing", "type(of:"] where text.contains(forbidden) {
                 Issue.record("\(file) uses \(forbidden)")
@@ -152,6 +153,40 @@ private func problems(_ templates: [String: String]) throws -> [String] {
     @Test func escapingCoversTheFiveHTMLCharactersAndLeavesTheRestAlone() {
         #expect(HTMLText.escaped(#"<a href="x">Tom & 'Jerry'</a> é"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt; é")
         #expect(HTMLText.escaped("plain") == "plain")
+    }
+
+    /// Escaping skips eight bytes at a time when none is special: every special character, at every offset of
+    /// texts longer and shorter than eight bytes, beside multi-byte characters and bytes one away from the
+    /// special ones (`%`, `'`+1, `;`, `=`, `?`, `!`, `#`), escapes exactly as one byte at a time does.
+    @Test func escapingFindsEverySpecialCharacterAtEveryOffset() {
+        func reference(_ text: String) -> String {
+            var result = ""
+            for character in text.unicodeScalars {
+                switch character {
+                case "&": result += "&amp;"
+                case "<": result += "&lt;"
+                case ">": result += "&gt;"
+                case "\"": result += "&quot;"
+                case "'": result += "&#39;"
+                default: result.unicodeScalars.append(character)
+                }
+            }
+            return result
+        }
+        for filler in ["a", "é", "%", "(", ";", "=", "?", "!", "#", "\u{7F}"] {
+            for length in [1, 7, 8, 9, 16, 23] {
+                for special in ["&", "<", ">", "\"", "'"] {
+                    for offset in 0..<length {
+                        var characters = Array(repeating: filler, count: length)
+                        characters[offset] = special
+                        let text = characters.joined()
+                        #expect(HTMLText.escaped(text) == reference(text), "\(text)")
+                    }
+                }
+                let plain = String(repeating: filler, count: length)
+                #expect(HTMLText.escaped(plain) == plain)
+            }
+        }
     }
 }
 

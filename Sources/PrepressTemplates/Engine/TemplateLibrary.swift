@@ -48,7 +48,7 @@ public struct TemplateLibrary: Sendable {
     /// Renders `view` with the template `name` into bytes; nil when there is no such template. `capacity` is the
     /// output's expected size.
     public func render(_ view: some TemplateView, template name: String, escaping: Bool = true, capacity: Int = 4096) -> [UInt8]? {
-        render(.view(view), template: name, escaping: escaping, capacity: capacity)
+        render(.of(view), template: name, escaping: escaping, capacity: capacity)
     }
 
     /// Renders `value` with the template `name`: a view, or free-form data.

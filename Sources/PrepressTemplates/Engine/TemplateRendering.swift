@@ -195,15 +195,15 @@ struct TemplateRendering: ~Copyable {
     private func child(of value: TemplateValue, part index: Int) -> TemplateValue? {
         switch value {
         case .view(let view):
-            let type = typeIdentifier(of: view)
+            let type = view.type
             let part = parts[index]
-            if part.types.0 == type { return view.templateValue(at: Int(part.positions.0)) }
-            if part.types.1 == type { return view.templateValue(at: Int(part.positions.1)) }
-            if part.types.2 == type { return view.templateValue(at: Int(part.positions.2)) }
-            if part.types.3 == type { return view.templateValue(at: Int(part.positions.3)) }
+            if part.types.0 == type { return view.value(at: Int(part.positions.0)) }
+            if part.types.1 == type { return view.value(at: Int(part.positions.1)) }
+            if part.types.2 == type { return view.value(at: Int(part.positions.2)) }
+            if part.types.3 == type { return view.value(at: Int(part.positions.3)) }
             // A view of a type the template was not checked against: found by name.
-            guard let position = view.position(ofKey: keys[Int(part.key)]) else { return nil }
-            return view.templateValue(at: position)
+            guard let position = view.table.positions[keys[Int(part.key)]] else { return nil }
+            return view.value(at: position)
         case .item(let list, let item):
             let type = list.type
             let part = parts[index]
@@ -275,10 +275,4 @@ struct TemplateRendering: ~Copyable {
             }
         }
     }
-}
-
-/// The view's type, read from its existential container rather than asked of the runtime.
-@inline(__always)
-private func typeIdentifier<View: TemplateView>(of view: View) -> UInt {
-    UInt(bitPattern: ObjectIdentifier(View.self))
 }

@@ -9,7 +9,7 @@ public enum TemplateValue: Sendable {
     /// A flag: a section shows when it is true, an inverted section when it is false.
     case flag(Bool)
     /// A view with keys of its own: a section over it pushes it onto the context stack.
-    case view(any TemplateView)
+    case view(TemplateViewBox)
     /// A list: a section renders once per item, an inverted section when it is empty.
     case list([TemplateValue])
     /// A list of views, made one at a time as a section reaches them (no array of values is built first).

@@ -12,7 +12,7 @@ public struct TemplateViewList: Sendable {
         storage = TemplateViewStorage(
             count: views.count, type: UInt(bitPattern: ObjectIdentifier(View.self)), table: keys,
             value: { item, position in views.withUnsafeBufferPointer { accessors[position]($0[item]) } },
-            view: { .view(views[$0]) })
+            view: { .of(views[$0]) })
     }
 
     public var count: Int { storage.count }

@@ -45,7 +45,7 @@ func dictionary(_ value: TemplateValue) -> Any? {
     case .item: fatalError("list items are read through their list")
     case .absent: return nil
     case .data: fatalError("no free-form data in these views")
-    case .view(let view): return dictionary(of: view)
+    case .view(let box): return dictionary(of: box.view)
     }
 }
 
