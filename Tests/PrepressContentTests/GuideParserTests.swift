@@ -102,6 +102,18 @@ import PrepressTestSupport
         #expect(date.secondsSinceEpoch == 1_717_309_800)
     }
 
+    @Test(arguments: [
+        (GuideDate(year: 2025, month: 1, day: 14), "2025-01-14", "2025-01-14T00:00:00Z"),
+        (GuideDate(year: 987, month: 12, day: 3, hour: 9, minute: 5, second: 7), "0987-12-03", "0987-12-03T09:05:07Z"),
+        (GuideDate(year: 7, month: 10, day: 31, hour: 23, minute: 59, second: 59, offsetMinutes: -90), "0007-10-31", "0007-10-31T23:59:59-01:30"),
+        (GuideDate(year: 12345, month: 6, day: 1, hour: 0, offsetMinutes: 345), "12345-06-01", "12345-06-01T00:00:00+05:45"),
+        (GuideDate(year: -44, month: 3, day: 15), "0-44-03-15", "0-44-03-15T00:00:00Z"),
+    ])
+    func datesAreWrittenWithTheirDigitsPadded(date: GuideDate, day: String, dateTime: String) {
+        #expect(date.day8601 == day)
+        #expect(date.rfc3339 == dateTime)
+    }
+
     /// The demo site's guides, the shared sample among them, parse with every key known and nothing to warn about.
     @Test func theDemoSiteGuidesParseCleanly() throws {
         let content = repositoryRoot + "/content"

@@ -10,10 +10,9 @@ struct StructuredData {
     func jsonLD(for index: Int) -> [UInt8] {
         // Through the pointer, each field is read where it is: `.pointee` into a constant would copy the guide.
         let guide = UnsafePointer(context.guide(at: index))
-        let matter = guide.pointee.frontMatter
         let urls = context.urls
         let permalink = urls.absolute(guide.pointee.path)
-        var json = JSONWriter(capacity: 4096 + guide.pointee.rendered.questionCount * 1024)
+        var json = JSONWriter(capacity: 2048 + (context.config.faqStructuredData ? guide.pointee.rendered.questionCount * 1024 : 0))
         json.beginObject()
         json.member("@context", "https://schema.org")
         json.key("@graph")
@@ -22,15 +21,15 @@ struct StructuredData {
         json.beginObject()
         json.member("@type", "Article")
         json.member("@id", permalink + "#article")
-        json.member("headline", matter.term)
+        json.member("headline", guide.pointee.frontMatter.term)
         json.member("url", permalink)
         json.member("mainEntityOfPage", permalink)
         json.member("inLanguage", context.config.language)
         json.member("wordCount", guide.pointee.rendered.wordCount)
-        if let description = matter.description { json.member("description", description) }
-        if let published = matter.pubDate { json.member("datePublished", published.rfc3339) }
-        if let modified = matter.modDate ?? matter.pubDate { json.member("dateModified", modified.rfc3339) }
-        if let author = matter.author ?? context.config.author.map({ Author(name: $0) }) {
+        if let description = guide.pointee.frontMatter.description { json.member("description", description) }
+        if let published = guide.pointee.frontMatter.pubDate { json.member("datePublished", published.rfc3339) }
+        if let modified = guide.pointee.frontMatter.modDate ?? guide.pointee.frontMatter.pubDate { json.member("dateModified", modified.rfc3339) }
+        if let author = guide.pointee.frontMatter.author ?? context.config.author.map({ Author(name: $0) }) {
             json.key("author")
             json.beginObject()
             json.member("@type", "Person")
@@ -38,9 +37,9 @@ struct StructuredData {
             if let url = author.url { json.member("url", urls.absoluteAuthored(url)) }
             json.endObject()
         }
-        if let image = matter.image { json.member("image", urls.absoluteAuthored(image.url)) }
-        if let category = matter.category { json.member("articleSection", category) }
-        if !matter.tags.isEmpty { json.member("keywords", matter.tags.joined(separator: ", ")) }
+        if let image = guide.pointee.frontMatter.image { json.member("image", urls.absoluteAuthored(image.url)) }
+        if let category = guide.pointee.frontMatter.category { json.member("articleSection", category) }
+        if !guide.pointee.frontMatter.tags.isEmpty { json.member("keywords", guide.pointee.frontMatter.tags.joined(separator: ", ")) }
         json.key("publisher")
         json.beginObject()
         json.member("@type", "Organization")
@@ -50,10 +49,10 @@ struct StructuredData {
         json.endObject()
 
         var crumbs: [(name: String, url: String)] = [("Home", urls.absolute(""))]
-        if let category = matter.category, let term = context.term(named: category, key: "category") {
+        if let category = guide.pointee.frontMatter.category, let term = context.term(named: category, key: "category") {
             crumbs.append((term.name, urls.absolute(term.path)))
         }
-        crumbs.append((matter.term, permalink))
+        crumbs.append((guide.pointee.frontMatter.term, permalink))
         json.beginObject()
         json.member("@type", "BreadcrumbList")
         json.key("itemListElement")

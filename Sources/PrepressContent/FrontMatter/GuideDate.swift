@@ -25,19 +25,42 @@ public struct GuideDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// `2025-01-14`, the calendar day as written.
     public var day8601: String {
-        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendDay(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func appendDay(to bytes: inout [UInt8]) {
+        appendPadded(year, 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendPadded(month, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendPadded(day, 2, to: &bytes)
     }
 
     /// A full RFC 3339 date-time for feeds and sitemaps; a plain date becomes midnight UTC.
     public var rfc3339: String {
+        // Made as bytes in one buffer: joining the ten pieces as strings made as many strings.
         let clock = secondOfDay ?? 0
-        var text = day8601 + "T" + pad(clock / 3600, 2) + ":" + pad(clock / 60 % 60, 2) + ":" + pad(clock % 60, 2)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(25)
+        appendDay(to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        appendPadded(clock / 3600, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendPadded(clock / 60 % 60, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendPadded(clock % 60, 2, to: &bytes)
         if let minutes = offsetMinutes, minutes != 0 {
-            text += (minutes < 0 ? "-" : "+") + pad(abs(minutes) / 60, 2) + ":" + pad(abs(minutes) % 60, 2)
+            bytes.append(UInt8(ascii: minutes < 0 ? "-" : "+"))
+            appendPadded(abs(minutes) / 60, 2, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            appendPadded(abs(minutes) % 60, 2, to: &bytes)
         } else {
-            text += "Z"
+            bytes.append(UInt8(ascii: "Z"))
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The form written in `<time datetime>`: the day alone, or the full date-time when a time was given.
@@ -86,7 +109,25 @@ public struct GuideDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 }
 
-private func pad(_ number: Int, _ width: Int) -> String {
-    let digits = String(number)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+/// `number` in decimal, zeros before it up to `width` characters (a minus sign counts as one, after the zeros).
+private func appendPadded(_ number: Int, _ width: Int, to bytes: inout [UInt8]) {
+    guard number >= 0 else {
+        let digits = String(number).utf8
+        bytes += repeatElement(UInt8(ascii: "0"), count: max(0, width - digits.count))
+        bytes += digits
+        return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                 UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+        var rest = number
+        repeat {
+            buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+            count += 1
+        } while rest > 0
+        bytes += repeatElement(UInt8(ascii: "0"), count: max(0, width - count))
+        bytes += buffer[(20 - count)...]
+    }
 }
