@@ -46,10 +46,11 @@ BASELINE ?= debf78c
 bench:
 	BASELINE=$(BASELINE) bash Benchmarks/bench.sh
 
+# libcmark renders Markdown, KSyntaxHighlighting (with Qt 5) highlights code, jemalloc allocates.
 deps:
-	@if ! pkg-config --exists libcmark jemalloc 2>/dev/null; then \
-		echo "Installing libcmark-dev, libjemalloc-dev and pkg-config (apt-get)…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libjemalloc-dev pkg-config; \
+	@if ! pkg-config --exists libcmark jemalloc Qt5Gui 2>/dev/null || [ ! -e /usr/include/KF5/KSyntaxHighlighting/KSyntaxHighlighting/repository.h ]; then \
+		echo "Installing libcmark-dev, libkf5syntaxhighlighting-dev, libjemalloc-dev and pkg-config (apt-get)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libkf5syntaxhighlighting-dev libjemalloc-dev pkg-config; \
 	fi
 
 test-deps: deps

@@ -47,7 +47,19 @@ let package = Package(
             pkgConfig: "jemalloc",
             providers: [.apt(["libjemalloc-dev"])]
         ),
-        .target(name: "PrepressMarkdown", dependencies: ["CCmark"]),
+        // Code highlighting: KDE's KSyntaxHighlighting (Debian's libkf5syntaxhighlighting-dev, C++ on Qt 5) behind a
+        // C interface of our own. docs/highlighting.md says why this library. CQt5 brings Qt's compiler flags.
+        .systemLibrary(
+            name: "CQt5",
+            pkgConfig: "Qt5Gui",
+            providers: [.apt(["qtbase5-dev"])]
+        ),
+        .target(
+            name: "CSyntaxHighlighting",
+            dependencies: ["CQt5"],
+            linkerSettings: [.linkedLibrary("KF5SyntaxHighlighting"), .linkedLibrary("Qt5Gui"), .linkedLibrary("Qt5Core")]
+        ),
+        .target(name: "PrepressMarkdown", dependencies: ["CCmark", "CSyntaxHighlighting"]),
         .target(
             name: "PrepressContent",
             dependencies: [
@@ -119,7 +131,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )
 
 // Extensions are visible only in files that import their module, so a dependency's conformances

@@ -28,7 +28,8 @@
 # Benchmarks/search_bench.py the site search against Pagefind 1.5.2 (NO_SEARCH=1 leaves it out), and
 # Benchmarks/rebuild_bench.py a rebuild after one guide's body, one guide's tags or a new guide against a cold
 # build, output in tmpfs and on disk (NO_REBUILD=1 leaves it out), and Benchmarks/preview_latency.py the
-# preview's edit-to-reload time at each size (NO_PREVIEW=1 leaves it out).
+# preview's edit-to-reload time at each size (NO_PREVIEW=1 leaves it out). Benchmarks/highlight_bench.py times the
+# largest corpus with and without `markdown: {highlight: false}`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 10000"}
@@ -245,6 +246,9 @@ for name, path in rows:
         print(f"| {name} ({os.path.relpath(path, root)}) | {raw:,} | {packed:,} |")
 PY
 rm -rf "$sized"
+
+echo
+python3 Benchmarks/highlight_bench.py "$PREPRESS" "$WORK/corpus-$largest" --runs "$RUNS"
 
 if [ -z "${NO_SEARCH:-}" ]; then
   echo

@@ -8,11 +8,14 @@ public struct MarkdownOptions: Sendable, Equatable {
     public var unsafeHTML: Bool
     /// Folds each answer behind `<details><summary>Show answer</summary>`.
     public var practiceMode: Bool
+    /// Highlights fenced code whose language KSyntaxHighlighting knows (`CodeHighlighter`).
+    public var highlight: Bool
 
-    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = true, practiceMode: Bool = true) {
+    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = true, practiceMode: Bool = true, highlight: Bool = true) {
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
         self.practiceMode = practiceMode
+        self.highlight = highlight
     }
 
     var cmarkOptions: Int32 {

@@ -18,9 +18,18 @@ public struct MarkdownRenderer: Sendable {
         self.reservedIDs = reservedIDs
     }
 
+    /// Code with a longer line (in bytes) stays plain: the highlighter's time for a line grows with the square of
+    /// its length (a 384 KB line takes six seconds), so this bounds its time per byte of code.
+    public static let longestHighlightedLine = 2000
+
     /// The label practice mode folds each answer behind: the theme's words, not the guide's (the search
     /// index leaves it out).
     public static let answerSummary = "<summary>Show answer</summary>"
+
+    /// How highlighted code starts, up to its caption (the language's name), and how the caption ends: the
+    /// search index leaves the caption out, as the theme's words rather than the guide's.
+    public static let codeCaptionStart = "<figure class=\"code\"><figcaption>"
+    public static let codeCaptionEnd = "</figcaption>"
 
     /// Renders `markdown`; `rewriteLink` may return a new destination for a link or image as written.
     public func render(
@@ -59,6 +68,19 @@ public struct MarkdownRenderer: Sendable {
             }
         }
 
+        // Highlighted code takes the place of its block, the code kept for the answers' plain text.
+        var codeLiterals: [OpaquePointer: String] = [:]
+        var unhighlightedCode: [Int] = []
+        if options.highlight {
+            for node in walk.fencedCode {
+                switch highlightCode(node) {
+                case .highlighted(let block, let literal): codeLiterals[block] = literal
+                case .tooLong: unhighlightedCode.append(Int(cmark_node_get_start_line(node)))
+                case .plain: break
+                }
+            }
+        }
+
         // Answers are cut out of the document's HTML by marks, unless the source holds the mark bytes.
         let marksAnswers = cutsAnswersFromDocument && source.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return true }
@@ -69,7 +91,8 @@ public struct MarkdownRenderer: Sendable {
             answerOpening: options.practiceMode ? "<details class=\"answer\">\n" + Self.answerSummary : "",
             answerClosing: options.practiceMode ? "</details>" : "",
             renderOptions: renderOptions,
-            marksAnswers: marksAnswers)
+            marksAnswers: marksAnswers,
+            codeLiterals: codeLiterals)
         var questionGroups = extractor.extract(from: document, headings: headingsByNode)
 
         var html = ""
@@ -95,8 +118,41 @@ public struct MarkdownRenderer: Sendable {
             headings: headings,
             wordCount: walk.wordCount,
             links: walk.links,
-            questionGroups: questionGroups
+            questionGroups: questionGroups,
+            unhighlightedCode: unhighlightedCode
         )
+    }
+
+    /// Swaps a fenced code block in a language KSyntaxHighlighting knows for a custom block holding
+    /// `<figure class="code"><figcaption>SQL</figcaption><pre tabindex="0"><code class="language-sql">…</code></pre></figure>`:
+    /// the `pre` scrolls sideways for long lines, so it takes the keyboard's focus to be scrolled without a mouse.
+    /// Other languages, and code with a line longer than `longestHighlightedLine`, stay as cmark writes them.
+    private func highlightCode(_ node: OpaquePointer) -> CodeOutcome {
+        guard let info = cmark_node_get_fence_info(node).map({ String(cString: $0) }),
+              let language = CodeHighlighter.language(forInfo: info) else { return .plain }
+        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        var lineLength = 0
+        for byte in literal.utf8 {
+            lineLength = byte == 0x0A ? 0 : lineLength + 1
+            if lineLength > Self.longestHighlightedLine { return .tooLong }
+        }
+        guard let highlighted = CodeHighlighter.highlight(literal, as: language),
+              let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return .plain }
+        // The class as cmark writes it: the info string's first word.
+        let word = info.prefix { $0 != " " && $0 != "\t" }
+        cmark_node_set_on_enter(block, Self.codeCaptionStart + escapeAttribute(language.name) + Self.codeCaptionEnd
+            + "<pre tabindex=\"0\"><code class=\"language-\(escapeAttribute(String(word)))\">\(highlighted)</code></pre></figure>")
+        cmark_node_set_on_exit(block, "")
+        cmark_node_replace(node, block)
+        cmark_node_free(node)
+        return .highlighted(block, literal)
+    }
+
+    private enum CodeOutcome {
+        /// Replaced by `block`; the code, for answers' text.
+        case highlighted(OpaquePointer, String)
+        case plain
+        case tooLong
     }
 
     /// Swaps a heading for a custom block holding `<hN id="…">…</hN>`, since cmark's HTML has no heading ids.
@@ -129,6 +185,8 @@ public struct MarkdownRenderer: Sendable {
 /// One pass over the tree: headings to replace, links to rewrite, words to count.
 private struct TreeWalk {
     var headings: [OpaquePointer] = []
+    /// Fenced code blocks with an info string, for highlighting.
+    var fencedCode: [OpaquePointer] = []
     var links: [Link] = []
     var wordCount = 0
 
@@ -151,6 +209,10 @@ private struct TreeWalk {
             case CMARK_NODE_CODE_BLOCK:
                 wordCount += countWords(cmark_node_get_literal(node))
                 recordPosition(node, line: &blockLine, column: &blockColumn)
+                // Only fences carry an info string: an indented block has none, and stays plain.
+                if let info = cmark_node_get_fence_info(node), info.pointee != 0 {
+                    fencedCode.append(node)
+                }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let written = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 var destination = written

@@ -18,6 +18,8 @@ struct QuestionExtractor {
     /// Marks each answer in the document's HTML instead of rendering it apart; `sliceAnswers` then cuts the
     /// answers out of the one rendering of the whole document.
     let marksAnswers: Bool
+    /// The code of each highlighted block (the custom block that took its place), for the answers' text.
+    var codeLiterals: [OpaquePointer: String] = [:]
 
     /// Written at the start and end of each answer when `marksAnswers`: bytes no Markdown source here holds.
     static let answerStart: UInt8 = 0x01
@@ -178,6 +180,11 @@ struct QuestionExtractor {
             case CMARK_NODE_CODE_BLOCK:
                 if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
                 if !text.hasSuffix("\n") { text += "\n" }
+            case CMARK_NODE_CUSTOM_BLOCK:
+                if let literal = codeLiterals[child] {
+                    text += literal
+                    if !text.hasSuffix("\n") { text += "\n" }
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
             case CMARK_NODE_ITEM:

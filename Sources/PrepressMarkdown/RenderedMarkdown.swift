@@ -10,13 +10,18 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var links: [Link]
     /// Question-type sections with their questions, in document order; empty for a plain article.
     public var questionGroups: [QuestionGroup]
+    /// The lines (in the body) of fenced code in a known language left plain because a line of it is longer
+    /// than `MarkdownRenderer.longestHighlightedLine`.
+    public var unhighlightedCode: [Int]
 
-    public init(html: String, headings: [Heading], wordCount: Int, links: [Link], questionGroups: [QuestionGroup] = []) {
+    public init(html: String, headings: [Heading], wordCount: Int, links: [Link], questionGroups: [QuestionGroup] = [],
+                unhighlightedCode: [Int] = []) {
         self.html = html
         self.headings = headings
         self.wordCount = wordCount
         self.links = links
         self.questionGroups = questionGroups
+        self.unhighlightedCode = unhighlightedCode
     }
 
     /// Every question, in document order.

@@ -863,343 +863,172 @@ enum BuiltinTheme {
 
 """####),
         ("assets/style.css", ####"""
-/* Prepress default theme: readable, responsive, light and dark from the system setting, print-friendly. */
-
+/* Prepress default theme: readable, responsive, light and dark from the system setting, print-friendly.
+   One rule per line; rules sharing a look share one rule (boxes, pills, bare lists) and add what differs. */
 :root {
-  --bg: #fbfaf7;
-  --surface: #ffffff;
-  --text: #1d232b;
-  --muted: #4f5b67;
-  --border: #dcdfe3;
-  --accent: #1f5f8b;
-  --accent-text: #ffffff;
-  --accent-soft: #e5eff6;
-  --chip-quiet: #eef0f2;
-  --code-bg: #f1f3f5;
-  --shadow: 0 1px 2px rgb(16 24 40 / 6%), 0 1px 3px rgb(16 24 40 / 8%);
-  --radius: 10px;
-  --measure: 46rem;
+  --bg: #fbfaf7; --surface: #fff; --text: #1d232b; --muted: #4f5b67; --border: #dcdfe3; --accent: #1f5f8b; --accent-text: #fff;
+  --accent-soft: #e5eff6; --chip-quiet: #eef0f2; --code-bg: #f1f3f5;
+  /* Code tokens (docs/highlighting.md), each at least 4.5:1 on --code-bg. */
+  --hl-k: #8a2b9e; --hl-s: #0f6b3a; --hl-c: #5c6670; --hl-n: #a2420b; --hl-t: #0b5f8a; --hl-f: #6b4a00; --hl-p: #9a1c3c; --hl-v: #1d5d7a;
+  --shadow: 0 1px 2px rgb(16 24 40 / 6%), 0 1px 3px rgb(16 24 40 / 8%); --radius: 10px; --measure: 46rem;
   --font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   --font-mono: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace;
 }
-
-@media (prefers-color-scheme: dark) {
+/* Screen only: a printed page keeps the light colours, whatever the system's scheme. */
+@media screen and (prefers-color-scheme: dark) {
   :root {
-    --bg: #11161c;
-    --surface: #171e26;
-    --text: #e6e9ed;
-    --muted: #a9b4bf;
-    --border: #2c3641;
-    --accent: #7cc0f0;
-    --accent-text: #0b1116;
-    --accent-soft: #1b2f40;
-    --chip-quiet: #222b35;
-    --code-bg: #1e2731;
-    --shadow: none;
+    --bg: #11161c; --surface: #171e26; --text: #e6e9ed; --muted: #a9b4bf; --border: #2c3641; --accent: #7cc0f0; --accent-text: #0b1116;
+    --accent-soft: #1b2f40; --chip-quiet: #222b35; --code-bg: #1e2731; --shadow: none;
+    --hl-k: #d7a6ff; --hl-s: #9ad79a; --hl-c: #9aa7b3; --hl-n: #f5b97a; --hl-t: #7cc7f0; --hl-f: #f0d58a; --hl-p: #ff9bb0; --hl-v: #8fd3e8;
   }
 }
 
 *, *::before, *::after { box-sizing: border-box; }
-
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-
-body {
-  margin: 0;
-  background: var(--bg);
-  color: var(--text);
-  font: 1.0625rem/1.65 var(--font);
-}
-
+body { margin: 0; background: var(--bg); color: var(--text); font: 1.0625rem/1.65 var(--font); }
 a { color: var(--accent); }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 3px; }
-
 img { max-width: 100%; height: auto; }
-
 .wrap { width: calc(100% - 2.5rem); max-width: 72rem; margin-left: auto; margin-right: auto; }
-
-.skip-link {
-  position: absolute;
-  left: 1rem;
-  top: -4rem;
-  padding: 0.6rem 1rem;
-  background: var(--accent);
-  color: var(--accent-text);
-  border-radius: var(--radius);
-  z-index: 10;
-}
+.skip-link { position: absolute; left: 1rem; top: -4rem; padding: 0.6rem 1rem; background: var(--accent); color: var(--accent-text); border-radius: var(--radius); z-index: 10; }
 .skip-link:focus { top: 1rem; }
-
 main:focus { outline: none; }
 
+/* Shared looks */
+.site-nav ul, .pagination ol, .term-list, .breadcrumbs ol, .tags, .question-groups, .search-results, .type-filter ul { margin: 0; padding: 0; list-style: none; }
+.site-header-inner, .site-nav ul, .card-meta, .pagination, .term-list, .term-list li, .breadcrumbs ol, .guide-kicker, .byline, .dates, .tags, .practice-controls, .type-filter ul { display: flex; flex-wrap: wrap; }
+.card, .term-list li, .toc, .pager-link, details.answer, .search-popup { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
+.site-title, .site-nav a, .card-title a, .chip, .term-list a, .tags a, .toc a, .pager-link, .button, .type-filter a, .type-filter span[aria-current], .pagination a, .pagination span[aria-current], .bank-group h2 a { text-decoration: none; }
+.site-nav a:hover, .card-title a:hover, .chip:hover, .term-list a:hover, .toc a:hover { text-decoration: underline; }
+.site-nav a:hover, .card-title a:hover, .toc a:hover { color: var(--accent); }
+.tags a, .type-filter a, .type-filter span[aria-current], .pagination a, .pagination span[aria-current] { display: inline-block; border: 1px solid var(--border); }
+.pagination span[aria-current], .type-filter span[aria-current] { background: var(--accent); border-color: var(--accent); color: var(--accent-text); }
+.lede, .intro-count, .card-meta, .card-summary, .count, .breadcrumbs ol, .breadcrumbs a, .dates, .tags a, .toc h2, .pager-link span, .practice-controls p, .search-status, .search-option-excerpt, .search-result-meta, .bank-source, .site-nav a, .site-footer, .code figcaption { color: var(--muted); }
+
 /* Header and footer */
-
 .site-header { border-bottom: 1px solid var(--border); background: var(--surface); }
-.site-header-inner {
-  display: flex;
-  flex-wrap: wrap;
-  align-items: center;
-  justify-content: space-between;
-  gap: 0.5rem 1.5rem;
-  padding-top: 0.9rem; padding-bottom: 0.9rem;
-}
-.site-title { font-weight: 700; font-size: 1.15rem; color: var(--text); text-decoration: none; }
-.site-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0; padding: 0; list-style: none; }
-.site-nav a { color: var(--muted); text-decoration: none; font-weight: 500; }
-.site-nav a:hover { color: var(--accent); text-decoration: underline; }
-
-.site-footer { margin-top: 4rem; padding-top: 2rem; padding-bottom: 2rem; border-top: 1px solid var(--border); color: var(--muted); font-size: 0.9rem; }
+.site-header-inner { align-items: center; justify-content: space-between; gap: 0.5rem 1.5rem; padding-top: 0.9rem; padding-bottom: 0.9rem; }
+.site-title { font-weight: 700; font-size: 1.15rem; color: var(--text); }
+.site-nav ul { gap: 0.25rem 1.25rem; }
+.site-nav a { font-weight: 500; }
+.site-footer { margin-top: 4rem; padding-top: 2rem; padding-bottom: 2rem; border-top: 1px solid var(--border); font-size: 0.9rem; }
 .site-footer p { margin: 0.25rem 0; }
 
 /* Home and lists */
-
 .intro { padding-top: 2.5rem; padding-bottom: 1.5rem; max-width: var(--measure); }
 .intro h1 { font-size: clamp(1.9rem, 4vw, 2.6rem); line-height: 1.15; margin: 0 0 0.5rem; }
-.lede { font-size: 1.15rem; color: var(--muted); margin: 0 0 0.75rem; }
-.intro-count { color: var(--muted); font-size: 0.95rem; margin: 0; }
-
+.lede { font-size: 1.15rem; margin: 0 0 0.75rem; }
+.intro-count { font-size: 0.95rem; margin: 0; }
 .card-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); gap: 1.25rem; }
-.card {
-  display: flex;
-  flex-direction: column;
-  gap: 0.5rem;
-  padding: 1.25rem 1.35rem;
-  background: var(--surface);
-  border: 1px solid var(--border);
-  border-radius: var(--radius);
-  box-shadow: var(--shadow);
-}
-@media (max-width: 24rem) {
-  .card-list { grid-template-columns: 1fr; }
-}
-
+.card { display: flex; flex-direction: column; gap: 0.5rem; padding: 1.25rem 1.35rem; box-shadow: var(--shadow); }
+@media (max-width: 24rem) { .card-list { grid-template-columns: 1fr; } }
 .card-title { font-size: 1.15rem; line-height: 1.35; margin: 0; }
-.card-title a { color: var(--text); text-decoration: none; }
-.card-title a:hover { color: var(--accent); text-decoration: underline; }
-.card-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem 0.75rem; margin: 0; color: var(--muted); font-size: 0.875rem; }
-.card-summary {
-  margin: 0;
-  color: var(--muted);
-  font-size: 0.95rem;
-  display: -webkit-box;
-  -webkit-line-clamp: 4;
-  -webkit-box-orient: vertical;
-  overflow: hidden;
-}
-
-.chip {
-  display: inline-block;
-  padding: 0.1rem 0.6rem;
-  border-radius: 999px;
-  background: var(--accent-soft);
-  color: var(--accent);
-  font-size: 0.8rem;
-  font-weight: 600;
-  text-decoration: none;
-}
+.card-title a { color: var(--text); }
+.card-meta { align-items: center; gap: 0.35rem 0.75rem; margin: 0; font-size: 0.875rem; }
+.card-summary { margin: 0; font-size: 0.95rem; display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; overflow: hidden; }
+.chip { display: inline-block; padding: 0.1rem 0.6rem; border-radius: 999px; background: var(--accent-soft); color: var(--accent); font-size: 0.8rem; font-weight: 600; }
 .chip-quiet { background: var(--chip-quiet); color: var(--muted); }
-.chip:hover { text-decoration: underline; }
-
-.pagination { display: flex; flex-wrap: wrap; align-items: center; justify-content: center; gap: 0.75rem; margin-top: 2.5rem; }
-.pagination ol { display: flex; gap: 0.35rem; margin: 0; padding: 0; list-style: none; }
-.pagination a, .pagination span[aria-current] {
-  display: inline-block;
-  min-width: 2.4rem;
-  padding: 0.35rem 0.7rem;
-  border: 1px solid var(--border);
-  border-radius: 8px;
-  text-align: center;
-  text-decoration: none;
-}
-.pagination span[aria-current] { background: var(--accent); border-color: var(--accent); color: var(--accent-text); font-weight: 700; }
+.pagination { align-items: center; justify-content: center; gap: 0.75rem; margin-top: 2.5rem; }
+.pagination ol { display: flex; gap: 0.35rem; }
+.pagination a, .pagination span[aria-current] { min-width: 2.4rem; padding: 0.35rem 0.7rem; border-radius: 8px; text-align: center; }
+.pagination span[aria-current] { font-weight: 700; }
 
 /* Taxonomies */
-
-.term-list { display: flex; flex-wrap: wrap; gap: 0.6rem; margin: 0; padding: 0; list-style: none; }
-.term-list li {
-  display: flex;
-  align-items: baseline;
-  gap: 0.5rem;
-  padding: 0.45rem 0.85rem;
-  background: var(--surface);
-  border: 1px solid var(--border);
-  border-radius: var(--radius);
-}
-.term-list a { font-weight: 600; text-decoration: none; }
-.term-list a:hover { text-decoration: underline; }
-.count { color: var(--muted); font-size: 0.85rem; }
-
-.breadcrumbs ol { display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0 0 0.75rem; padding: 0; list-style: none; font-size: 0.875rem; color: var(--muted); }
+.term-list { gap: 0.6rem; }
+.term-list li { flex-wrap: nowrap; align-items: baseline; gap: 0.5rem; padding: 0.45rem 0.85rem; }
+.term-list a { font-weight: 600; }
+.count { font-size: 0.85rem; }
+.breadcrumbs ol { gap: 0.25rem; margin: 0 0 0.75rem; font-size: 0.875rem; }
 .breadcrumbs li + li::before { content: "›"; margin-right: 0.35rem; color: var(--muted); }
-.breadcrumbs a { color: var(--muted); }
 .breadcrumbs [aria-current] { color: var(--text); }
 
 /* Guide page */
-
 .guide-header { padding-top: 2.5rem; padding-bottom: 1rem; }
 .guide-header > * { max-width: var(--measure); }
 .guide-header h1 { font-size: clamp(1.9rem, 4.5vw, 2.8rem); line-height: 1.15; margin: 0.5rem 0 0.75rem; letter-spacing: -0.01em; }
-.guide-kicker { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0; }
-
-.byline { display: flex; align-items: center; gap: 0.85rem; margin-top: 1.25rem; }
+.guide-kicker { gap: 0.5rem; margin: 0; }
+.byline { flex-wrap: nowrap; align-items: center; gap: 0.85rem; margin-top: 1.25rem; }
 .byline p { margin: 0; }
 .avatar { width: 48px; height: 48px; border-radius: 50%; object-fit: cover; background: var(--chip-quiet); }
 .author { font-weight: 600; }
-.dates { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; color: var(--muted); font-size: 0.9rem; }
-
-.tags { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 1.25rem 0 0; padding: 0; list-style: none; }
-.tags a {
-  display: inline-block;
-  padding: 0.15rem 0.65rem;
-  border: 1px solid var(--border);
-  border-radius: 999px;
-  color: var(--muted);
-  font-size: 0.85rem;
-  text-decoration: none;
-}
+.dates { gap: 0.25rem 1rem; font-size: 0.9rem; }
+.tags { gap: 0.5rem; margin: 1.25rem 0 0; }
+.tags a { padding: 0.15rem 0.65rem; border-radius: 999px; font-size: 0.85rem; }
 .tags a::before { content: "#"; opacity: 0.6; }
-.tags a:hover { border-color: var(--accent); color: var(--accent); }
-
+.tags a:hover, .pager-link:hover { border-color: var(--accent); color: var(--accent); }
 .hero { margin-top: 1rem; margin-bottom: 2rem; }
 .hero img { display: block; width: 100%; max-height: 26rem; object-fit: cover; border-radius: var(--radius); }
-
 .guide-layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 2rem; align-items: start; }
 @media (min-width: 64rem) {
   .guide-layout { grid-template-columns: 16rem minmax(0, 46rem); gap: 3rem; }
   .toc { position: sticky; top: 1.5rem; max-height: calc(100vh - 3rem); overflow-y: auto; }
 }
-
-.toc { padding: 1rem 1.15rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); font-size: 0.9rem; }
-.toc h2 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); margin: 0 0 0.5rem; }
+.toc { padding: 1rem 1.15rem; font-size: 0.9rem; }
+.toc h2 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.08em; margin: 0 0 0.5rem; }
 .toc ol { margin: 0; padding-left: 1.1rem; }
 .toc ol ol { padding-left: 1rem; margin-top: 0.2rem; margin-bottom: 0.2rem; }
 .toc li { margin-top: 0.3rem; margin-bottom: 0.3rem; }
-.toc a { color: var(--text); text-decoration: none; }
-.toc a:hover { color: var(--accent); text-decoration: underline; }
-
+.toc a { color: var(--text); }
 .guide-pager { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; margin-top: 3rem; }
-.pager-link {
-  display: block;
-  padding: 1rem 1.15rem;
-  background: var(--surface);
-  border: 1px solid var(--border);
-  border-radius: var(--radius);
-  color: var(--text);
-  font-weight: 600;
-  text-decoration: none;
-}
-.pager-link span { display: block; color: var(--muted); font-size: 0.8rem; font-weight: 500; text-transform: uppercase; letter-spacing: 0.06em; }
-.pager-link:hover { border-color: var(--accent); color: var(--accent); }
+.pager-link { display: block; padding: 1rem 1.15rem; color: var(--text); font-weight: 600; }
+.pager-link span { display: block; font-size: 0.8rem; font-weight: 500; text-transform: uppercase; letter-spacing: 0.06em; }
 .pager-next { text-align: right; }
 
 /* Questions and practice mode */
-
-.question-index {
-  margin-top: 0.5rem;
-  margin-bottom: 2rem;
-  padding: 1.1rem 1.35rem;
-  background: var(--accent-soft);
-  border-radius: var(--radius);
-}
+.question-index { margin-top: 0.5rem; margin-bottom: 2rem; padding: 1.1rem 1.35rem; background: var(--accent-soft); border-radius: var(--radius); }
 .question-index h2 { font-size: 1.05rem; margin: 0 0 0.6rem; }
-.question-groups { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0.75rem 2rem; margin: 0; padding: 0; list-style: none; }
+.question-groups { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0.75rem 2rem; }
 .question-groups ol { margin: 0.3rem 0 0; padding-left: 1.2rem; font-size: 0.925rem; }
 .question-groups li li { margin-top: 0.25rem; }
 .question-group-name { font-weight: 700; }
-.practice-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin-top: 1rem; }
-.practice-controls p { margin: 0; flex-basis: 100%; color: var(--muted); font-size: 0.9rem; }
+.practice-controls { align-items: center; gap: 0.5rem 0.75rem; margin-top: 1rem; }
+.practice-controls p { margin: 0; flex-basis: 100%; font-size: 0.9rem; }
 .practice-controls[hidden] { display: none; }
-
-button, .button {
-  display: inline-block;
-  padding: 0.45rem 0.9rem;
-  border: 1px solid var(--accent);
-  border-radius: 8px;
-  background: var(--surface);
-  color: var(--accent);
-  font: inherit;
-  font-size: 0.9rem;
-  font-weight: 600;
-  text-decoration: none;
-  cursor: pointer;
-}
+button, .button { display: inline-block; padding: 0.45rem 0.9rem; border: 1px solid var(--accent); border-radius: 8px; background: var(--surface); color: var(--accent); font: inherit; font-size: 0.9rem; font-weight: 600; cursor: pointer; }
 button:hover, .button:hover { background: var(--accent); color: var(--accent-text); }
 .intro-action { margin: 1rem 0 0; }
 
 /* Search */
-
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .site-search { position: relative; display: flex; gap: 0.4rem; flex: 1 1 16rem; max-width: 24rem; }
-.site-search input, .search-page-row input {
-  flex: 1; min-width: 0; padding: 0.45rem 0.7rem; border: 1px solid var(--border); border-radius: 8px;
-  background: var(--bg); color: var(--text); font: inherit; font-size: 0.95rem;
-}
-.search-popup {
-  position: absolute; top: calc(100% + 0.3rem); left: 0; right: 0; z-index: 10; max-height: 70vh; overflow: auto;
-  border: 1px solid var(--border); border-radius: var(--radius); background: var(--surface); box-shadow: var(--shadow);
-}
-.search-popup[hidden] { display: none; }
+.site-search input, .search-page-row input { flex: 1; min-width: 0; padding: 0.45rem 0.7rem; border: 1px solid var(--border); border-radius: 8px; background: var(--bg); color: var(--text); font: inherit; font-size: 0.95rem; }
+.search-popup { position: absolute; top: calc(100% + 0.3rem); left: 0; right: 0; z-index: 10; max-height: 70vh; overflow: auto; box-shadow: var(--shadow); }
+.search-popup[hidden], .search-browse[hidden], .search-filters[hidden], .search-more[hidden] { display: none; }
 .search-option { display: block; padding: 0.5rem 0.75rem; cursor: pointer; border-top: 1px solid var(--border); }
 .search-option:first-child { border-top: 0; }
 .search-option[aria-selected="true"], .search-option:hover { background: var(--accent-soft); }
-.search-option-title { display: block; font-weight: 600; }
-.search-option-excerpt { display: block; color: var(--muted); font-size: 0.875rem; }
+.search-option-title, .search-option-excerpt, .search-filter-value { display: block; }
+.search-option-title { font-weight: 600; }
+.search-option-excerpt, .search-result-meta { font-size: 0.875rem; }
 .search-option-question { padding-left: 1.5rem; font-size: 0.9rem; border-top: 0; }
 .search-option-all { font-weight: 600; color: var(--accent); }
 mark { background: var(--accent-soft); color: inherit; font-weight: 600; }
 .search-page-row { display: flex; gap: 0.5rem; margin-top: 0.4rem; }
-.search-status { color: var(--muted); }
 .search-layout { display: grid; gap: 1.5rem; }
-.search-results { margin: 0; padding: 0; list-style: none; }
 .search-result { padding: 1rem 0; border-top: 1px solid var(--border); }
 .search-result-title { margin: 0; font-size: 1.15rem; }
 .search-result-meta, .search-result-excerpt { margin: 0.25rem 0 0; }
-.search-result-meta { color: var(--muted); font-size: 0.875rem; }
 .search-result-questions { margin: 0.4rem 0 0; padding-left: 1.2rem; font-size: 0.925rem; }
 .search-filter { margin: 0 0 1rem; padding: 0; border: 0; }
 .search-filter legend { font-weight: 700; margin-bottom: 0.3rem; }
-.search-filter-value { display: block; font-size: 0.9rem; }
-.search-browse[hidden], .search-filters[hidden], .search-more[hidden] { display: none; }
+.search-filter-value { font-size: 0.9rem; }
 @media (min-width: 64rem) { .search-layout { grid-template-columns: 14rem 1fr; } }
 
-details.answer {
-  margin: 0.75rem 0 1.75rem;
-  padding: 0 1.1rem;
-  border: 1px solid var(--border);
-  border-left: 4px solid var(--accent);
-  border-radius: var(--radius);
-  background: var(--surface);
-}
-details.answer > summary {
-  padding: 0.7rem 0;
-  color: var(--accent);
-  font-weight: 600;
-  cursor: pointer;
-}
+details.answer { margin: 0.75rem 0 1.75rem; padding: 0 1.1rem; border-left: 4px solid var(--accent); }
+details.answer > summary { padding: 0.7rem 0; color: var(--accent); font-weight: 600; cursor: pointer; }
 details.answer[open] > summary { border-bottom: 1px solid var(--border); margin-bottom: 0.5rem; }
-
 .related { margin-top: 3rem; }
 .related h2 { font-size: 1.35rem; }
-
-.type-filter ul { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0 0 1.5rem; padding: 0; list-style: none; }
-.type-filter a, .type-filter span[aria-current] {
-  display: inline-block;
-  padding: 0.3rem 0.8rem;
-  border: 1px solid var(--border);
-  border-radius: 999px;
-  text-decoration: none;
-  font-weight: 600;
-  font-size: 0.9rem;
-}
-.type-filter span[aria-current] { background: var(--accent); border-color: var(--accent); color: var(--accent-text); }
+.type-filter ul { gap: 0.5rem; margin: 0 0 1.5rem; }
+.type-filter a, .type-filter span[aria-current] { padding: 0.3rem 0.8rem; border-radius: 999px; font-weight: 600; font-size: 0.9rem; }
 .type-filter span[aria-current] .count { color: var(--accent-text); }
 .bank-group h2 { font-size: 1.3rem; margin: 2rem 0 0.5rem; }
-.bank-group h2 a { color: var(--text); text-decoration: none; }
+.bank-group h2 a { color: var(--text); }
 .bank-questions { padding-left: 1.4rem; max-width: var(--measure); }
 .bank-questions li { margin-top: 0.45rem; margin-bottom: 0.45rem; }
-.bank-source { color: var(--muted); font-size: 0.875rem; }
+.bank-source { font-size: 0.875rem; }
 
 /* Prose written in Markdown */
-
 .prose { max-width: var(--measure); overflow-wrap: break-word; }
 .prose h2 { font-size: 1.6rem; line-height: 1.25; margin: 2.5rem 0 0.75rem; padding-top: 0.5rem; border-top: 1px solid var(--border); }
 .prose h2:first-child { margin-top: 0; border-top: 0; padding-top: 0; }
@@ -1212,15 +1041,18 @@ details.answer[open] > summary { border-bottom: 1px solid var(--border); margin-
 .prose code { font-family: var(--font-mono); font-size: 0.9em; background: var(--code-bg); padding: 0.1em 0.35em; border-radius: 4px; }
 .prose pre { background: var(--code-bg); padding: 1rem 1.15rem; border-radius: var(--radius); overflow-x: auto; line-height: 1.5; }
 .prose pre code { background: none; padding: 0; font-size: 0.875rem; }
+/* Highlighted code: the language's name above it; a token's class names its kind. */
+.code { margin: 1.5rem 0; }
+.code figcaption { font-size: 0.75rem; font-weight: 600; letter-spacing: 0.06em; text-transform: uppercase; margin-bottom: 0.3rem; }
+.code pre { margin: 0; }
+.code .k { color: var(--hl-k); } .code .s, .code .e { color: var(--hl-s); } .code .c { color: var(--hl-c); font-style: italic; } .code .n { color: var(--hl-n); }
+.code .t { color: var(--hl-t); } .code .f { color: var(--hl-f); } .code .p { color: var(--hl-p); } .code .v { color: var(--hl-v); }
 .prose img { border-radius: var(--radius); }
 .prose hr { border: 0; border-top: 1px solid var(--border); margin: 2.5rem 0; }
 .prose table { border-collapse: collapse; width: 100%; }
 .prose th, .prose td { border: 1px solid var(--border); padding: 0.4rem 0.6rem; text-align: left; }
 
-@media (prefers-reduced-motion: no-preference) {
-  html { scroll-behavior: smooth; }
-}
-
+@media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 @media print {
   :root { --bg: #fff; --surface: #fff; --text: #000; --muted: #333; --border: #bbb; --accent: #000; }
   body { font-size: 11pt; }

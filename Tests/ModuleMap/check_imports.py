@@ -4,7 +4,9 @@
 Reads the targets and their dependencies from `swift package dump-package`, every `import` line of every
 target's Swift files, and the module map table of docs/architecture.md. Fails (exit 1, one line per problem)
 when a target imports a module it does not declare, declares one it never imports, or imports one the map
-does not allow it. `--self-test` shows each kind of problem is caught.
+does not allow it. A target of C or C++ sources has no `import` lines: its declared dependencies (system
+modules that bring compiler flags) are taken as its imports, so only the map is checked for it.
+`--self-test` shows each kind of problem is caught.
 """
 import json
 import os
@@ -118,6 +120,9 @@ def main():
     found = package_targets()
     targets = {name: declared for name, (_, declared) in found.items()}
     imports = {name: imports_in(folder) for name, (folder, _) in found.items()}
+    for name, (folder, declared) in found.items():
+        if not any(file.endswith(".swift") for _, _, files in os.walk(folder) for file in files):
+            imports[name] = {module: f"Package.swift ({name} is C or C++)" for module in declared}
     problems = check(targets, imports, table)
     for problem in problems:
         print(problem)

@@ -246,6 +246,7 @@ extension CacheWriter {
                 }
             }
         }
+        array(rendered.unhighlightedCode) { $0.integer($1) }
     }
 }
 
@@ -338,6 +339,8 @@ extension CacheReader {
                 return Question(text: text, number: number, heading: heading, answerHTML: answerHTML, answerText: answerText)
             })
         }
-        return RenderedMarkdown(html: html, headings: headings, wordCount: wordCount, links: links, questionGroups: groups)
+        let unhighlighted = array { $0.integer() }
+        return RenderedMarkdown(html: html, headings: headings, wordCount: wordCount, links: links, questionGroups: groups,
+                                unhighlightedCode: unhighlighted)
     }
 }

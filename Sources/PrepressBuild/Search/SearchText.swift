@@ -42,6 +42,12 @@ enum SearchText {
                         text.append(0x20)
                         continue
                     }
+                    // Nor is the caption of highlighted code.
+                    if let base = bytes.baseAddress, let end = SearchTokenizer.captionEnd(in: base, from: index, count: bytes.count) {
+                        index = end
+                        text.append(0x20)
+                        continue
+                    }
                     while index < bytes.count, bytes[index] != UInt8(ascii: ">") { index += 1 }
                     text.append(0x20)
                 } else if byte == UInt8(ascii: "&") {
@@ -163,6 +169,31 @@ final class SearchTokenizer {
         return table
     }()
 
+    /// Where the caption of highlighted code that starts at `index` ends (past `</figcaption>`); nil when no
+    /// highlighted code starts there.
+    static func captionEnd(in base: UnsafePointer<UInt8>, from index: Int, count: Int) -> Int? {
+        let start = captionStart, end = captionClose
+        guard count - index >= start.count, memcmp(base + index, start.baseAddress!, start.count) == 0 else { return nil }
+        var position = index + start.count
+        while count - position >= end.count {
+            if base[position] == UInt8(ascii: "<"), memcmp(base + position, end.baseAddress!, end.count) == 0 {
+                return position + end.count
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    nonisolated(unsafe) private static let captionStart = bytes(MarkdownRenderer.codeCaptionStart)
+    nonisolated(unsafe) private static let captionClose = bytes(MarkdownRenderer.codeCaptionEnd)
+
+    private static func bytes(_ text: String) -> UnsafeBufferPointer<UInt8> {
+        let bytes = Array(text.utf8)
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = buffer.initialize(from: bytes)
+        return UnsafeBufferPointer(buffer)
+    }
+
     /// `MarkdownRenderer.answerSummary`'s bytes, made once.
     nonisolated(unsafe) private static let answerSummary: UnsafeBufferPointer<UInt8> = {
         let bytes = Array(MarkdownRenderer.answerSummary.utf8)
@@ -220,6 +251,11 @@ final class SearchTokenizer {
                         let label = SearchTokenizer.answerSummary
                         if count - index >= label.count, memcmp(base + index, label.baseAddress!, label.count) == 0 {
                             index += label.count
+                            continue
+                        }
+                        // Nor is highlighted code's caption, the language's name.
+                        if let end = Self.captionEnd(in: base, from: index, count: count) {
+                            index = end
                             continue
                         }
                         let end = memchr(base + index, Int32(UInt8(ascii: ">")), count - index)

@@ -109,7 +109,7 @@ struct BuildStages {
         let renderer = GuideRenderer(
             markdown: MarkdownRenderer(
                 options: MarkdownOptions(smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML,
-                                         practiceMode: config.practiceMode),
+                                         practiceMode: config.practiceMode, highlight: config.highlight),
                 reservedIDs: GuideRenderer.reservedIDs),
             urls: SiteURLs(config: config),
             pathsBySource: Dictionary(uniqueKeysWithValues: placement.guides.map { ($0.source.relativePath, $0.path) }),

@@ -19,7 +19,7 @@ struct GuideRenderer: Sendable {
     /// What shapes rendered Markdown besides the guide: the options and the ids headings may not take.
     var renderKey: String {
         let options = markdown.options
-        return "smart=\(options.smartPunctuation) unsafe=\(options.unsafeHTML) practice=\(options.practiceMode) reserved="
+        return "smart=\(options.smartPunctuation) unsafe=\(options.unsafeHTML) practice=\(options.practiceMode) highlight=\(options.highlight) reserved="
             + markdown.reservedIDs.sorted().joined(separator: ",")
     }
 
@@ -51,6 +51,12 @@ struct GuideRenderer: Sendable {
                 diagnostics.append(.warning(at: location, "link to '\(link.written)' \(reason)",
                                             hint: "links to guides name their file relative to this one, e.g. other-guide.md"))
             }
+        }
+        for line in rendered.unhighlightedCode {
+            diagnostics.append(.warning(
+                at: SourceLocation(file: placed.source.displayPath, line: parsed.bodyStartLine + line - 1, column: 1),
+                "code block left plain: a line of it is longer than \(MarkdownRenderer.longestHighlightedLine) bytes",
+                hint: "highlighting takes time that grows with the square of a line's length; break the line to highlight it"))
         }
         // The guide keeps its HTML, not its Markdown: nothing after this reads the body, and without it a large
         // site's bodies can go once rendered.

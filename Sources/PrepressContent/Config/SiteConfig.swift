@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var taxonomies: [TaxonomyConfig] = TaxonomyConfig.defaults
     public var smartPunctuation = true
     public var unsafeHTML = true
+    /// Highlights fenced code in the languages KSyntaxHighlighting knows (`markdown: {highlight: false}` turns it off).
+    public var highlight = true
     /// Folds answers behind "Show answer" on guide pages.
     public var practiceMode = true
     /// Whether guide pages' JSON-LD has an `FAQPage` of their questions (`structured_data: {faq: true}`); off by

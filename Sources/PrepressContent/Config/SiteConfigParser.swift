@@ -64,9 +64,10 @@ public enum SiteConfigParser {
                     switch option.key {
                     case "smart_punctuation": config.smartPunctuation = bool(option.node, "markdown.smart_punctuation") ?? true
                     case "unsafe_html": config.unsafeHTML = bool(option.node, "markdown.unsafe_html") ?? true
+                    case "highlight": config.highlight = bool(option.node, "markdown.highlight") ?? true
                     default:
                         diagnostics.append(.warning(at: location(option.node), "unknown key 'markdown.\(option.key)' is ignored",
-                                                    hint: "markdown has `smart_punctuation` and `unsafe_html`"))
+                                                    hint: "markdown has `smart_punctuation`, `unsafe_html` and `highlight`"))
                     }
                 }
             case "structured_data":
