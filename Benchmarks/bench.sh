@@ -236,7 +236,8 @@ guides = sorted(glob.glob(os.path.join(root, "guides", "*", "index.html")), key=
 median = guides[len(guides) // 2]
 tags = sorted(glob.glob(os.path.join(root, "tags", "*", "index.html")), key=os.path.getsize)
 rows = [("a guide page, median size", median), ("the largest guide page", guides[-1]), ("the home page", os.path.join(root, "index.html")),
-        ("a tag page, median size", tags[len(tags) // 2]), ("the theme's CSS", os.path.join(root, "assets", "style.css")),
+        ("a tag page, median size", tags[len(tags) // 2]), ("the theme's CSS (target: 12 KB or less)", os.path.join(root, "assets", "style.css")),
+        ("the search results' CSS (loaded where search is used)", os.path.join(root, "assets", "search.css")),
         ("the search client", os.path.join(root, "assets", "search.js"))]
 print("| file | bytes | gzipped |")
 print("|---|---:|---:|")

@@ -286,6 +286,7 @@ enum BuiltinTheme {
 {{<base}}
 {{$head}}
 <meta name="robots" content="noindex">
+<link rel="stylesheet" href="{{site.base_path}}assets/search.css">
 {{/head}}
 {{$main}}
 <div class="wrap search-page" data-search-page>
@@ -371,6 +372,36 @@ enum BuiltinTheme {
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#1f5f8b"/><path d="M20 46V18h14a9 9 0 0 1 0 18H26" fill="none" stroke="#fff" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"/></svg>
 
 """####),
+        ("assets/search.css", ####"""
+/* Search results: the header box's list as you type, and the search page. The search page links this file;
+   search.js loads it when a visitor first uses the header box. One rule per line, as in style.css. */
+.search-popup { position: absolute; top: calc(100% + 0.3rem); left: 0; right: 0; z-index: 10; max-height: 70vh; overflow: auto; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }
+.search-popup[hidden], .search-browse[hidden], .search-filters[hidden], .search-more[hidden] { display: none; }
+.search-option { display: block; padding: 0.5rem 0.75rem; cursor: pointer; border-top: 1px solid var(--border); }
+.search-option:first-child { border-top: 0; }
+.search-option[aria-selected="true"], .search-option:hover { background: var(--accent-soft); }
+.search-option-title, .search-option-excerpt, .search-filter-value { display: block; }
+.search-option-title { font-weight: 600; }
+.search-option-excerpt, .search-result-meta, .search-status { color: var(--muted); }
+.search-option-excerpt, .search-result-meta { font-size: 0.875rem; }
+.search-option-question { padding-left: 1.5rem; font-size: 0.9rem; border-top: 0; }
+.search-option-all { font-weight: 600; color: var(--accent); }
+mark { background: var(--accent-soft); color: inherit; font-weight: 600; }
+.search-page-row { display: flex; gap: 0.5rem; margin-top: 0.4rem; }
+.search-page-row input { flex: 1; min-width: 0; padding: 0.45rem 0.7rem; border: 1px solid var(--border); border-radius: 8px; background: var(--bg); color: var(--text); font: inherit; font-size: 0.95rem; }
+.search-layout { display: grid; gap: 1.5rem; }
+.search-results { margin: 0; padding: 0; list-style: none; }
+.search-result { padding: 1rem 0; border-top: 1px solid var(--border); }
+.search-result-title { margin: 0; font-size: 1.15rem; }
+.search-result-meta, .search-result-excerpt { margin: 0.25rem 0 0; }
+.search-result-questions { margin: 0.4rem 0 0; padding-left: 1.2rem; font-size: 0.925rem; }
+.search-filter { margin: 0 0 1rem; padding: 0; border: 0; }
+.search-filter legend { font-weight: 700; margin-bottom: 0.3rem; }
+.search-filter-value { font-size: 0.9rem; }
+@media (min-width: 64rem) { .search-layout { grid-template-columns: 14rem 1fr; } }
+@media print { .search-filters { display: none; } }
+
+"""####),
         ("assets/search.js", ####"""
 // Prepress site search: reads the index the build wrote under search/ (format: docs/search.md), only the
 // parts a query needs, once the visitor focuses a search box or opens /search/. No framework, no build step.
@@ -381,6 +412,27 @@ enum BuiltinTheme {
   var MAX_WORD = 64;
   var HEADER_RESULTS = 5;
   var PAGE_RESULTS = 10;
+
+  // The results' stylesheet, beside this script: loaded when a visitor first uses the header box (the search
+  // page links it itself). Results wait for it, so they never show unstyled; an error lets them show anyway.
+  var scriptURL = document.currentScript && document.currentScript.src;
+  var stylesheet = null;
+  function loadStyles() {
+    if (stylesheet) return stylesheet;
+    var href = scriptURL ? scriptURL.replace(/search\.js([?#].*)?$/, "search.css") : null;
+    var present = Array.prototype.some.call(document.querySelectorAll("link[rel=stylesheet]"), function (link) {
+      return link.href === href;
+    });
+    stylesheet = new Promise(function (resolve) {
+      if (!href || present) return resolve();
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      link.onload = link.onerror = function () { resolve(); };
+      document.head.appendChild(link);
+    });
+    return stylesheet;
+  }
 
   // ---- Words: the same rules as the index (Sources/PrepressBuild/Search/SearchText.swift) ----
 
@@ -639,7 +691,7 @@ enum BuiltinTheme {
     var status = form.querySelector("[data-search-status]");
     if (!input || !popup) return;
     var index = indexFor(form), options = [], active = -1, generation = 0;
-    input.addEventListener("focus", function () { index.load().catch(function () {}); }, { once: true });
+    input.addEventListener("focus", function () { loadStyles(); index.load().catch(function () {}); }, { once: true });
 
     function close() {
       popup.hidden = true;
@@ -673,7 +725,8 @@ enum BuiltinTheme {
     function run() {
       var q = input.value, mine = ++generation;
       if (!q.trim()) { close(); status.textContent = ""; return; }
-      index.search(q).then(function (result) {
+      Promise.all([index.search(q), loadStyles()]).then(function (found) {
+        var result = found[0];
         if (mine !== generation) return;
         var top = result.ranked.slice(0, HEADER_RESULTS);
         return index.documents(top).then(function (docs) {
@@ -895,15 +948,15 @@ img { max-width: 100%; height: auto; }
 main:focus { outline: none; }
 
 /* Shared looks */
-.site-nav ul, .pagination ol, .term-list, .breadcrumbs ol, .tags, .question-groups, .search-results, .type-filter ul { margin: 0; padding: 0; list-style: none; }
+.site-nav ul, .pagination ol, .term-list, .breadcrumbs ol, .tags, .question-groups, .type-filter ul { margin: 0; padding: 0; list-style: none; }
 .site-header-inner, .site-nav ul, .card-meta, .pagination, .term-list, .term-list li, .breadcrumbs ol, .guide-kicker, .byline, .dates, .tags, .practice-controls, .type-filter ul { display: flex; flex-wrap: wrap; }
-.card, .term-list li, .toc, .pager-link, details.answer, .search-popup { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
+.card, .term-list li, .toc, .pager-link, details.answer { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
 .site-title, .site-nav a, .card-title a, .chip, .term-list a, .tags a, .toc a, .pager-link, .button, .type-filter a, .type-filter span[aria-current], .pagination a, .pagination span[aria-current], .bank-group h2 a { text-decoration: none; }
 .site-nav a:hover, .card-title a:hover, .chip:hover, .term-list a:hover, .toc a:hover { text-decoration: underline; }
 .site-nav a:hover, .card-title a:hover, .toc a:hover { color: var(--accent); }
 .tags a, .type-filter a, .type-filter span[aria-current], .pagination a, .pagination span[aria-current] { display: inline-block; border: 1px solid var(--border); }
 .pagination span[aria-current], .type-filter span[aria-current] { background: var(--accent); border-color: var(--accent); color: var(--accent-text); }
-.lede, .intro-count, .card-meta, .card-summary, .count, .breadcrumbs ol, .breadcrumbs a, .dates, .tags a, .toc h2, .pager-link span, .practice-controls p, .search-status, .search-option-excerpt, .search-result-meta, .bank-source, .site-nav a, .site-footer, .code figcaption { color: var(--muted); }
+.lede, .intro-count, .card-meta, .card-summary, .count, .breadcrumbs ol, .breadcrumbs a, .dates, .tags a, .toc h2, .pager-link span, .practice-controls p, .bank-source, .site-nav a, .site-footer, .code figcaption { color: var(--muted); }
 
 /* Header and footer */
 .site-header { border-bottom: 1px solid var(--border); background: var(--surface); }
@@ -988,31 +1041,12 @@ button, .button { display: inline-block; padding: 0.45rem 0.9rem; border: 1px so
 button:hover, .button:hover { background: var(--accent); color: var(--accent-text); }
 .intro-action { margin: 1rem 0 0; }
 
-/* Search */
+/* Search: the box in every page's header; the results' rules are in search.css, which the search page links and
+   search.js loads when the box is first used. */
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .site-search { position: relative; display: flex; gap: 0.4rem; flex: 1 1 16rem; max-width: 24rem; }
-.site-search input, .search-page-row input { flex: 1; min-width: 0; padding: 0.45rem 0.7rem; border: 1px solid var(--border); border-radius: 8px; background: var(--bg); color: var(--text); font: inherit; font-size: 0.95rem; }
-.search-popup { position: absolute; top: calc(100% + 0.3rem); left: 0; right: 0; z-index: 10; max-height: 70vh; overflow: auto; box-shadow: var(--shadow); }
-.search-popup[hidden], .search-browse[hidden], .search-filters[hidden], .search-more[hidden] { display: none; }
-.search-option { display: block; padding: 0.5rem 0.75rem; cursor: pointer; border-top: 1px solid var(--border); }
-.search-option:first-child { border-top: 0; }
-.search-option[aria-selected="true"], .search-option:hover { background: var(--accent-soft); }
-.search-option-title, .search-option-excerpt, .search-filter-value { display: block; }
-.search-option-title { font-weight: 600; }
-.search-option-excerpt, .search-result-meta { font-size: 0.875rem; }
-.search-option-question { padding-left: 1.5rem; font-size: 0.9rem; border-top: 0; }
-.search-option-all { font-weight: 600; color: var(--accent); }
-mark { background: var(--accent-soft); color: inherit; font-weight: 600; }
-.search-page-row { display: flex; gap: 0.5rem; margin-top: 0.4rem; }
-.search-layout { display: grid; gap: 1.5rem; }
-.search-result { padding: 1rem 0; border-top: 1px solid var(--border); }
-.search-result-title { margin: 0; font-size: 1.15rem; }
-.search-result-meta, .search-result-excerpt { margin: 0.25rem 0 0; }
-.search-result-questions { margin: 0.4rem 0 0; padding-left: 1.2rem; font-size: 0.925rem; }
-.search-filter { margin: 0 0 1rem; padding: 0; border: 0; }
-.search-filter legend { font-weight: 700; margin-bottom: 0.3rem; }
-.search-filter-value { font-size: 0.9rem; }
-@media (min-width: 64rem) { .search-layout { grid-template-columns: 14rem 1fr; } }
+.site-search input { flex: 1; min-width: 0; padding: 0.45rem 0.7rem; border: 1px solid var(--border); border-radius: 8px; background: var(--bg); color: var(--text); font: inherit; font-size: 0.95rem; }
+.search-popup[hidden] { display: none; }
 
 details.answer { margin: 0.75rem 0 1.75rem; padding: 0 1.1rem; border-left: 4px solid var(--accent); }
 details.answer > summary { padding: 0.7rem 0; color: var(--accent); font-weight: 600; cursor: pointer; }
@@ -1056,7 +1090,7 @@ details.answer[open] > summary { border-bottom: 1px solid var(--border); margin-
 @media print {
   :root { --bg: #fff; --surface: #fff; --text: #000; --muted: #333; --border: #bbb; --accent: #000; }
   body { font-size: 11pt; }
-  .site-header, .site-footer, .skip-link, .pagination, .toc, .guide-pager, .breadcrumbs, .practice-controls, .related, .search-filters { display: none; }
+  .site-header, .site-footer, .skip-link, .pagination, .toc, .guide-pager, .breadcrumbs, .practice-controls, .related { display: none; }
   details.answer { border: 0; padding: 0; }
   details.answer > summary { display: none; }
   /* Closed answers print too: browsers with ::details-content show them here, the others through the page's script. */

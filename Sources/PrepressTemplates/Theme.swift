@@ -19,12 +19,11 @@ public struct Theme: Sendable {
         self.files = files.sorted { $0.path < $1.path }
     }
 
-    /// The theme carried in the binary.
-    public static var builtIn: Theme {
-        Theme(files: BuiltinTheme.files.map {
-            File(path: $0.path, contents: Data($0.text.utf8), displayPath: "(built-in theme)/" + $0.path)
-        })
-    }
+    /// The theme carried in the binary; its CSS served minified (`CSSMinifier`), templates/ keeping the source.
+    public static let builtIn = Theme(files: BuiltinTheme.files.map {
+        let text = $0.path.hasSuffix(".css") ? CSSMinifier.minify($0.text) : $0.text
+        return File(path: $0.path, contents: Data(text.utf8), displayPath: "(built-in theme)/" + $0.path)
+    })
 
     /// The built-in theme with the files of `directory` laid over it; a missing directory changes nothing.
     public static func load(overriding directory: String, displayPrefix: String) throws(DiagnosticsError) -> Theme {

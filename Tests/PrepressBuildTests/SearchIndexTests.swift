@@ -126,6 +126,8 @@ import PrepressTestSupport
         let (off, _) = try site.buildInMemory()
         #expect(off.keys.filter { $0.hasPrefix("search/") }.isEmpty)
         #expect(off["assets/search.js"] == nil)
+        #expect(off["assets/search.css"] == nil)
+        #expect(built["assets/search.css"] != nil)
         #expect(off.filter { $0.key.hasSuffix(".html") }.values.allSatisfy { !$0.contains("site-search") && !$0.contains("search.js\"") })
     }
 

@@ -199,6 +199,6 @@ struct BuildStages {
 
     /// The theme's assets the site uses: the search client only when the site has search.
     static func assets(of site: Loaded) -> [Theme.File] {
-        site.config.search ? site.theme.assets : site.theme.assets.filter { $0.path != "assets/search.js" }
+        site.config.search ? site.theme.assets : site.theme.assets.filter { $0.path != "assets/search.js" && $0.path != "assets/search.css" }
     }
 }

@@ -8,6 +8,27 @@
   var HEADER_RESULTS = 5;
   var PAGE_RESULTS = 10;
 
+  // The results' stylesheet, beside this script: loaded when a visitor first uses the header box (the search
+  // page links it itself). Results wait for it, so they never show unstyled; an error lets them show anyway.
+  var scriptURL = document.currentScript && document.currentScript.src;
+  var stylesheet = null;
+  function loadStyles() {
+    if (stylesheet) return stylesheet;
+    var href = scriptURL ? scriptURL.replace(/search\.js([?#].*)?$/, "search.css") : null;
+    var present = Array.prototype.some.call(document.querySelectorAll("link[rel=stylesheet]"), function (link) {
+      return link.href === href;
+    });
+    stylesheet = new Promise(function (resolve) {
+      if (!href || present) return resolve();
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      link.onload = link.onerror = function () { resolve(); };
+      document.head.appendChild(link);
+    });
+    return stylesheet;
+  }
+
   // ---- Words: the same rules as the index (Sources/PrepressBuild/Search/SearchText.swift) ----
 
   function isPaired(c) {
@@ -265,7 +286,7 @@
     var status = form.querySelector("[data-search-status]");
     if (!input || !popup) return;
     var index = indexFor(form), options = [], active = -1, generation = 0;
-    input.addEventListener("focus", function () { index.load().catch(function () {}); }, { once: true });
+    input.addEventListener("focus", function () { loadStyles(); index.load().catch(function () {}); }, { once: true });
 
     function close() {
       popup.hidden = true;
@@ -299,7 +320,8 @@
     function run() {
       var q = input.value, mine = ++generation;
       if (!q.trim()) { close(); status.textContent = ""; return; }
-      index.search(q).then(function (result) {
+      Promise.all([index.search(q), loadStyles()]).then(function (found) {
+        var result = found[0];
         if (mine !== generation) return;
         var top = result.ranked.slice(0, HEADER_RESULTS);
         return index.documents(top).then(function (docs) {
