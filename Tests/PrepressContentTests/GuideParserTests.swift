@@ -152,6 +152,25 @@ import PrepressTestSupport
         ])
     }
 
+    /// Blank lines and white space before the opening delimiter are accepted, as Zola accepts them; lines of
+    /// the front matter and body keep their numbers in the file. Anything else before it is still no front matter.
+    @Test func blankLinesMayComeBeforeTheOpeningDelimiter() throws {
+        let yaml = try parse("\n  \n\t\n---\nterm: T\npubDate: 2025-01-14\n---\nBody.\n")
+        #expect(yaml.frontMatter.term == "T")
+        #expect(yaml.bodyStartLine == 8)
+        #expect(yaml.body == "Body.\n")
+        let toml = try parse("\r\n\r\n+++\nterm = \"T\"\npubDate = 2025-01-14\n+++\nBody.\n")
+        #expect(toml.frontMatter.term == "T")
+        #expect(toml.bodyStartLine == 7)
+        #expect(errors("\n\n---\nterm: T\npubDate: 2025-13-45\n---\n") == [
+            "content/x.md:5:10: error: 'pubDate' is not a valid date: month 13 does not exist\n    hint: write a date as YYYY-MM-DD (2025-01-14) or a date-time as 2025-01-14T09:30:00+01:00",
+        ])
+        #expect(errors("\n\n+++\nterm = [\n+++\n").first?.hasPrefix("content/x.md:4:") == true)
+        for text in ["\nIntro.\n---\nterm: T\n---\n", "\n\n", "   ", ""] {
+            #expect(errors(text).first?.contains("no front matter") == true, "\(text.debugDescription)")
+        }
+    }
+
     @Test func errorsCarryTheirPlaceInTheFile() {
         let table: [(String, [String])] = [
             ("# No front matter\n", [

@@ -20,9 +20,9 @@ public enum GuideParser {
         }
         let tree: FrontMatterNode?
         if split.delimiter == "+++" {
-            tree = try TOMLTreeParser.parse(split.frontMatter, file: file, lineOffset: 1)
+            tree = try TOMLTreeParser.parse(split.frontMatter, file: file, lineOffset: split.openingLine)
         } else {
-            tree = try YAMLTreeParser.parse(split.frontMatter, file: file, lineOffset: 1)
+            tree = try YAMLTreeParser.parse(split.frontMatter, file: file, lineOffset: split.openingLine)
         }
         var decoder = FrontMatterDecoder(file: file, start: start)
         let matter = decoder.decode(tree)
@@ -51,23 +51,34 @@ public enum GuideParser {
 
     struct Split {
         var delimiter: String
+        /// The file line of the opening delimiter: 1, or later after blank lines.
+        var openingLine = 1
         var frontMatter: String
         var body: String
         /// The file line of the closing delimiter, nil when there is none.
         var closingLine: Int?
     }
 
-    /// Splits front matter from body at the delimiter lines; nil when the file does not open with one.
+    /// Splits front matter from body at the delimiter lines; nil when the file does not open with one. Blank
+    /// lines (spaces and tabs at most) may come before the opening delimiter, as Zola allows.
     static func split(_ text: String) -> Split? {
         let utf8 = text.utf8
-        guard let firstNewline = utf8.firstIndex(of: 10) ?? (utf8.isEmpty ? nil : utf8.endIndex) else { return nil }
-        let firstLine = String(text[..<firstNewline]).trimmingSpaces
+        var openingStart = utf8.startIndex
+        var openingLine = 1
+        while let lineEnd = utf8[openingStart...].firstIndex(of: 10),
+              text[openingStart..<lineEnd].allSatisfy({ $0 == " " || $0 == "\t" }) {
+            openingStart = utf8.index(after: lineEnd)
+            openingLine += 1
+        }
+        guard let firstNewline = utf8[openingStart...].firstIndex(of: 10) ?? (openingStart == utf8.endIndex ? nil : utf8.endIndex)
+        else { return nil }
+        let firstLine = String(text[openingStart..<firstNewline]).trimmingSpaces
         guard firstLine == "---" || firstLine == "+++" else { return nil }
         let delimiter = firstLine
         let afterFirst = firstNewline == utf8.endIndex ? firstNewline : utf8.index(after: firstNewline)
 
         var lineStart = afterFirst
-        var lineNumber = 2
+        var lineNumber = openingLine + 1
         while lineStart < utf8.endIndex {
             let lineEnd = utf8[lineStart...].firstIndex(of: 10) ?? utf8.endIndex
             let line = text[lineStart..<lineEnd]
@@ -75,6 +86,7 @@ public enum GuideParser {
                 let bodyStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
                 return Split(
                     delimiter: delimiter,
+                    openingLine: openingLine,
                     frontMatter: String(text[afterFirst..<lineStart]),
                     body: String(text[bodyStart...]),
                     closingLine: lineNumber)
@@ -82,7 +94,7 @@ public enum GuideParser {
             lineNumber += 1
             lineStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
         }
-        return Split(delimiter: delimiter, frontMatter: String(text[afterFirst...]), body: "", closingLine: nil)
+        return Split(delimiter: delimiter, openingLine: openingLine, frontMatter: String(text[afterFirst...]), body: "", closingLine: nil)
     }
 
     private static func isDelimiter(_ line: Substring, _ delimiter: String) -> Bool {
