@@ -78,29 +78,21 @@ private:
     /// Adds the text from where the last piece ended up to `end`, in class `cls`.
     void piece(int end, const char *cls) {
         if (end <= written) return;
+        QStringView text = line.mid(written, end - written);
         // Blanks need no colour: no span for them.
         bool blank = true;
-        for (QChar c : line.mid(written, end - written)) blank = blank && (c == QLatin1Char(' ') || c == QLatin1Char('\t'));
+        for (QChar c : text) blank = blank && (c == QLatin1Char(' ') || c == QLatin1Char('\t'));
         if (blank) cls = pendingClass;
         if (std::strcmp(cls, pendingClass) != 0) flush();
         pendingClass = cls;
-        QStringView text = line.mid(written, end - written);
         for (qsizetype index = 0; index < text.size(); index++) {
             char16_t c = text[index].unicode();
-            switch (c) {
-            case u'&': pending += "&amp;"; break;
-            case u'<': pending += "&lt;"; break;
-            case u'>': pending += "&gt;"; break;
-            case u'"': pending += "&quot;"; break;
-            default:
-                if (c < 0x80) {
-                    pending += static_cast<char>(c);
-                } else {
-                    // The rest of the piece is converted in one go (most code is ASCII), then escaped.
-                    for (char byte : text.mid(index).toUtf8()) appendEscaped(byte);
-                    index = text.size();
-                }
+            if (c >= 0x80) {
+                // The rest of the piece is converted in one go (most code is ASCII), then escaped.
+                for (char byte : text.mid(index).toUtf8()) appendEscaped(byte);
+                break;
             }
+            appendEscaped(static_cast<char>(c));
         }
         written = end;
     }

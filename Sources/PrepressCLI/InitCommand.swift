@@ -78,6 +78,8 @@ struct InitCommand: ParsableCommand {
       smart_punctuation: true
       # false omits raw HTML written in guides.
       unsafe_html: true
+      # false leaves fenced code unhighlighted.
+      highlight: true
     # Anything else for your templates, as site.params:
     # params:
     #   twitter: "@example"

@@ -44,7 +44,7 @@ enum CodeHighlighter {
     }
 
     /// Words fences use for a language whose definition goes by another name or file extension.
-    private static let aliases = ["shell": "bash", "console": "bash", "shell-session": "bash", "zsh": "zsh",
+    private static let aliases = ["shell": "bash", "console": "bash", "shell-session": "bash",
                                   "golang": "go", "c++": "cpp", "csharp": "cs", "c#": "cs", "node": "js",
                                   "postgres": "sql", "postgresql": "sql", "mysql": "sql", "sqlite": "sql",
                                   "dockerfile": "Dockerfile", "docker": "Dockerfile", "make": "Makefile"]

@@ -1046,7 +1046,6 @@ button:hover, .button:hover { background: var(--accent); color: var(--accent-tex
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .site-search { position: relative; display: flex; gap: 0.4rem; flex: 1 1 16rem; max-width: 24rem; }
 .site-search input { flex: 1; min-width: 0; padding: 0.45rem 0.7rem; border: 1px solid var(--border); border-radius: 8px; background: var(--bg); color: var(--text); font: inherit; font-size: 0.95rem; }
-.search-popup[hidden] { display: none; }
 
 details.answer { margin: 0.75rem 0 1.75rem; padding: 0 1.1rem; border-left: 4px solid var(--accent); }
 details.answer > summary { padding: 0.7rem 0; color: var(--accent); font-weight: 600; cursor: pointer; }

@@ -187,6 +187,7 @@ final class SearchTokenizer {
     nonisolated(unsafe) private static let captionStart = bytes(MarkdownRenderer.codeCaptionStart)
     nonisolated(unsafe) private static let captionClose = bytes(MarkdownRenderer.codeCaptionEnd)
 
+    /// `text`'s UTF-8 in memory of its own, kept for the life of the process (these are the theme's few labels).
     private static func bytes(_ text: String) -> UnsafeBufferPointer<UInt8> {
         let bytes = Array(text.utf8)
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
@@ -195,12 +196,7 @@ final class SearchTokenizer {
     }
 
     /// `MarkdownRenderer.answerSummary`'s bytes, made once.
-    nonisolated(unsafe) private static let answerSummary: UnsafeBufferPointer<UInt8> = {
-        let bytes = Array(MarkdownRenderer.answerSummary.utf8)
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
-        _ = buffer.initialize(from: bytes)
-        return UnsafeBufferPointer(buffer)
-    }()
+    nonisolated(unsafe) private static let answerSummary = bytes(MarkdownRenderer.answerSummary)
 
     /// For each ASCII byte, the byte it stands for in a word (letters lower-cased, digits as they are), or 0.
     private static let asciiWordBytes: [UInt8] = (0..<256).map { byte in

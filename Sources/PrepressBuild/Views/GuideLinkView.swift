@@ -8,11 +8,6 @@ struct GuideLinkView: TemplateView {
     let index: Int
     let context: ViewContext
 
-    init(index: Int, context: ViewContext) {
-        self.index = index
-        self.context = context
-    }
-
     static let templateKeys = TemplateKeys<GuideLinkView>("a guide link", plural: "guide links", [
         "term": .text { $0.context.guide(at: $0.index).pointee.frontMatter.term },
         "title": .text { $0.context.guide(at: $0.index).pointee.frontMatter.term },

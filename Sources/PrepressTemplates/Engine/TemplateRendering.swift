@@ -192,27 +192,24 @@ struct TemplateRendering: ~Copyable {
         }
     }
 
+    /// Where the key part `index` names is among the keys of views of `type`: as the checker resolved it, or,
+    /// for a view of a type the template was not checked against, found by name.
+    @inline(__always)
+    private func position(of index: Int, in type: UInt, table: TemplateKeyTable) -> Int? {
+        let part = parts[index]
+        if part.types.0 == type { return Int(part.positions.0) }
+        if part.types.1 == type { return Int(part.positions.1) }
+        if part.types.2 == type { return Int(part.positions.2) }
+        if part.types.3 == type { return Int(part.positions.3) }
+        return table.positions[keys[Int(part.key)]]
+    }
+
     private func child(of value: TemplateValue, part index: Int) -> TemplateValue? {
         switch value {
         case .view(let view):
-            let type = view.type
-            let part = parts[index]
-            if part.types.0 == type { return view.value(at: Int(part.positions.0)) }
-            if part.types.1 == type { return view.value(at: Int(part.positions.1)) }
-            if part.types.2 == type { return view.value(at: Int(part.positions.2)) }
-            if part.types.3 == type { return view.value(at: Int(part.positions.3)) }
-            // A view of a type the template was not checked against: found by name.
-            guard let position = view.table.positions[keys[Int(part.key)]] else { return nil }
-            return view.value(at: position)
+            return position(of: index, in: view.type, table: view.table).map(view.value(at:))
         case .item(let list, let item):
-            let type = list.type
-            let part = parts[index]
-            if part.types.0 == type { return list.value(item, Int(part.positions.0)) }
-            if part.types.1 == type { return list.value(item, Int(part.positions.1)) }
-            if part.types.2 == type { return list.value(item, Int(part.positions.2)) }
-            if part.types.3 == type { return list.value(item, Int(part.positions.3)) }
-            guard let position = list.table.positions[keys[Int(part.key)]] else { return nil }
-            return list.value(item, position)
+            return position(of: index, in: list.type, table: list.table).map { list.value(item, $0) }
         case .data(let data):
             return data[keys[Int(parts[index].key)]].map(TemplateValue.data)
         case .text, .bytes, .number, .flag, .list, .views, .absent:

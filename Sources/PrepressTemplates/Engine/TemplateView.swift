@@ -17,11 +17,6 @@ extension TemplateView {
     public func templateValue(at position: Int) -> TemplateValue {
         Self.templateKeys.accessors[position](self)
     }
-
-    /// Where `key` is among this view's keys, found by name.
-    func position(ofKey key: String) -> Int? {
-        Self.templateKeys.positions[key]
-    }
 }
 
 /// The keys of a view type, through its static table.
