@@ -8,6 +8,13 @@ public enum YAMLTreeParser {
     /// Parses `yaml`; `lineOffset` is added to every line so positions count in the enclosing file.
     /// Returns nil for an empty document.
     public static func parse(_ yaml: String, file: String, lineOffset: Int = 0) throws(DiagnosticsError) -> FrontMatterNode? {
+        if let plain = PlainYAMLParser.parse(yaml, lineOffset: lineOffset) { return plain }
+        return try parseWithYams(yaml, file: file, lineOffset: lineOffset)
+    }
+
+    /// Parses `yaml` with Yams, whatever it holds (`parse` first tries `PlainYAMLParser`, which gives the same
+    /// tree faster for the plain YAML most front matter is).
+    static func parseWithYams(_ yaml: String, file: String, lineOffset: Int = 0) throws(DiagnosticsError) -> FrontMatterNode? {
         let root: Node?
         do {
             // The basic resolver types nothing: the schema decides what each key is.
