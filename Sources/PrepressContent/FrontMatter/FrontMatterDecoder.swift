@@ -23,21 +23,26 @@ public struct FrontMatterDecoder {
         }
         let errorsBefore = diagnostics.filter(\.isError).count
         var matter = FrontMatter(term: "")
-        var title: String?
         var term: String?
+        let unused = unusedAliases(entries)
+        var extraTags: [String] = []
 
         for entry in entries {
             let node = entry.node
             matter.locations[entry.key] = location(node)
+            if unused.contains(entry.key) { continue }
+            if let canonical = Self.canonicalKey[entry.key] { matter.locations[canonical] = location(node) }
             switch entry.key {
-            case "term": term = requiredText(node, key: "term")
-            case "title": title = requiredText(node, key: "title")
-            case "description": matter.description = optionalText(node, key: "description")
+            case "term", "title": term = requiredText(node, key: entry.key)
+            case "description", "summary": matter.description = optionalText(node, key: entry.key)
             case "category": matter.category = optionalText(node, key: "category")
+            case "categories": (matter.category, extraTags) = categories(node)
             case "vertical": matter.vertical = optionalText(node, key: "vertical")
-            case "tags": matter.tags = tags(node)
-            case "pubDate": matter.pubDate = date(node, key: "pubDate")
-            case "modDate": matter.modDate = date(node, key: "modDate")
+            case "tags": matter.tags = tags(node, key: "tags")
+            case "keywords": matter.tags = tags(node, key: "keywords")
+            case "pubDate", "date": matter.pubDate = date(node, key: entry.key)
+            case "modDate", "lastmod", "updated", "last_modified_at": matter.modDate = date(node, key: entry.key)
+            case "last_update": matter.modDate = lastUpdate(node)
             case "author": matter.author = author(node)
             case "avatar": matter.avatar = imageReference(node, key: "avatar")
             case "image": matter.image = imageReference(node, key: "image")
@@ -46,9 +51,10 @@ public struct FrontMatterDecoder {
             default: matter.params.append(ParamEntry(key: entry.key, value: ParamValue(node)))
             }
         }
+        for tag in extraTags where !matter.tags.contains(tag) { matter.tags.append(tag) }
 
-        if let name = term ?? title {
-            matter.term = name
+        if let term {
+            matter.term = term
         } else if entries.contains(where: { $0.key == "term" || $0.key == "title" }) == false {
             error(at: start, "missing 'term': every guide needs a title",
                   hint: "add `term: \"Your Guide Title\"` (or `title:`) to the front matter")
@@ -58,6 +64,73 @@ public struct FrontMatterDecoder {
         }
         let errorsAfter = diagnostics.filter(\.isError).count
         return errorsAfter == errorsBefore ? matter : nil
+    }
+
+    // MARK: - Other generators' keys
+
+    /// Keys other generators (Hugo, Jekyll, Zola, Docusaurus, Eleventy) write for a Prepress key, in the order
+    /// one is taken when several are given; the Prepress key, first, always wins.
+    static let aliases: [(key: String, aliases: [String])] = [
+        ("term", ["title"]),
+        ("description", ["summary"]),
+        ("pubDate", ["date"]),
+        ("modDate", ["lastmod", "updated", "last_modified_at", "last_update"]),
+        ("category", ["categories"]),
+        ("tags", ["keywords"]),
+    ]
+
+    /// The Prepress key each alias stands for.
+    static let canonicalKey: [String: String] = Dictionary(
+        uniqueKeysWithValues: aliases.flatMap { entry in entry.aliases.map { ($0, entry.key) } })
+
+    /// The keys given for a Prepress key that another key given for it overrides, each reported.
+    private mutating func unusedAliases(_ entries: [FrontMatterEntry]) -> Set<String> {
+        let given = Dictionary(entries.map { ($0.key, $0.node) }, uniquingKeysWith: { first, _ in first })
+        var used: [String: (key: String, winner: String)] = [:]
+        for (key, aliases) in Self.aliases {
+            let present = ([key] + aliases).filter { given[$0] != nil }
+            for other in present.dropFirst() { used[other] = (key, present[0]) }
+        }
+        for entry in entries {
+            guard let (key, winner) = used[entry.key] else { continue }
+            warning(at: location(entry.node), "'\(entry.key)' is not used: '\(winner)' is given too and wins",
+                    hint: "both set the guide's \(key); remove '\(entry.key)'")
+        }
+        return Set(used.keys)
+    }
+
+    /// Hugo's and Jekyll's `categories`: the first is the guide's category, the others become tags.
+    private mutating func categories(_ node: FrontMatterNode) -> (String?, [String]) {
+        switch node.value {
+        case .scalar:
+            return (optionalText(node, key: "categories"), [])
+        case .list:
+            let names = tags(node, key: "categories")
+            return (names.first, Array(names.dropFirst()))
+        case .map:
+            error(at: location(node), "'categories' must be a list of texts, not a mapping",
+                  hint: "write `categories: [\"Engineering\"]`, or `category: Engineering`")
+            return (nil, [])
+        }
+    }
+
+    /// Docusaurus's `last_update: {date, author}`: its date is the guide's modDate.
+    private mutating func lastUpdate(_ node: FrontMatterNode) -> GuideDate? {
+        guard case .map(let entries) = node.value else {
+            error(at: location(node), "'last_update' must be a mapping with a 'date', not \(node.kindName)",
+                  hint: "write `modDate: 2025-01-14`, or `last_update: {date: 2025-01-14}`")
+            return nil
+        }
+        var modified: GuideDate?
+        for entry in entries {
+            if entry.key == "date" {
+                modified = date(entry.node, key: "last_update.date")
+            } else {
+                warning(at: location(entry.node), "'last_update.\(entry.key)' is not used",
+                        hint: "Prepress reads only last_update.date, as the guide's modDate")
+            }
+        }
+        return modified
     }
 
     // MARK: - Kinds of value
@@ -89,15 +162,23 @@ public struct FrontMatterDecoder {
         return trimmed
     }
 
-    private mutating func tags(_ node: FrontMatterNode) -> [String] {
+    /// `tags` (or `keywords`, `categories`): a list, or one text — for `keywords`, names separated by commas.
+    private mutating func tags(_ node: FrontMatterNode, key: String) -> [String] {
         switch node.value {
         case .scalar:
-            return optionalText(node, key: "tags").map { [$0] } ?? []
+            guard let text = optionalText(node, key: key) else { return [] }
+            guard key == "keywords" else { return [text] }
+            var names: [String] = []
+            for name in text.split(separator: ",").map({ String($0).trimmingSpaces }) where !name.isEmpty && !names.contains(name) {
+                names.append(name)
+            }
+            return names
         case .list(let items):
             var result: [String] = []
             for item in items {
                 guard case .scalar(let text, _) = item.value else {
-                    error(at: location(item), "each tag must be a text, not \(item.kindName)")
+                    error(at: location(item), key == "tags" ? "each tag must be a text, not \(item.kindName)"
+                                                          : "each item of '\(key)' must be a text, not \(item.kindName)")
                     continue
                 }
                 let trimmed = text.trimmingSpaces
@@ -105,7 +186,7 @@ public struct FrontMatterDecoder {
             }
             return result
         case .map:
-            error(at: location(node), "'tags' must be a list of texts, not a mapping",
+            error(at: location(node), "'\(key)' must be a list of texts, not a mapping",
                   hint: "write `tags: [\"Interview Prep\", \"B2B Sales\"]`")
             return []
         }

@@ -1,4 +1,5 @@
-/// Parses the date forms front matter accepts: `YYYY-MM-DD`, and RFC 3339 date-times with an optional offset.
+/// Parses the date forms front matter accepts: `YYYY-MM-DD`, and RFC 3339 date-times with an optional offset
+/// (also with a space for the `T` and an offset without its colon, as Jekyll writes them: `2024-01-25 10:00:00 +0100`).
 public enum GuideDateParser {
     /// Why a text is not a date, worded for the writer.
     public struct Failure: Error, Equatable, Sendable {
@@ -47,9 +48,16 @@ public enum GuideDateParser {
             date.offsetMinutes = 0
         } else if let sign = scanner.peek, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
             scanner.advance()
-            guard let offsetHours = scanner.digits(2) else { return .failure(timeFailure) }
-            _ = scanner.take(UInt8(ascii: ":"))
-            let offsetMinutes = scanner.digits(2) ?? 0
+            let offsetHours: Int
+            let offsetMinutes: Int
+            if let hhmm = scanner.digits(4) {
+                // `+0100`, as Jekyll writes dates.
+                (offsetHours, offsetMinutes) = (hhmm / 100, hhmm % 100)
+            } else {
+                guard let hours = scanner.digits(2) else { return .failure(timeFailure) }
+                _ = scanner.take(UInt8(ascii: ":"))
+                (offsetHours, offsetMinutes) = (hours, scanner.digits(2) ?? 0)
+            }
             guard offsetHours < 24, offsetMinutes < 60 else {
                 return .failure(Failure(reason: "\(pad2(offsetHours)):\(pad2(offsetMinutes)) is not a UTC offset"))
             }
