@@ -200,7 +200,7 @@ import PrepressTestSupport
             ]),
             ("---\nterm: T\ndraft: maybe\nslug: ../etc\n---\n", [
                 "content/x.md:3:8: error: 'draft' must be true or false, not 'maybe'",
-                "content/x.md:4:7: error: 'slug' must not contain '/' or '\\': it names one folder\n    hint: use lowercase letters, digits and hyphens, e.g. `slug: etc`",
+                "content/x.md:4:7: error: 'slug' must not contain '..' or '.' as a segment\n    hint: use lowercase letters, digits and hyphens, segments separated by '/', e.g. `slug: etc`",
             ]),
         ]
         for (text, expected) in table {

@@ -44,4 +44,20 @@ import Testing
         #expect(Slug.problem(withExplicitSlug: "a b") != nil)
         #expect(Slug.problem(withExplicitSlug: "a?b") != nil)
     }
+
+    /// A guide's `slug:` may name folders (#17, item 3), each segment a safe one.
+    @Test func guideSlugsMayNameNestedSegments() {
+        #expect(Slug.problem(withNestedSlug: "nurse-manager") == nil)
+        #expect(Slug.problem(withNestedSlug: "coding/arrays") == nil)
+        #expect(Slug.problem(withNestedSlug: "a/b/c.d_e") == nil)
+        #expect(Slug.problem(withNestedSlug: "/coding/arrays") == "must not start with '/': it is a path under the guides' folder")
+        #expect(Slug.problem(withNestedSlug: "coding//arrays") == "has an empty segment: write segments separated by one '/'")
+        #expect(Slug.problem(withNestedSlug: "coding/arrays/") == "has an empty segment: write segments separated by one '/'")
+        #expect(Slug.problem(withNestedSlug: "coding/../etc") == "must not contain '..' or '.' as a segment")
+        #expect(Slug.problem(withNestedSlug: "./x") == "must not contain '..' or '.' as a segment")
+        #expect(Slug.problem(withNestedSlug: "a\\b") == "must not contain '\\'")
+        #expect(Slug.problem(withNestedSlug: "coding/.git") == "segment '.git' must not start with '.'")
+        #expect(Slug.problem(withNestedSlug: "coding/a b") == "segment 'a b' contains ' ', which is not safe in a URL path")
+        #expect(Slug.makeNested("/Coding/Arrays & Lists/") == "coding/arrays-and-lists")
+    }
 }

@@ -260,8 +260,9 @@ public struct FrontMatterDecoder {
 
     private mutating func slug(_ node: FrontMatterNode) -> String? {
         guard let text = optionalText(node, key: "slug") else { return nil }
-        if let problem = Slug.problem(withExplicitSlug: text) {
-            error(at: location(node), "'slug' \(problem)", hint: "use lowercase letters, digits and hyphens, e.g. `slug: \(Slug.make(text))`")
+        if let problem = Slug.problem(withNestedSlug: text) {
+            error(at: location(node), "'slug' \(problem)",
+                  hint: "use lowercase letters, digits and hyphens, segments separated by '/', e.g. `slug: \(Slug.makeNested(text))`")
             return nil
         }
         return text

@@ -69,6 +69,29 @@ public enum Slug {
         return words.joined(separator: "-")
     }
 
+    /// Why a guide's `slug:` cannot be its path under `/guides/`, or nil when it can: one segment, or several
+    /// separated by `/` (`coding/arrays`, as Docusaurus writes them), each a segment `problem(withExplicitSlug:)`
+    /// accepts.
+    public static func problem(withNestedSlug slug: String) -> String? {
+        if slug.hasPrefix("/") { return "must not start with '/': it is a path under the guides' folder" }
+        if slug.contains("\\") { return "must not contain '\\'" }
+        let segments = slug.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains(where: { $0 == "." || $0 == ".." }) { return "must not contain '..' or '.' as a segment" }
+        if segments.contains(where: \.isEmpty) { return "has an empty segment: write segments separated by one '/'" }
+        for segment in segments {
+            if let problem = problem(withExplicitSlug: String(segment)) {
+                return segments.count == 1 ? problem : "segment '\(segment)' \(problem)"
+            }
+        }
+        return nil
+    }
+
+    /// `make` for each `/`-separated segment of a text (the hint for a `slug:` that cannot be used).
+    public static func makeNested(_ text: String) -> String {
+        text.split(separator: "/").filter { $0 != "." && $0 != ".." }.map { make(String($0)) }.filter { !$0.isEmpty }
+            .joined(separator: "/")
+    }
+
     /// Why an explicit `slug:` value cannot be used as a path segment, or nil when it can.
     public static func problem(withExplicitSlug slug: String) -> String? {
         if slug.contains("/") || slug.contains("\\") { return "must not contain '/' or '\\': it names one folder" }
