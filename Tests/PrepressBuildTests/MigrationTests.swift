@@ -40,3 +40,76 @@ import PrepressTestSupport
         ])
     }
 }
+
+/// `permalinks: {guide: …}` in site.yml (#17, item 4).
+@Suite struct PermalinkTests {
+    func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+
+    @Test func aHugoTreeKeepsItsURLs() throws {
+        let site = try TemporarySite([
+            "site.yml": "permalinks:\n  guide: /:folder/:filename/\n",
+            "content/functions/len.md": "---\ntitle: len\ndate: 2025-01-14\ntags: [builtins]\n---\nSee [the method](../methods/len.md).\n",
+            "content/methods/len.md": "---\ntitle: len\ndate: 2025-01-15\ntags: [builtins]\n---\nBody\n",
+            "content/top.md": "---\ntitle: Top\ndate: 2025-01-16\n---\nBody\n",
+        ])
+        let built = try site.buildInMemory()
+        let guides = Set(built.files.keys.filter { $0.hasSuffix("index.html") })
+        #expect(guides.isSuperset(of: ["functions/len/index.html", "methods/len/index.html", "top/index.html"]))
+        #expect(!guides.contains { $0.hasPrefix("guides/") })
+        // Links, term pages, feeds and the sitemap follow.
+        #expect((built.files["functions/len/index.html"] ?? "").contains("href=\"/methods/len/\""))
+        #expect((built.files["tags/builtins/index.html"] ?? "").contains("href=\"/functions/len/\""))
+        #expect((built.files["tags/builtins/feed.xml"] ?? "").contains("/methods/len/"))
+        #expect((built.files["sitemap.xml"] ?? "").contains("<loc>http://localhost:8080/top/</loc>"))
+        #expect(built.report.warnings.isEmpty, "\(built.report.warnings)")
+    }
+
+    @Test func categoryAndDatePlaceholders() throws {
+        let site = try TemporarySite([
+            "site.yml": "permalinks: {guide: \"/:category/:year/:month/:day/:slug/\"}\n",
+            "content/a.md": "---\nterm: Nurse Manager\ncategory: Health Care\npubDate: 2024-06-01T23:30-07:00\n---\n",
+            "content/b.md": "---\nterm: Plain\npubDate: 2025-02-03\n---\n",
+        ])
+        let files = try site.buildInMemory().files.keys
+        // The author's calendar day, and no empty segment for a guide without a category.
+        #expect(files.contains("health-care/2024/06/01/nurse-manager/index.html"))
+        #expect(files.contains("2025/02/03/plain/index.html"))
+    }
+
+    @Test func patternErrorsAreReportedInSiteYml() throws {
+        let cases = [
+            "permalinks: {guide: /guides/:slug}\n": "site.yml:1:21: error: 'permalinks.guide' must start and end with '/'",
+            "permalinks: {guide: /guides/:name/}\n": "site.yml:1:21: error: 'permalinks.guide' has an unknown placeholder ':name'",
+            "permalinks: {guide: /:category/}\n": "site.yml:1:21: error: 'permalinks.guide' needs :slug or :filename, so that each guide has a URL of its own",
+            "permalinks: {guide: \"/a b/:slug/\"}\n": "site.yml:1:21: error: 'permalinks.guide' contains ' ', which is not safe in a URL path",
+            "permalinks: /guides/\n": "site.yml:1:13: error: 'permalinks' must be a mapping",
+        ]
+        for (yaml, message) in cases {
+            let site = try TemporarySite(["site.yml": yaml, "content/a.md": "---\nterm: A\npubDate: 2025-01-14\n---\n"])
+            let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+            #expect(errors.map { String($0.split(separator: "\n")[0]) } == [message], "\(yaml)")
+        }
+    }
+
+    @Test func guidesOnOneURLOrOnTheSitesOwnPagesAreErrors() throws {
+        let site = try TemporarySite([
+            "site.yml": "permalinks: {guide: \"/:slug/\"}\n",
+            "content/a.md": "---\nterm: Same\npubDate: 2025-01-14\nslug: same\n---\n",
+            "content/b.md": "---\nterm: Other\npubDate: 2025-01-14\nslug: same\n---\n",
+            "content/c.md": "---\nterm: Tags\npubDate: 2025-01-14\n---\n",
+            "content/d.md": "---\nterm: Dated\n---\n",
+        ])
+        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }.filter { $0.contains(": error: ") }
+        #expect(errors == [
+            "content/b.md:4:7: error: this guide's URL /same/ is already taken by content/a.md\n    hint: give one of them a different `slug:`",
+            "content/c.md:2:7: error: this guide's URL /tags/ lies in /tags/, which the site's own pages use\n    hint: give it another `slug:`, or put guides under a folder of their own in `permalinks.guide`",
+        ])
+        let dated = try TemporarySite([
+            "site.yml": "permalinks: {guide: \"/:year/:slug/\"}\n",
+            "content/d.md": "---\nterm: Dated\n---\n",
+        ])
+        #expect(dated.buildErrors().map { $0.replacingOccurrences(of: dated.path + "/", with: "") }.filter { $0.contains(": error: ") } == [
+            "content/d.md:2:7: error: this guide has no pubDate, which the permalink pattern /:year/:slug/ needs\n    hint: add `pubDate: 2025-01-14` to its front matter",
+        ])
+    }
+}

@@ -91,10 +91,16 @@ import PrepressTestSupport
             "content/c-sharp.md": "---\nterm: \"C# Developer\"\npubDate: 2025-01-14\n---\n",
             "content/c-plus-plus.md": "---\nterm: \"C++ Developer\"\npubDate: 2025-01-14\n---\n",
         ])
-        let guides = try site.buildInMemory().files.keys.filter { $0.hasPrefix("guides/") }.sorted()
+        let built = try site.buildInMemory()
+        let guides = built.files.keys.filter { $0.hasPrefix("guides/") }.sorted()
         #expect(guides == [
             "guides/c-plus-plus-developer/index.html", "guides/c-sharp-developer/index.html",
             "guides/store-manager-2/index.html", "guides/store-manager/index.html",
+        ])
+        // Not silent: each guide moved to its file name's URL is told which.
+        let prefix = site.path + "/"
+        #expect(built.report.warnings.map { $0.description.replacingOccurrences(of: prefix, with: "") } == [
+            "content/store-manager-2.md:2:7: warning: this guide's term makes the URL /guides/store-manager/, which the terms of content/store-manager.md make too; it is at /guides/store-manager-2/ instead, from its file name\n    hint: give it a `slug:` to choose its URL",
         ])
     }
 
@@ -107,6 +113,7 @@ import PrepressTestSupport
         ])
         let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
         #expect(errors == [
+            "content/a/guide.md:2:7: warning: this guide's term makes the URL /guides/nurse/, which the terms of content/b/guide.md make too; it is at /guides/guide/ instead, from its file name\n    hint: give it a `slug:` to choose its URL",
             "content/b/guide.md:2:8: error: this guide's URL /guides/guide/ is already taken by content/a/guide.md\n    hint: give one of them a different `slug:`",
             "content/d.md:3:7: error: this guide's URL /guides/taken/ is already taken by content/c.md\n    hint: give one of them a different `slug:`",
         ])

@@ -59,7 +59,7 @@ struct BuildStages {
 
     /// Stages 2 to 8, in order; throws every error found, those of loading among them.
     func prepare(_ site: Loaded, guides sources: consuming [GuideSource]) throws(DiagnosticsError) -> Prepared {
-        let placement = place(sources)
+        let placement = place(sources, config: site.config)
         let templates = try requireNoErrors(site, placement)
         let rendered = try renderMarkdown(consume placement, config: site.config)
         let taxonomies = indexTaxonomies(rendered.guides, config: site.config)
@@ -79,8 +79,9 @@ struct BuildStages {
     }
 
     /// 2. Chooses the guides to publish (drafts and future guides by option) and gives each its URL.
-    func place(_ sources: consuming [GuideSource]) -> Placement {
-        let placer = GuidePlacer(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now)
+    func place(_ sources: consuming [GuideSource], config: SiteConfig) -> Placement {
+        let placer = GuidePlacer(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now,
+                                 config: config)
         return clock.measure("place guides") {
             var diagnostics: [Diagnostic] = []
             let (placed, leftOut) = placer.place(sources, into: &diagnostics)

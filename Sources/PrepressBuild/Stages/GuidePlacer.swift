@@ -3,13 +3,26 @@ import PrepressContent
 
 /// Chooses the guides a build publishes (drafts and future guides by option) and gives each its URL.
 ///
-/// A guide's slug is its `slug:` key, else made from its term. When several guides' terms make one slug
-/// (generated sites often have two "Senior Store Manager" guides), each of them whose file name makes
-/// another slug uses that instead; guides that still share a URL are an error naming both files.
+/// A guide's URL is site.yml's permalink pattern (`/guides/:slug/` by default) filled in for it. Its slug is
+/// its `slug:` key, else made from its term. When several guides' terms make one URL (generated sites often
+/// have two "Senior Store Manager" guides), each of them whose file name makes another slug uses that instead,
+/// with a warning naming the URL it got; guides that still share a URL are an error naming both files, and so
+/// is a URL among the site's own pages (`/tags/`, `/page/`, `/search/` …).
 struct GuidePlacer {
     let includeDrafts: Bool
     let includeFuture: Bool
     let now: Date
+    var permalink = PermalinkPattern.defaultGuide
+    /// First segments of site paths that the site's own pages use (taxonomies, pagination, assets …).
+    var reservedFolders: Set<String> = TaxonomyConfig.reservedPaths.subtracting(["guides"])
+
+    init(includeDrafts: Bool, includeFuture: Bool, now: Date, config: SiteConfig = SiteConfig()) {
+        self.includeDrafts = includeDrafts
+        self.includeFuture = includeFuture
+        self.now = now
+        permalink = config.guidePermalink
+        reservedFolders.formUnion(config.taxonomies.map(\.path))
+    }
 
     /// The published guides, and the paths of guides left out, by their path under content/.
     func place(_ sources: [GuideSource], into diagnostics: inout [Diagnostic]) -> (placed: [PlacedGuide], leftOut: Set<String>) {
@@ -31,32 +44,75 @@ struct GuidePlacer {
                 leftOut.insert(sources[index].relativePath)
             }
         }
-
-        let termSlugCounts = published.reduce(into: [String: Int]()) { counts, index in
-            if let slugs = facts[index].slugs { counts[slugs.term, default: 0] += 1 }
+        func path(_ index: Int, slug: String) -> String {
+            let matter = sources[index].parsed.frontMatter
+            return permalink.sitePath(slug: slug, relativePath: sources[index].relativePath, category: matter.category, date: matter.pubDate)
         }
-        let explicitSlugs = Set(published.compactMap { sources[$0].parsed.frontMatter.slug })
+
+        // The guides each URL made from a term would go to; explicit slugs' URLs are kept for their guides.
+        var termPaths: [String: [Int]] = [:]
+        var explicitPaths: Set<String> = []
+        for index in published {
+            if let slugs = facts[index].slugs {
+                termPaths[path(index, slug: slugs.term), default: []].append(index)
+            } else if let slug = sources[index].parsed.frontMatter.slug {
+                explicitPaths.insert(path(index, slug: slug))
+            }
+        }
         var owners: [String: Int] = [:]
         var placed: [PlacedGuide] = []
         placed.reserveCapacity(published.count)
         for index in published {
             let source = sources[index]
-            var slug = source.parsed.frontMatter.slug ?? ""
-            if let slugs = facts[index].slugs {
-                let shared = termSlugCounts[slugs.term, default: 0] > 1 || explicitSlugs.contains(slugs.term)
-                slug = shared ? slugs.file : slugs.term
+            let matter = source.parsed.frontMatter
+            let locations = matter.locations
+            let key = matter.slug != nil ? "slug" : (locations["term"] != nil ? "term" : "title")
+            let at = locations[key] ?? SourceLocation(file: source.displayPath)
+            if permalink.usesDate, matter.pubDate == nil {
+                diagnostics.append(.error(at: at, "this guide has no pubDate, which the permalink pattern \(permalink) needs", hint: "add `pubDate: 2025-01-14` to its front matter"))
+                continue
             }
-            if let owner = owners[slug] {
-                let locations = source.parsed.frontMatter.locations
-                let key = source.parsed.frontMatter.slug != nil ? "slug" : (locations["term"] != nil ? "term" : "title")
+            var slug = matter.slug ?? ""
+            var sitePath = path(index, slug: slug)
+            // Told once the guide has its URL (a guide that still collides gets the error alone).
+            var movedWarning: Diagnostic?
+            if let slugs = facts[index].slugs {
+                let termPath = path(index, slug: slugs.term)
+                let sharers = termPaths[termPath, default: []].filter { $0 != index }
+                let filePath = path(index, slug: slugs.file)
+                if (!sharers.isEmpty || explicitPaths.contains(termPath)), filePath != termPath {
+                    slug = slugs.file
+                    sitePath = filePath
+                    let others = sharers.prefix(3).map { sources[$0].displayPath }.joined(separator: ", ")
+                    let more = sharers.count > 3 ? " and \(sharers.count - 3) more" : ""
+                    let shared = sharers.isEmpty ? "a guide's `slug:` gives" : "the terms of \(others)\(more) make"
+                    movedWarning = .warning(
+                        at: at, "this guide's term makes the URL /\(termPath), which \(shared) too; it is at /\(filePath) instead, from its file name",
+                        hint: "give it a `slug:` to choose its URL")
+                } else {
+                    slug = slugs.term
+                    sitePath = termPath
+                }
+            }
+            if sitePath.isEmpty {
+                diagnostics.append(.error(at: at, "the permalink pattern \(permalink) makes this guide's URL the home page",
+                                          hint: "give the pattern a folder, e.g. `guide: /guides/:slug/`"))
+                continue
+            }
+            if let first = sitePath.split(separator: "/").first, reservedFolders.contains(String(first)) {
+                diagnostics.append(.error(at: at, "this guide's URL /\(sitePath) lies in /\(first)/, which the site's own pages use",
+                                          hint: "give it another `slug:`, or put guides under a folder of their own in `permalinks.guide`"))
+                continue
+            }
+            if let owner = owners[sitePath] {
                 diagnostics.append(.error(
-                    at: locations[key] ?? SourceLocation(file: source.displayPath),
-                    "this guide's URL /\(SiteURLs.guidePath(slug: slug)) is already taken by \(sources[owner].displayPath)",
+                    at: at, "this guide's URL /\(sitePath) is already taken by \(sources[owner].displayPath)",
                     hint: "give one of them a different `slug:`"))
                 continue
             }
-            owners[slug] = index
-            placed.append(PlacedGuide(source: source, slug: slug, path: SiteURLs.guidePath(slug: slug)))
+            owners[sitePath] = index
+            if let movedWarning { diagnostics.append(movedWarning) }
+            placed.append(PlacedGuide(source: source, slug: slug, path: sitePath))
         }
         return (placed, leftOut)
     }

@@ -29,6 +29,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var search = true
     /// Questions per page of the question bank.
     public var questionsPerPage = 50
+    /// Where guide pages live (`permalinks: {guide: "/guides/:slug/"}`).
+    public var guidePermalink = PermalinkPattern.defaultGuide
     /// The `params:` mapping, handed to templates as `site.params`.
     public var params: [ParamEntry] = []
 

@@ -102,6 +102,25 @@ public enum SiteConfigParser {
                         diagnostics.append(.error(at: location(node), "'feed_limit' must be a whole number above 0, not '\(value)'"))
                     }
                 }
+            case "permalinks":
+                guard case .map(let kinds) = node.value else {
+                    diagnostics.append(.error(at: location(node), "'permalinks' must be a mapping",
+                                              hint: "write `permalinks: {guide: \"/guides/:slug/\"}`"))
+                    continue
+                }
+                for kind in kinds {
+                    guard kind.key == "guide" else {
+                        diagnostics.append(.warning(at: location(kind.node), "unknown key 'permalinks.\(kind.key)' is ignored",
+                                                    hint: "permalinks has `guide`; the folders of taxonomy pages are set under `taxonomies`"))
+                        continue
+                    }
+                    guard let pattern = text(kind.node, "permalinks.guide") else { continue }
+                    switch PermalinkPattern.parse(pattern) {
+                    case .success(let parsed): config.guidePermalink = parsed
+                    case .failure(let problem):
+                        diagnostics.append(.error(at: location(kind.node), "'permalinks.guide' \(problem.message)", hint: problem.hint))
+                    }
+                }
             case "taxonomies":
                 config.taxonomies = TaxonomyConfig.parse(node, file: file, into: &diagnostics)
             case "params":
@@ -110,7 +129,7 @@ public enum SiteConfigParser {
                 }
             default:
                 diagnostics.append(.warning(at: location(node), "unknown key '\(entry.key)' is ignored",
-                                            hint: "site.yml keys: title, description, base_url, language, author, paginate, feed_limit, practice_mode, questions_per_page, search, structured_data, taxonomies, markdown, params"))
+                                            hint: "site.yml keys: title, description, base_url, language, author, paginate, feed_limit, practice_mode, questions_per_page, search, structured_data, permalinks, taxonomies, markdown, params"))
             }
         }
         if diagnostics.contains(where: \.isError) { throw DiagnosticsError(diagnostics) }
