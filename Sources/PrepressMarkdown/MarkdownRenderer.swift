@@ -31,10 +31,10 @@ public struct MarkdownRenderer: Sendable {
     public static let codeCaptionStart = "<figure class=\"code\"><figcaption>"
     public static let codeCaptionEnd = "</figcaption>"
 
-    /// Renders `markdown`; `rewriteLink` may return a new destination for a link or image as written.
+    /// Renders `markdown`; `rewriteLink` says what becomes of each link or image destination as written.
     public func render(
         _ markdown: String,
-        rewriteLink: (String) -> String? = { _ in nil }
+        rewriteLink: (String) -> LinkRewrite = { _ in .keep }
     ) -> RenderedMarkdown {
         var source = markdown
         let cmarkOptions = options.cmarkOptions
@@ -50,6 +50,11 @@ public struct MarkdownRenderer: Sendable {
 
         var walk = TreeWalk()
         walk.collect(document, rewriteLink: rewriteLink)
+        // Links dropped keep their text in their place (the tree is changed only once the walk is over).
+        for node in walk.unlinked {
+            while let child = cmark_node_first_child(node) { cmark_node_insert_before(node, child) }
+            cmark_node_free(node)
+        }
 
         // CMARK_OPT_SOURCEPOS is only for positions here; the HTML must not carry data-sourcepos.
         let renderOptions = cmarkOptions & ~CMARK_OPT_SOURCEPOS
@@ -188,9 +193,11 @@ private struct TreeWalk {
     /// Fenced code blocks with an info string, for highlighting.
     var fencedCode: [OpaquePointer] = []
     var links: [Link] = []
+    /// Links and images to drop, their text kept.
+    var unlinked: [OpaquePointer] = []
     var wordCount = 0
 
-    mutating func collect(_ root: OpaquePointer, rewriteLink: (String) -> String?) {
+    mutating func collect(_ root: OpaquePointer, rewriteLink: (String) -> LinkRewrite) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         var blockLine = 1
@@ -216,9 +223,14 @@ private struct TreeWalk {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let written = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 var destination = written
-                if let replacement = rewriteLink(written) {
+                switch rewriteLink(written) {
+                case .keep: break
+                case .replace(let replacement):
                     cmark_node_set_url(node, replacement)
                     destination = replacement
+                case .unlink:
+                    unlinked.append(node)
+                    destination = ""
                 }
                 var line = Int(cmark_node_get_start_line(node))
                 var column = Int(cmark_node_get_start_column(node))

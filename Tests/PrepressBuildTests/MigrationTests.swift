@@ -113,3 +113,114 @@ import PrepressTestSupport
         ])
     }
 }
+
+/// `aliases` (Hugo) and `redirect_from` (Jekyll): redirect pages and `_redirects` (#17, item 5).
+@Suite struct RedirectTests {
+    @Test func oldURLsRedirectToTheGuide() throws {
+        let site = try TemporarySite([
+            "site.yml": "base_url: https://example.org/prep/\n",
+            "content/arrays.md": "---\nterm: \"Arrays & Lists\"\npubDate: 2025-01-14\naliases: [/old/arrays/, /posts/arrays, /arrays.html]\n---\nBody\n",
+            "content/trees.md": "---\nterm: Trees\npubDate: 2025-01-15\nredirect_from: /blog/trees/\n---\nBody\n",
+        ])
+        let built = try site.buildInMemory()
+        let page = try #require(built.files["old/arrays/index.html"])
+        #expect(page.contains("<meta http-equiv=\"refresh\" content=\"0; url=/prep/guides/arrays-and-lists/\">"))
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://example.org/prep/guides/arrays-and-lists/\">"))
+        #expect(page.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(page.contains("<a href=\"/prep/guides/arrays-and-lists/\">Arrays &amp; Lists</a>"))
+        #expect(built.files["posts/arrays/index.html"] != nil, "a path without a file extension is a folder")
+        #expect(built.files["arrays.html"] != nil)
+        #expect(built.files["blog/trees/index.html"]?.contains("url=/prep/guides/trees/") == true)
+        #expect(built.files["_redirects"] == """
+        # Old URLs of guides (their aliases), written by Prepress
+        /prep/arrays.html /prep/guides/arrays-and-lists/ 301
+        /prep/blog/trees/ /prep/guides/trees/ 301
+        /prep/old/arrays/ /prep/guides/arrays-and-lists/ 301
+        /prep/posts/arrays/ /prep/guides/arrays-and-lists/ 301
+
+        """)
+        // Redirect pages are no pages to list.
+        #expect(built.files["sitemap.xml"]?.contains("old/arrays") == false)
+        // `check` follows each redirect's link to its guide.
+        let report = try SiteChecker(options: site.options()).check()
+        #expect(report.diagnostics.filter(\.isError).isEmpty, "\(report.diagnostics)")
+    }
+
+    @Test func aSitesOwnRedirectsFileComesFirst() throws {
+        let site = try TemporarySite([
+            "content/_redirects": "/shop https://shop.example.org 302",
+            "content/_headers": "/*\n  X-Frame-Options: DENY\n",
+            "content/notes/_draft.txt": "skipped",
+            "content/a.md": "---\nterm: A\npubDate: 2025-01-14\naliases: [/old-a/]\n---\n",
+        ])
+        let built = try site.buildInMemory()
+        // The host's files at the top are copied; other names starting with `_` are not.
+        #expect(built.files["_headers"] == "/*\n  X-Frame-Options: DENY\n")
+        #expect(built.files["notes/_draft.txt"] == nil)
+        #expect(built.files["_redirects"] == "/shop https://shop.example.org 302\n# Old URLs of guides (their aliases), written by Prepress\n/old-a/ /guides/a/ 301\n")
+        #expect(try SiteChecker(options: site.options()).check().diagnostics.filter(\.isError).isEmpty)
+    }
+
+    @Test func aliasesThatCollideAreErrorsNamingBothFiles() throws {
+        let site = try TemporarySite([
+            "content/a.md": "---\nterm: A\npubDate: 2025-01-14\naliases: [/guides/b/, /old/, /guides/a/, /x/, /x]\n---\n",
+            "content/b.md": "---\nterm: B\npubDate: 2025-01-14\nredirect_from: [/old/, /tags/, /assets/x/]\ntags: [t]\n---\n",
+        ])
+        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+        #expect(errors == [
+            "content/a.md:4:11: error: the alias /guides/b/ is the URL of the page of content/b.md\n    hint: remove it: a redirect page there would replace it",
+            "content/a.md:4:30: error: the alias /guides/a/ is this guide's own URL\n    hint: remove it: a redirect page there would replace it",
+            "content/a.md:4:47: error: the alias /x/ is given twice in this guide (line 4 too)\n    hint: an old URL can redirect to one guide only; keep one of them",
+            "content/b.md:4:17: error: the alias /old/ is also an alias of content/a.md (line 4)\n    hint: an old URL can redirect to one guide only; keep one of them",
+            "content/b.md:4:24: error: the alias /tags/ is the URL of the site's page /tags/index.html\n    hint: remove it: a redirect page there would replace it",
+            "content/b.md:4:32: error: the alias /assets/x/ lies in /assets/, which the site's own files use",
+        ])
+    }
+
+    @Test func anAliasMustBeAPathOfTheSite() throws {
+        let cases = [
+            "old/": "'aliases' path 'old/' must be a path from the site's root, starting with '/'",
+            "https://example.org/old/": "'aliases' path 'https://example.org/old/' must be a path on this site, not a URL",
+            "/old/?page=2": "'aliases' path '/old/?page=2' contains '?', which a redirect's path cannot hold",
+            "/a//b/": "'aliases' path '/a//b/' has an empty segment ('//')",
+            "/a/../b/": "'aliases' path '/a/../b/' must not contain '.' or '..' as a segment",
+            "/": "'aliases' path '/' is the home page, which cannot redirect",
+        ]
+        for (alias, message) in cases {
+            let site = try TemporarySite(["content/a.md": "---\nterm: A\npubDate: 2025-01-14\naliases: [\"\(alias)\"]\n---\n"])
+            let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+            #expect(errors.map { String($0.split(separator: "\n")[0]) } == ["content/a.md:4:11: error: " + message], "\(alias)")
+        }
+    }
+}
+
+/// Choices made for the user are said (#17, item 6).
+@Suite struct NothingSilentTests {
+    @Test func aLinkToAMarkdownFileThatIsNoGuideKeepsItsTextWithoutTheLink() throws {
+        let site = try TemporarySite([
+            "content/a.md": "---\nterm: A\npubDate: 2025-01-14\n---\nSee [the *old* notes](notes/old.md#top), [b](b.md) and ![plan](plan.md).\n",
+            "content/b.md": "---\nterm: B\npubDate: 2025-01-14\ndraft: true\n---\n",
+        ])
+        let built = try site.buildInMemory()
+        let page = try #require(built.files["guides/a/index.html"])
+        #expect(page.contains("<p>See the <em>old</em> notes, b and plan.</p>"))
+        #expect(!page.contains(".md"))
+        let prefix = site.path + "/"
+        #expect(built.report.warnings.map { String($0.description.replacingOccurrences(of: prefix, with: "").split(separator: "\n")[0]) } == [
+            "content/a.md:5:5: warning: link to 'notes/old.md#top' matches no guide: its text is kept, without the link",
+            "content/a.md:5:42: warning: link to 'b.md' is a draft or future guide left out of this build: its text is kept, without the link",
+            "content/a.md:5:56: warning: link to 'plan.md' matches no guide: its text is kept, without the link",
+        ])
+    }
+
+    @Test func aKeyThatIsAListOrAMappingIsAnErrorAtItsLine() throws {
+        let site = try TemporarySite([
+            "content/a.md": "---\nterm: A\n[x, y]: 1\n? {k: v}\n: 2\n---\n",
+        ])
+        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+        #expect(errors.map { String($0.split(separator: "\n")[0]) } == [
+            "content/a.md:3:1: error: a key must be a text, not a list",
+            "content/a.md:4:3: error: a key must be a text, not a mapping",
+        ])
+    }
+}

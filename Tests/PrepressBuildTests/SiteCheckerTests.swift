@@ -10,8 +10,7 @@ import PrepressTestSupport
         let prefix = fixturesDirectory + "/sites/check/input/"
         let lines = report.diagnostics.map { $0.description.replacingOccurrences(of: prefix, with: "") }
         #expect(lines == [
-            "content/a.md:12:3: error: link 'missing.md' points to no page or file of the site",
-            "content/a.md:12:3: warning: link to 'missing.md' matches no guide\n    hint: links to guides name their file relative to this one, e.g. other-guide.md",
+            "content/a.md:12:3: warning: link to 'missing.md' matches no guide: its text is kept, without the link\n    hint: links to guides name their file relative to this one, e.g. other-guide.md",
             "content/a.md:12:34: error: link 'b.md#nope' points to #nope, which is no id on /guides/beta-guide/index.html",
             "content/a.md:13:3: error: image '/images/none.png' points to no page or file of the site",
             "content/a.md:15:4: error: link '/guides/no-such-guide/' points to no page or file of the site",

@@ -59,13 +59,22 @@ import Testing
         [r]: ./third.md
         """
         let result = renderer.render(markdown) { written in
-            written.hasSuffix(".md") || written.contains(".md#") ? "/guides/" + written : nil
+            written.hasSuffix(".md") || written.contains(".md#") ? .replace("/guides/" + written) : .keep
         }
         #expect(result.html.contains("<a href=\"/guides/other.md#skills\">the other</a>"))
         #expect(result.html.contains("<a href=\"/guides/./third.md\">ref</a>"))
         #expect(result.links.map(\.written) == ["other.md#skills", "./third.md", "/images/a.png"])
         #expect(result.links.map(\.kind) == [.link, .link, .image])
         #expect(result.links.allSatisfy { $0.line == 1 })
+    }
+
+    @Test func aLinkDroppedKeepsItsTextInItsPlace() {
+        let result = renderer.render("A [*b* c](x.md) d ![e](y.md) [f](g.html).\n") { written in
+            written.hasSuffix(".md") ? .unlink : .keep
+        }
+        #expect(result.html == "<p>A <em>b</em> c d e <a href=\"g.html\">f</a>.</p>\n")
+        #expect(result.links.map(\.destination) == ["", "", "g.html"])
+        #expect(result.wordCount == 6)
     }
 
     @Test func headingsAreReportedWithTheirLines() {

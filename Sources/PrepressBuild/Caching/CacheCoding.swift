@@ -200,6 +200,7 @@ extension CacheWriter {
         optional(matter.image) { $0.string($1.url); $0.optional($1.alt) { $0.string($1) } }
         optional(matter.slug) { $0.string($1) }
         flag(matter.draft)
+        array(matter.aliases) { $0.string($1.path); $0.location($1.location) }
         array(matter.params) { $0.string($1.key); $0.param($1.value) }
         array(matter.locations.sorted { $0.key < $1.key }) { $0.string($1.key); $0.location($1.value) }
     }
@@ -299,6 +300,7 @@ extension CacheReader {
         matter.image = optional { ImageReference(url: $0.string(), alt: $0.optional { $0.string() }) }
         matter.slug = optional { $0.string() }
         matter.draft = flag()
+        matter.aliases = array { GuideAlias(path: $0.string(), location: $0.location()) }
         matter.params = array { ParamEntry(key: $0.string(), value: $0.param()) }
         for (key, location) in array({ ($0.string(), $0.location()) }) { matter.locations[key] = location }
         return matter

@@ -60,6 +60,7 @@ struct PageRecord: Equatable, Sendable {
             place.tags = matter.tags
             place.author = matter.author
             place.params = matter.params
+            place.aliases = matter.aliases.map { GuideAlias(path: $0.path, location: SourceLocation(file: "")) }
             shape.frontMatter(place)
             shape.array(guide.pointee.rendered.questionGroups) { $0.string($1.name); $0.number(UInt64($1.questions.count)) }
             shape.array(context.related[index]) { $0.number(UInt64($1)) }

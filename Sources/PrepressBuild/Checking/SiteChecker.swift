@@ -87,7 +87,7 @@ public struct SiteChecker: Sendable {
             let pages = paths.parallelMap { path in ScannedPage(path: path, html: String(decoding: rendered[path]!.bytes, as: UTF8.self)) }
                 + ScannedPage.searchData(built.prepared.search.files)
             site = ScannedSite(context: built.context, pages: pages, exists: { built.hasFile(at: $0) })
-            generated = rendered.values.map { ($0.path, $0.replaceable) } + built.prepared.search.files.map { ($0.path, false) }
+            generated = rendered.values.map { ($0.path, $0.replaceable || $0.extendsContentFile) } + built.prepared.search.files.map { ($0.path, false) }
             contentFiles = Set(built.site.staticFiles.map(\.relativePath))
             state = built
         } else {
@@ -111,7 +111,7 @@ public struct SiteChecker: Sendable {
                 return (page.path, page.sitemap, ScannedPage(path: page.path, html: String(decoding: page.bytes, as: UTF8.self)))
             }.compactMap { $0 }
             let closing = renderer.closingFiles(sitemapEntries: rendered.compactMap(\.sitemap))
-            generated = rendered.map { ($0.path, false) } + closing.map { ($0.path, $0.replaceable) }
+            generated = rendered.map { ($0.path, false) } + closing.map { ($0.path, $0.replaceable || $0.extendsContentFile) }
                 + search.map { ($0.path, false) }
             contentFiles = Set(loaded.staticFiles.map(\.relativePath))
             let allPaths = otherFiles.union(generated.map(\.path))

@@ -66,6 +66,11 @@ struct BuildStages {
         let related = findRelated(rendered.guides)
         let context = indexQuestions(rendered.guides, taxonomies: taxonomies, related: related, config: site.config)
         let withCards = renderCards(context, templates: templates)
+        // Old URLs that cannot redirect are found before a page is written, like every other error.
+        let redirectProblems = RedirectValidator.problems(renderer: PageRenderer(context: withCards, templates: templates),
+                                                         staticFiles: site.staticFiles, assets: Self.assets(of: site),
+                                                         displayPath: options.displayPath)
+        if !redirectProblems.isEmpty { throw DiagnosticsError(site.diagnostics + rendered.diagnostics + redirectProblems) }
         return Prepared(templates: templates, guideRenderer: rendered.renderer, context: withCards, search: indexForSearch(withCards),
                         loadWarnings: site.diagnostics, renderWarnings: rendered.diagnostics)
     }

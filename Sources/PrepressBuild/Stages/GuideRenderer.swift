@@ -32,7 +32,8 @@ struct GuideRenderer: Sendable {
         if let cached = cache?.rendering(of: placed.source.displayPath, key: key),
            // Reused only when each link still leads where it led (a linked guide may have moved).
            cached.links.allSatisfy({ link in
-               (rewrite(link.written, from: placed.source.relativePath, unresolved: &unresolved) ?? link.written) == link.destination
+               Self.destination(of: link.written, rewrite(link.written, from: placed.source.relativePath, unresolved: &unresolved))
+                   == link.destination
            }) {
             rendered = cached
         } else {
@@ -48,7 +49,7 @@ struct GuideRenderer: Sendable {
                     file: placed.source.displayPath, line: parsed.bodyStartLine + link.line - 1, column: link.column)
                 let target = Self.resolve(Self.split(link.written).path, from: placed.source.relativePath)
                 let reason = leftOut.contains(target) ? "is a draft or future guide left out of this build" : "matches no guide"
-                diagnostics.append(.warning(at: location, "link to '\(link.written)' \(reason)",
+                diagnostics.append(.warning(at: location, "link to '\(link.written)' \(reason): its text is kept, without the link",
                                             hint: "links to guides name their file relative to this one, e.g. other-guide.md"))
             }
         }
@@ -66,23 +67,34 @@ struct GuideRenderer: Sendable {
         return (guide, diagnostics)
     }
 
-    private func rewrite(_ written: String, from source: String, unresolved: inout [String]) -> String? {
-        if written.hasPrefix("#") || written.hasPrefix("//") || Self.hasScheme(written) { return nil }
+    /// A link to a guide's file points at its page; a link to a `.md` file that is no published guide is
+    /// dropped (its text kept, with a warning): the output never links to a Markdown file.
+    private func rewrite(_ written: String, from source: String, unresolved: inout [String]) -> LinkRewrite {
+        if written.hasPrefix("#") || written.hasPrefix("//") || Self.hasScheme(written) { return .keep }
         let (path, suffix) = Self.split(written)
         let lowered = path.lowercased()
         if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") {
             let target = Self.resolve(path, from: source)
             guard let page = pathsBySource[target] else {
                 unresolved.append(written)
-                return nil
+                return .unlink
             }
-            return urls.link(page) + suffix
+            return .replace(urls.link(page) + suffix)
         }
         if path.hasPrefix("/") {
             let moved = urls.authored(written)
-            return moved == written ? nil : moved
+            return moved == written ? .keep : .replace(moved)
         }
-        return nil
+        return .keep
+    }
+
+    /// The destination a rewrite writes into the HTML (`Link.destination`).
+    static func destination(of written: String, _ rewrite: LinkRewrite) -> String {
+        switch rewrite {
+        case .keep: written
+        case .replace(let destination): destination
+        case .unlink: ""
+        }
     }
 
     static func hasScheme(_ url: String) -> Bool {

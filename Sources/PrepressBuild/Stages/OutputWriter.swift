@@ -39,10 +39,21 @@ struct OutputWriter {
             var written = false
             var problem: Diagnostic?
         }
+        let ownFiles = Dictionary(staticFiles.map { ($0.relativePath, $0.absolutePath) }, uniquingKeysWith: { first, _ in first })
         @Sendable func emit(_ page: RenderedPage) -> Outcome {
             var outcome = Outcome(path: page.path, sitemap: page.sitemap)
-            // A site's own file replaces a default page (robots.txt); any other page it would overwrite is an error.
-            if let file = filesByPath[page.path] {
+            var page = page
+            if page.extendsContentFile, let own = ownFiles[page.path] {
+                // The site's own lines first (`_redirects`: the first rule that matches wins).
+                guard let data = FileManager.default.contents(atPath: own) else {
+                    outcome.problem = .error(at: SourceLocation(file: filesByPath[page.path] ?? own), "cannot read the file")
+                    return outcome
+                }
+                var bytes = [UInt8](data)
+                if let last = bytes.last, last != 10 { bytes.append(10) }
+                page.bytes = bytes + page.bytes
+            } else if let file = filesByPath[page.path] {
+                // A site's own file replaces a default page (robots.txt); any other page it would overwrite is an error.
                 if !page.replaceable {
                     outcome.problem = Self.overwriteProblem(file: file, page: page.path)
                 }

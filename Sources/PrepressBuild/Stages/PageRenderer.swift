@@ -17,6 +17,8 @@ struct PageRenderer: Sendable {
         case notFound
         /// The search page, when the site has search.
         case search
+        /// A page at one of a guide's old URLs (`aliases`) that sends visitors on to it.
+        case redirect(guide: Int, alias: Int)
     }
 
     struct ListPage: Sendable {
@@ -58,6 +60,7 @@ struct PageRenderer: Sendable {
         var files = SitemapRenderer(urls: context.urls).render(sitemapEntries).map { RenderedPage(path: $0.path, text: $0.xml) }
         files.append(RenderedPage(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(context.urls.absolute("sitemap.xml"))\n",
                                   replaceable: true))
+        if let redirects = RedirectPageRenderer.redirectsFile(context) { files.append(redirects) }
         return files
     }
 
@@ -69,7 +72,7 @@ struct PageRenderer: Sendable {
         case .list(let list): return list.guides[list.range].contains(where: guides.contains)
         case .questions(let type, _, _, let range):
             return questionGroups(type: type, range: range).contains { $0.entries.contains { guides.contains($0.guide) } }
-        case .taxonomy, .feed, .notFound, .search: return false
+        case .taxonomy, .feed, .notFound, .search, .redirect: return false
         }
     }
 
@@ -80,6 +83,8 @@ struct PageRenderer: Sendable {
         switch job {
         case .feed(_, _, _, let entries): return feedEntries(entries).contains(where: guides.contains)
         case .list(let list): return list.guides[list.range].contains(where: guides.contains)
+        // It names the guide by its term.
+        case .redirect(let guide, _): return guides.contains(guide)
         default: return false
         }
     }
@@ -96,6 +101,7 @@ struct PageRenderer: Sendable {
                 + "index.html"
         case .notFound: "404.html"
         case .search: SearchIndexer.pagePath + "index.html"
+        case .redirect(let guide, let alias): context.unretained.guide(at: guide).pointee.frontMatter.aliases[alias].filePath
         }
     }
 
@@ -110,7 +116,7 @@ struct PageRenderer: Sendable {
         case .questions(let type, let number, _, _):
             let firstPath = type.map { QuestionBank.typePath(context.questionBank.types[$0]) } ?? QuestionBank.path
             return SitemapEntry(path: SiteURLs.pagePath(firstPath, number: number), lastModified: nil)
-        case .feed, .notFound, .search: return nil
+        case .feed, .notFound, .search, .redirect: return nil
         }
     }
 
@@ -132,6 +138,9 @@ struct PageRenderer: Sendable {
         jobs += questionBankJobs()
         jobs.append(.notFound)
         if context.config.search { jobs.append(.search) }
+        for index in context.guides.indices {
+            for alias in context.guides[index].frontMatter.aliases.indices { jobs.append(.redirect(guide: index, alias: alias)) }
+        }
         return jobs
     }
 
@@ -265,6 +274,13 @@ struct PageRenderer: Sendable {
                                            path: SearchIndexer.pagePath, kind: "search", urls: urls))
             // Not in the sitemap: a page of results is no page to find from elsewhere.
             return RenderedPage(path: SearchIndexer.pagePath + "index.html", bytes: render(view, "search"))
+
+        case .redirect(let index, let alias):
+            let guide = UnsafePointer(context.unretained.guide(at: index))
+            let page = RedirectPageRenderer(urls: urls, language: config.language)
+                .render(term: guide.pointee.frontMatter.term, path: guide.pointee.path)
+            // Not in the sitemap: the guide's own page is.
+            return RenderedPage(path: guide.pointee.frontMatter.aliases[alias].filePath, text: page)
         }
     }
 

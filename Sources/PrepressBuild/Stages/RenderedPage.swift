@@ -10,15 +10,18 @@ struct RenderedPage: Sendable {
     var sitemap: SitemapEntry?
     /// A default that a file of the same path in content/ replaces (robots.txt).
     var replaceable = false
+    /// Written after a file of the same path in content/, which comes first (`_redirects`).
+    var extendsContentFile = false
 
-    init(path: String, bytes: [UInt8], sitemap: SitemapEntry? = nil, replaceable: Bool = false) {
+    init(path: String, bytes: [UInt8], sitemap: SitemapEntry? = nil, replaceable: Bool = false, extendsContentFile: Bool = false) {
         self.path = path
         self.bytes = bytes
         self.sitemap = sitemap
         self.replaceable = replaceable
+        self.extendsContentFile = extendsContentFile
     }
 
-    init(path: String, text: String, sitemap: SitemapEntry? = nil, replaceable: Bool = false) {
-        self.init(path: path, bytes: Array(text.utf8), sitemap: sitemap, replaceable: replaceable)
+    init(path: String, text: String, sitemap: SitemapEntry? = nil, replaceable: Bool = false, extendsContentFile: Bool = false) {
+        self.init(path: path, bytes: Array(text.utf8), sitemap: sitemap, replaceable: replaceable, extendsContentFile: extendsContentFile)
     }
 }

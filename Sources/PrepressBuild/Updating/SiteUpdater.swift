@@ -170,12 +170,13 @@ struct SiteUpdater {
     }
 
     /// Whether two versions of a guide's front matter list and group it the same way: same title, slug,
-    /// publication date, draft state, category, vertical, tags, author and params. Then only its own page, the
-    /// lists and related-guide cards that show it, and the feeds it is in need rendering again.
+    /// publication date, draft state, category, vertical, tags, author, old URLs (aliases) and params. Then
+    /// only its own page, the lists and related-guide cards that show it, and the feeds it is in need
+    /// rendering again.
     static func samePlace(_ before: FrontMatter, _ after: FrontMatter) -> Bool {
         before.term == after.term && before.slug == after.slug && before.pubDate == after.pubDate
             && before.draft == after.draft && before.category == after.category && before.vertical == after.vertical
-            && before.tags == after.tags && before.author == after.author
+            && before.tags == after.tags && before.author == after.author && before.aliases.map(\.path) == after.aliases.map(\.path)
             && before.params.map(\.key) == after.params.map(\.key) && before.params == after.params
     }
 }

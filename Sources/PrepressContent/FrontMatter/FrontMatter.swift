@@ -13,6 +13,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var image: ImageReference?
     public var slug: String?
     public var draft = false
+    /// Old URLs that redirect to the guide (`aliases`, `redirect_from`).
+    public var aliases: [GuideAlias] = []
     /// Every other key, in the order written, typed the YAML 1.2 way.
     public var params: [ParamEntry] = []
     /// Where each top-level key's value was written.

@@ -48,6 +48,7 @@ public struct FrontMatterDecoder {
             case "image": matter.image = imageReference(node, key: "image")
             case "slug": matter.slug = slug(node)
             case "draft": matter.draft = bool(node, key: "draft") ?? false
+            case "aliases", "redirect_from": matter.aliases += aliases(node, key: entry.key)
             default: matter.params.append(ParamEntry(key: entry.key, value: ParamValue(node)))
             }
         }
@@ -131,6 +132,27 @@ public struct FrontMatterDecoder {
             }
         }
         return modified
+    }
+
+    /// Hugo's `aliases` and Jekyll's `redirect_from`: a path, or a list of them.
+    private mutating func aliases(_ node: FrontMatterNode, key: String) -> [GuideAlias] {
+        let items: [FrontMatterNode]
+        switch node.value {
+        case .scalar: items = [node]
+        case .list(let list): items = list
+        case .map:
+            error(at: location(node), "'\(key)' must be a list of paths, not a mapping", hint: "write `\(key): [/old/path/]`")
+            return []
+        }
+        var result: [GuideAlias] = []
+        for item in items {
+            guard let text = scalarText(item, key: key) else { continue }
+            switch GuideAlias.sitePath(of: text) {
+            case .success(let path): result.append(GuideAlias(path: path, location: location(item)))
+            case .failure(let problem): error(at: location(item), "'\(key)' path '\(text.trimmingSpaces)' \(problem.message)", hint: problem.hint)
+            }
+        }
+        return result
     }
 
     // MARK: - Kinds of value

@@ -27,8 +27,13 @@ public enum YAMLTreeParser {
         }
         guard let root else { return nil }
         var budget = nodeLimit
+        var keyProblems: [Diagnostic] = []
         do {
-            return try convert(root, lineOffset: lineOffset, budget: &budget)
+            let tree = try convert(root, file: file, lineOffset: lineOffset, budget: &budget, keyProblems: &keyProblems)
+            if !keyProblems.isEmpty { throw DiagnosticsError(keyProblems) }
+            return tree
+        } catch let error as DiagnosticsError {
+            throw error
         } catch {
             throw DiagnosticsError([.error(
                 at: SourceLocation(file: file, line: lineOffset + 1),
@@ -39,7 +44,9 @@ public enum YAMLTreeParser {
 
     private struct BudgetExceeded: Error {}
 
-    private static func convert(_ node: Node, lineOffset: Int, budget: inout Int) throws(BudgetExceeded) -> FrontMatterNode {
+    /// Our tree of Yams's; a key that is a list or a mapping is a problem (the schema reads keys as texts).
+    private static func convert(_ node: Node, file: String, lineOffset: Int, budget: inout Int,
+                                keyProblems: inout [Diagnostic]) throws(BudgetExceeded) -> FrontMatterNode {
         budget -= 1
         if budget < 0 { throw BudgetExceeded() }
         let line = (node.mark?.line ?? 1) + lineOffset
@@ -52,16 +59,22 @@ public enum YAMLTreeParser {
             var items: [FrontMatterNode] = []
             items.reserveCapacity(sequence.count)
             for item in sequence {
-                items.append(try convert(item, lineOffset: lineOffset, budget: &budget))
+                items.append(try convert(item, file: file, lineOffset: lineOffset, budget: &budget, keyProblems: &keyProblems))
             }
             return FrontMatterNode(.list(items), line: line, column: column)
         case .mapping(let mapping):
             var entries: [FrontMatterEntry] = []
             entries.reserveCapacity(mapping.count)
             for (key, value) in mapping {
-                // A key that is itself a list or map is flattened to its text; the schema will not know it.
-                let name = key.string ?? String(describing: key)
-                entries.append(FrontMatterEntry(key: name, node: try convert(value, lineOffset: lineOffset, budget: &budget)))
+                guard let name = key.string else {
+                    let kind = if case .sequence = key { "a list" } else { "a mapping" }
+                    keyProblems.append(.error(
+                        at: SourceLocation(file: file, line: (key.mark?.line ?? 1) + lineOffset, column: key.mark?.column ?? 1),
+                        "a key must be a text, not \(kind)", hint: "write `name: value`, the name a word"))
+                    continue
+                }
+                entries.append(FrontMatterEntry(key: name, node: try convert(value, file: file, lineOffset: lineOffset, budget: &budget,
+                                                                          keyProblems: &keyProblems)))
             }
             return FrontMatterNode(.map(entries), line: line, column: column)
         case .alias:

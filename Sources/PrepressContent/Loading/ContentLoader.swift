@@ -69,7 +69,12 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    /// Every file under `root`, relative, sorted; names starting with `_` or `.` are skipped with their contents.
+    /// Files a static host reads from the top of the site (Netlify, Cloudflare Pages), kept although their
+    /// names start with `_`.
+    public static let hostFiles: Set<String> = ["_redirects", "_headers"]
+
+    /// Every file under `root`, relative, sorted; names starting with `_` or `.` are skipped with their contents,
+    /// but for `hostFiles` at the top.
     public static func listFiles(in root: String) throws -> [String] {
         var result: [String] = []
         var pending = [""]
@@ -77,7 +82,7 @@ public struct ContentLoader: Sendable {
         while let relative = pending.popLast() {
             let folder = relative.isEmpty ? root : root + "/" + relative
             for name in try manager.contentsOfDirectory(atPath: folder) {
-                if name.hasPrefix("_") || name.hasPrefix(".") { continue }
+                if name.hasPrefix(".") || (name.hasPrefix("_") && !(relative.isEmpty && hostFiles.contains(name))) { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
                 var isDirectory: ObjCBool = false
                 guard manager.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory) else { continue }
