@@ -8,7 +8,7 @@ PREPRESS := .build/debug/prepress
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIP := python3 -m pip install --quiet --disable-pip-version-check
 
-.PHONY: build serve test bench deps test-deps prepress validate-demo theme check-theme check-imports clean
+.PHONY: build serve test bench fuzz deps test-deps prepress validate-demo theme check-theme check-imports clean
 
 build: prepress
 	$(PREPRESS) build
@@ -46,11 +46,11 @@ BASELINE ?= debf78c
 bench:
 	BASELINE=$(BASELINE) bash Benchmarks/bench.sh
 
-# libcmark renders Markdown, KSyntaxHighlighting (with Qt 5) highlights code, jemalloc allocates.
+# libcmark renders Markdown, libyaml reads YAML, KSyntaxHighlighting (with Qt 5) highlights code, jemalloc allocates.
 deps:
-	@if ! pkg-config --exists libcmark jemalloc Qt5Gui 2>/dev/null || [ ! -e /usr/include/KF5/KSyntaxHighlighting/KSyntaxHighlighting/repository.h ]; then \
-		echo "Installing libcmark-dev, libkf5syntaxhighlighting-dev, libjemalloc-dev and pkg-config (apt-get)…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libkf5syntaxhighlighting-dev libjemalloc-dev pkg-config; \
+	@if ! pkg-config --exists libcmark yaml-0.1 jemalloc Qt5Gui 2>/dev/null || [ ! -e /usr/include/KF5/KSyntaxHighlighting/KSyntaxHighlighting/repository.h ]; then \
+		echo "Installing libcmark-dev, libyaml-dev, libkf5syntaxhighlighting-dev, libjemalloc-dev and pkg-config (apt-get)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libyaml-dev libkf5syntaxhighlighting-dev libjemalloc-dev pkg-config; \
 	fi
 
 test-deps: deps
@@ -78,3 +78,8 @@ check-theme:
 
 clean:
 	rm -rf .build output/*
+
+# libFuzzer over the parsers (front matter, Markdown, templates, slugs), FUZZ_SECONDS each (docs/fuzzing.md).
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh

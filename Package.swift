@@ -25,11 +25,12 @@ let package = Package(
     name: "Prepress",
     products: [
         .executable(name: "prepress", targets: ["prepress"]),
-        // The template engine, for Benchmarks/mustache-cost.
+        // The template engine, for Benchmarks/mustache-cost; the parsers, for Fuzz/ (libFuzzer targets).
         .library(name: "PrepressTemplates", targets: ["PrepressTemplates"]),
+        .library(name: "PrepressContent", targets: ["PrepressContent"]),
+        .library(name: "PrepressMarkdown", targets: ["PrepressMarkdown"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
@@ -41,6 +42,13 @@ let package = Package(
             name: "CCmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
+        ),
+        // YAML front matter and site.yml: libyaml's events (Debian's libyaml-dev), composed into our tree by
+        // YAMLTreeParser. docs/fuzzing.md says why not Yams.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
         ),
         .systemLibrary(
             name: "CJemalloc",
@@ -63,7 +71,7 @@ let package = Package(
         .target(
             name: "PrepressContent",
             dependencies: [
-                .product(name: "Yams", package: "Yams"),
+                "CYAML",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),

@@ -224,3 +224,84 @@ import PrepressTestSupport
         ])
     }
 }
+
+/// Small sites shaped as Hugo, Docusaurus and Zola write them (Tests/Fixtures/sites/migration-*) build with no
+/// error, at the URLs they had.
+@Suite struct MigratedSiteTests {
+    func build(_ name: String) throws -> (files: [String: String], warnings: [String]) {
+        let root = fixturesDirectory + "/sites/migration-" + name + "/input"
+        let sink = MemoryOutputSink()
+        let report = try SiteBuilder(options: BuildOptions(siteDirectory: root, now: fixedNow)).build(into: sink)
+        let warnings = report.warnings.map { String($0.description.replacingOccurrences(of: root + "/", with: "").split(separator: "\n")[0]) }
+        return (sink.files.mapValues { String(decoding: $0, as: UTF8.self) }, warnings)
+    }
+
+    func check(_ name: String) throws -> [String] {
+        let root = fixturesDirectory + "/sites/migration-" + name + "/input"
+        return try SiteChecker(options: BuildOptions(siteDirectory: root, now: fixedNow)).check().diagnostics.filter(\.isError).map(\.description)
+    }
+
+    @Test func hugo() throws {
+        let site = try build("hugo")
+        #expect(site.warnings == [])
+        // Sections as folders, one title in two of them; Hugo's _index.md is no guide.
+        for page in ["functions/len/index.html", "methods/len/index.html", "posts/goroutines/index.html"] {
+            #expect(site.files[page] != nil, "\(page)")
+        }
+        #expect(!site.files.keys.contains { $0.hasPrefix("guides/") || $0.contains("_index") })
+        let len = try #require(site.files["functions/len/index.html"])
+        #expect(len.contains("href=\"/methods/len/\""))
+        // categories: the first is the category, the rest tags; summary is the description.
+        #expect(site.files["categories/go/index.html"]?.contains("href=\"/functions/len/\"") == true)
+        #expect(site.files["tags/built-ins/index.html"]?.contains("href=\"/functions/len/\"") == true)
+        #expect(len.contains("The built-in len function and the questions interviewers ask about it."))
+        #expect(site.files["tags/concurrency/index.html"]?.contains("href=\"/posts/goroutines/\"") == true)
+        // Old URLs redirect, on the page and in _redirects.
+        #expect(site.files["builtins/len/index.html"]?.contains("url=/functions/len/") == true)
+        #expect(site.files["post/goroutines.html"]?.contains("url=/posts/goroutines/") == true)
+        #expect(site.files["_redirects"]?.contains("/builtins/len/ /functions/len/ 301") == true)
+        #expect(try check("hugo") == [])
+    }
+
+    @Test func docusaurus() throws {
+        let site = try build("docusaurus")
+        #expect(site.warnings == [])
+        #expect(site.files["guides/coding/arrays/index.html"]?.contains("href=\"/docs/guides/coding/data-structures/trees/\"") == true)
+        #expect(site.files["guides/coding/data-structures/trees/index.html"]?.contains("href=\"/docs/guides/coding/arrays/\"") == true)
+        #expect(site.files["guides/behavioral/conflict/index.html"] != nil)
+        // keywords are tags; last_update.date is the modified date.
+        #expect(site.files["tags/two-pointers/index.html"]?.contains("guides/coding/arrays/") == true)
+        #expect(site.files["guides/coding/arrays/index.html"]?.contains("2024-07-15") == true)
+        #expect(site.files["coding/_category_.json"] == nil, "names starting with _ are skipped")
+        #expect(try check("docusaurus") == [])
+    }
+
+    @Test func zola() throws {
+        let site = try build("zola")
+        #expect(site.warnings == [])
+        // A blank line before +++; [taxonomies] gives tags and the category; updated is the modified date.
+        let caching = try #require(site.files["backend/caching/index.html"])
+        #expect(caching.contains("href=\"/frontend/rendering/\""))
+        #expect(caching.contains("2024-02-20"))
+        #expect(site.files["categories/backend/index.html"]?.contains("href=\"/backend/caching/\"") == true)
+        #expect(site.files["tags/performance/index.html"]?.contains("href=\"/frontend/rendering/\"") == true)
+        #expect(site.files["2024/02/caching/index.html"]?.contains("url=/backend/caching/") == true)
+        #expect(try check("zola") == [])
+    }
+}
+
+/// The template engine's limits end a build with an error, not a page cut short (found by `make fuzz`).
+@Suite struct TemplateLimitTests {
+    @Test func aPartialThatIncludesItselfWithoutEndFailsTheBuildAndTheCheck() throws {
+        let site = try TemporarySite([
+            "content/a.md": "---\nterm: A\npubDate: 2025-01-14\n---\n",
+            "templates/404.mustache": "{{>partials/loop}}",
+            "templates/partials/loop.mustache": "x{{>partials/loop}}{{>partials/loop}}",
+        ])
+        let message = "templates/404.mustache:1:1: error: its pages stop: partials nest more than 64 deep, are included more than 100000 times or write more than 32 MB"
+        let errors = site.buildErrors().map { String($0.replacingOccurrences(of: site.path + "/", with: "").split(separator: "\n")[0]) }
+        #expect(errors == [message])
+        let checked = try SiteChecker(options: site.options()).check().diagnostics.filter(\.isError)
+        #expect(checked.map { String($0.description.replacingOccurrences(of: site.path + "/", with: "").split(separator: "\n")[0]) } == [message])
+    }
+}

@@ -133,4 +133,20 @@ import Testing
         #expect(guide.frontMatter.pubDate == GuideDate(year: 2024, month: 5, day: 6))
         #expect(guide.frontMatter.modDate == GuideDate(year: 2024, month: 6, day: 7))
     }
+
+    @Test func zolasTaxonomiesTableGivesTagsAndCategory() throws {
+        let guide = try parse("+++\ntitle = \"Z\"\ndate = 2024-05-06\n[taxonomies]\ntags = [\"rust\", \"async\"]\ncategories = [\"Backend\", \"Systems\"]\nauthors = [\"Ada\"]\n+++\n")
+        #expect(guide.frontMatter.tags == ["rust", "async", "Systems"])
+        #expect(guide.frontMatter.category == "Backend")
+        #expect(guide.frontMatter.params.isEmpty)
+        #expect(warnings(guide).map { String($0.split(separator: "\n")[0]) } == [
+            "content/x.md:4:1: warning: 'taxonomies.authors' is not used",
+        ])
+        // The guide's own keys win.
+        let both = try parse("---\ntitle: Z\ndate: 2024-05-06\ntags: [mine]\ntaxonomies: {tags: [theirs]}\n---\n")
+        #expect(both.frontMatter.tags == ["mine"])
+        #expect(warnings(both).map { String($0.split(separator: "\n")[0]) } == [
+            "content/x.md:5:20: warning: 'taxonomies.tags' is not used: 'tags' is given too and wins",
+        ])
+    }
 }

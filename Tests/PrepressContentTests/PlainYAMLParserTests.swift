@@ -2,12 +2,12 @@ import Foundation
 import Testing
 @testable import PrepressContent
 
-/// `PlainYAMLParser` gives exactly Yams's tree (values, quoting, lines and columns) for every text it accepts,
+/// `PlainYAMLParser` gives exactly the tree libyaml's events make (`YAMLComposer`) (values, quoting, lines and columns) for every text it accepts,
 /// and accepts the front matter guides are usually written in.
 @Suite struct PlainYAMLParserTests {
-    /// Yams's tree, or nil when Yams refuses the text.
+    /// libyaml's tree, or nil when libyaml refuses the text.
     func yams(_ text: String) -> FrontMatterNode? {
-        try? YAMLTreeParser.parseWithYams(text, file: "guide.md", lineOffset: 1)
+        try? YAMLTreeParser.parseWithLibYAML(text, file: "guide.md", lineOffset: 1)
     }
 
     func expectSame(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
@@ -15,7 +15,7 @@ import Testing
         #expect(plain == yams(text), "\(text.debugDescription)", sourceLocation: sourceLocation)
     }
 
-    /// Texts the plain parser must read itself (and read as Yams does).
+    /// Texts the plain parser must read itself (and read as libyaml does).
     static let accepted = [
         "term: Guide\n",
         "term: \"Guide\"\ndescription: 'One: two'\n",
@@ -37,7 +37,7 @@ import Testing
         "key-with-dash: v\nkey_with_underscore: w\n123: n\n",
     ]
 
-    /// Texts the plain parser must leave to Yams.
+    /// Texts the plain parser must leave to libyaml.
     static let declined = [
         "# a comment\nterm: x\n",
         "term: x # a comment\n",
@@ -77,7 +77,7 @@ import Testing
         "\n\n",
     ]
 
-    @Test func acceptsTheUsualFrontMatterAndReadsItAsYamsDoes() throws {
+    @Test func acceptsTheUsualFrontMatterAndReadsItAsLibYAMLDoes() throws {
         for text in Self.accepted {
             let plain = PlainYAMLParser.parse(text, lineOffset: 1)
             #expect(plain != nil, "declined \(text.debugDescription)")
@@ -85,21 +85,21 @@ import Testing
         }
     }
 
-    @Test func leavesEverythingElseToYams() {
+    @Test func leavesEverythingElseToLibYAML() {
         for text in Self.declined {
             #expect(PlainYAMLParser.parse(text, lineOffset: 1) == nil, "accepted \(text.debugDescription)")
         }
     }
 
-    @Test func parseGivesYamsTreeOrYamsError() throws {
+    @Test func parseGivesLibYAMLsTreeOrItsError() throws {
         let tree = try YAMLTreeParser.parse("term: \"Guide\"\ntags: [a, b]\n", file: "g.md", lineOffset: 1)
         #expect(tree == yams("term: \"Guide\"\ntags: [a, b]\n"))
         #expect(throws: DiagnosticsError.self) { try YAMLTreeParser.parse("term: x\nterm: y\n", file: "g.md") }
     }
 
     /// Lines put together at random from pieces that come close to the subset's edges (quotes, colons, hashes,
-    /// indents, brackets, non-ASCII): whatever the plain parser accepts, Yams reads the same.
-    @Test func randomTextsReadAsYamsReadsThem() {
+    /// indents, brackets, non-ASCII): whatever the plain parser accepts, libyaml reads the same.
+    @Test func randomTextsReadAsLibYAMLReadsThem() {
         var random = RobustnessTests.SplitMix(state: 7)
         let keys = ["term", "tags", "a", "b-c", "x_1", "9", "k", "l", "m", "n", "o", "p", "-k", "é", "term "]
         let safe = ["x", "Guide", "\"q\"", "'s'", "[a, b]", "a:b", "C#", "é ü", "😀 x"]
@@ -127,7 +127,7 @@ import Testing
     }
 
     /// The front matter of the repository's own guides and fixture sites.
-    @Test func theRepositorysGuidesReadAsYamsReadsThem() throws {
+    @Test func theRepositorysGuidesReadAsLibYAMLReadsThem() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         var checked = 0
         for folder in ["content", "Tests/Fixtures/sites"] {

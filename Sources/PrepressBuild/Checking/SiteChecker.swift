@@ -110,6 +110,7 @@ public struct SiteChecker: Sendable {
                 guard page.path.hasSuffix(".html") else { return (page.path, page.sitemap, nil) }
                 return (page.path, page.sitemap, ScannedPage(path: page.path, html: String(decoding: page.bytes, as: UTF8.self)))
             }.compactMap { $0 }
+            diagnostics += renderer.stoppedProblems(displayPath: options.displayPath)
             let closing = renderer.closingFiles(sitemapEntries: rendered.compactMap(\.sitemap))
             generated = rendered.map { ($0.path, false) } + closing.map { ($0.path, $0.replaceable || $0.extendsContentFile) }
                 + search.map { ($0.path, false) }

@@ -84,7 +84,7 @@ struct OutputWriter {
         }.compactMap { $0 }
         outcomes += renderer.closingFiles(sitemapEntries: outcomes.compactMap(\.sitemap)).map(emit)
         outcomes += searchFiles.parallelMap(emit)
-        var problems = outcomes.compactMap(\.problem)
+        var problems = outcomes.compactMap(\.problem) + renderer.stoppedProblems(displayPath: displayPath)
 
         // Content files, then the theme's assets where neither a page nor a content file took the path.
         var taken = Set(outcomes.filter(\.written).map(\.path))

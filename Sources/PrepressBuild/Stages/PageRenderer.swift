@@ -1,3 +1,4 @@
+import Foundation
 import PrepressContent
 import PrepressTemplates
 
@@ -5,6 +6,8 @@ import PrepressTemplates
 struct PageRenderer: Sendable {
     let context: SiteContext
     let templates: TemplateRenderer
+    /// The templates whose pages stopped at the engine's limits (a partial including itself without end).
+    let stopped = StoppedTemplates()
 
     enum Job: Sendable {
         case guide(Int)
@@ -290,6 +293,37 @@ struct PageRenderer: Sendable {
     }
 
     private func render(_ view: some TemplateView, _ template: String, capacity: Int = 16384) -> [UInt8] {
-        templates.render(view, template: template, capacity: capacity) ?? []
+        guard let bytes = templates.render(view, template: template, capacity: capacity) else {
+            stopped.add(template)
+            return []
+        }
+        return bytes
+    }
+
+    /// An error for each template whose pages stopped, named as `displayPath` shows theme files.
+    func stoppedProblems(displayPath: (String) -> String) -> [Diagnostic] {
+        stopped.names.map { name in
+            .error(at: SourceLocation(file: displayPath("templates/" + name + ".mustache")),
+                   "its pages stop: \(TemplateLimitExceeded())",
+                   hint: "a partial includes itself with no data to end it")
+        }
+    }
+}
+
+/// Template names added from any thread, read once the pages are rendered.
+final class StoppedTemplates: @unchecked Sendable {
+    private let lock = NSLock()
+    private var set: Set<String> = []
+
+    func add(_ name: String) {
+        lock.lock()
+        set.insert(name)
+        lock.unlock()
+    }
+
+    var names: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return set.sorted()
     }
 }

@@ -26,6 +26,7 @@ public struct FrontMatterDecoder {
         var term: String?
         let unused = unusedAliases(entries)
         var extraTags: [String] = []
+        func given(_ keys: String...) -> Bool { entries.contains { keys.contains($0.key) } }
 
         for entry in entries {
             let node = entry.node
@@ -49,6 +50,13 @@ public struct FrontMatterDecoder {
             case "slug": matter.slug = slug(node)
             case "draft": matter.draft = bool(node, key: "draft") ?? false
             case "aliases", "redirect_from": matter.aliases += aliases(node, key: entry.key)
+            case "taxonomies" where Self.isZolaTaxonomies(node):
+                let (tags, categories) = zolaTaxonomies(node, hasTags: given("tags", "keywords"), hasCategory: given("category", "categories"))
+                if let tags { matter.tags = tags }
+                if let categories {
+                    matter.category = categories.first
+                    extraTags += categories.dropFirst()
+                }
             default: matter.params.append(ParamEntry(key: entry.key, value: ParamValue(node)))
             }
         }
@@ -113,6 +121,34 @@ public struct FrontMatterDecoder {
                   hint: "write `categories: [\"Engineering\"]`, or `category: Engineering`")
             return (nil, [])
         }
+    }
+
+    /// Whether `taxonomies` is Zola's table of a page's terms (`[taxonomies]` with `tags` or `categories`).
+    static func isZolaTaxonomies(_ node: FrontMatterNode) -> Bool {
+        guard case .map(let entries) = node.value else { return false }
+        return entries.contains { $0.key == "tags" || $0.key == "categories" }
+    }
+
+    /// Zola's `[taxonomies]`: `tags` are the guide's tags and the first of `categories` its category (the
+    /// others tags), unless the front matter gives them itself; other taxonomies are reported as unused.
+    private mutating func zolaTaxonomies(_ node: FrontMatterNode, hasTags: Bool, hasCategory: Bool) -> (tags: [String]?, categories: [String]?) {
+        guard case .map(let entries) = node.value else { return (nil, nil) }
+        var tags: [String]?
+        var categories: [String]?
+        for entry in entries {
+            switch entry.key {
+            case "tags" where hasTags, "categories" where hasCategory:
+                let winner = entry.key == "tags" ? "tags" : "category"
+                warning(at: location(entry.node), "'taxonomies.\(entry.key)' is not used: '\(winner)' is given too and wins",
+                        hint: "both set the guide's \(winner); remove one of them")
+            case "tags": tags = self.tags(entry.node, key: "taxonomies.tags")
+            case "categories": categories = self.tags(entry.node, key: "taxonomies.categories")
+            default:
+                warning(at: location(entry.node), "'taxonomies.\(entry.key)' is not used",
+                        hint: "Prepress reads Zola's taxonomies.tags and taxonomies.categories; other taxonomies are set in site.yml")
+            }
+        }
+        return (tags, categories)
     }
 
     /// Docusaurus's `last_update: {date, author}`: its date is the guide's modDate.

@@ -1,15 +1,16 @@
 /// Parses the plain YAML most front matter is written in — `key: value` lines, quoted text without escapes,
 /// one-line `[…]` lists, `- item` lists and nested mappings of such — straight into a `FrontMatterNode` tree,
-/// with the lines and columns Yams would give. Anything else (comments, block scalars, anchors, escapes, text
+/// with the lines and columns libyaml gives. Anything else (comments, block scalars, anchors, escapes, text
 /// over several lines, a repeated key, characters YAML refuses) is not this parser's: it returns nil and
-/// `YAMLTreeParser` hands the text to Yams, which parses the whole language and words every error.
+/// `YAMLTreeParser` hands the text to libyaml (`YAMLComposer`), which parses the whole language and words every error.
 ///
-/// Yams builds a tree of its own nodes through libyaml's events for every guide; most of a cold build's
-/// parsing time was that (docs/performance.md). `PlainYAMLParserTests` checks this parser against Yams.
+/// Yams, which Prepress used before, built a tree of its own nodes through libyaml's events for every guide;
+/// most of a cold build's parsing time was that (docs/performance.md). `PlainYAMLParserTests` checks this
+/// parser against libyaml's events, and `make fuzz` does on every input it makes.
 enum PlainYAMLParser {
-    /// Keys longer than this are left to Yams (libyaml refuses a simple key over 1,024 characters).
+    /// Keys longer than this are left to libyaml (it refuses a simple key over 1,024 characters).
     private static let longestKey = 128
-    /// Longer texts are left to Yams, which counts their values against `YAMLTreeParser.nodeLimit` (a value
+    /// Longer texts are left to libyaml, whose composer counts their values against `YAMLTreeParser.nodeLimit` (a value
     /// takes two bytes at least).
     private static let longestText = 2 * YAMLTreeParser.nodeLimit
 
@@ -42,7 +43,7 @@ enum PlainYAMLParser {
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-        /// Whether every byte is one this parser reads as Yams does: no tab, carriage return or other control
+        /// Whether every byte is one this parser reads as libyaml does: no tab, carriage return or other control
         /// character, and no character YAML refuses or breaks lines at (C1 controls, NEL, U+2028/9, U+FEFF,
         /// U+FFFE/F).
         var isPlain: Bool {
@@ -108,7 +109,7 @@ enum PlainYAMLParser {
                     guard let scalar = inline(from: valueStart, on: line) else { return nil }
                     node = scalar
                     pending = lines.nextContent()
-                    // A deeper line would continue the text (or be an error): Yams's.
+                    // A deeper line would continue the text (or be an error): libyaml's.
                     if let next = pending, next.indent > line.indent { return nil }
                 } else {
                     guard let next = lines.nextContent() else { return nil }
@@ -213,7 +214,7 @@ enum PlainYAMLParser {
                 if index == end { return items }
                 guard bytes[index] == UInt8(ascii: ",") else { return nil }
                 index = skipSpaces(index + 1, end)
-                // A trailing comma, or two together: Yams's.
+                // A trailing comma, or two together: libyaml's.
                 guard index < end, bytes[index] != UInt8(ascii: ",") else { return nil }
             }
         }
@@ -229,7 +230,7 @@ enum PlainYAMLParser {
                 index += 1
             }
             guard index < end else { return nil }
-            // `'it''s'` is one quote written twice: Yams's.
+            // `'it''s'` is one quote written twice: libyaml's.
             if quote == UInt8(ascii: "'"), index + 1 < end, bytes[index + 1] == quote { return nil }
             return (String(text(start + 1, index)), index + 1)
         }

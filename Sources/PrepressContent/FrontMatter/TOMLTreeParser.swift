@@ -4,6 +4,11 @@ internal import TOMLKit
 public enum TOMLTreeParser {
     /// Parses `toml`; `lineOffset` is added to every line so positions count in the enclosing file.
     public static func parse(_ toml: String, file: String, lineOffset: Int = 0) throws(DiagnosticsError) -> FrontMatterNode {
+        if let bad = TOMLPrecheck.problem(in: toml) {
+            throw DiagnosticsError([.error(
+                at: SourceLocation(file: file, line: bad.line + lineOffset, column: bad.column), "invalid TOML: " + bad.message,
+                hint: bad.message == TOMLPrecheck.headerProblem ? "write a table as `[name]`, or quote the name: `[\"name\"]`" : nil)])
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: toml)
@@ -79,14 +84,22 @@ public enum TOMLTreeParser {
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
-    /// The line of each `key =` written before the first `[table]` header.
+    /// The line of each `key =` written before the first `[table]` header, and of each `[table]` header of a
+    /// top-level table (its values are placed on it).
     static func topLevelKeyLines(_ toml: String) -> [String: Int] {
         var result: [String: Int] = [:]
         var lineNumber = 0
+        var inTable = false
         for rawLine in toml.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
-            if line.hasPrefix("[") { break }
+            if line.hasPrefix("[") {
+                inTable = true
+                let name = line.dropFirst(line.hasPrefix("[[") ? 2 : 1).prefix { $0 != "]" && $0 != "." }.trimmingCharacters(in: " \t\"'")
+                if !name.isEmpty, result[name] == nil { result[name] = lineNumber }
+                continue
+            }
+            if inTable { continue }
             guard let equals = line.firstIndex(of: "=") else { continue }
             var key = line[..<equals].trimmingCharacters(in: " \t")
             if key.count >= 2, let first = key.first, first == "\"" || first == "'", key.last == first {

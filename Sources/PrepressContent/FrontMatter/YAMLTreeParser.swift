@@ -1,6 +1,7 @@
-internal import Yams
+internal import CYAML
 
-/// Parses YAML text into a `FrontMatterNode` tree, keeping every scalar as written (no implicit typing).
+/// Parses YAML text into a `FrontMatterNode` tree, keeping every scalar as written (no implicit typing): the
+/// plain subset by `PlainYAMLParser`, anything else by composing libyaml's events (`YAMLComposer`).
 public enum YAMLTreeParser {
     /// A guide's front matter must not expand into more nodes than this (aliases can multiply them).
     static let nodeLimit = 50_000
@@ -9,109 +10,37 @@ public enum YAMLTreeParser {
     /// Returns nil for an empty document.
     public static func parse(_ yaml: String, file: String, lineOffset: Int = 0) throws(DiagnosticsError) -> FrontMatterNode? {
         if let plain = PlainYAMLParser.parse(yaml, lineOffset: lineOffset) { return plain }
-        return try parseWithYams(yaml, file: file, lineOffset: lineOffset)
+        return try parseWithLibYAML(yaml, file: file, lineOffset: lineOffset)
     }
 
-    /// Parses `yaml` with Yams, whatever it holds (`parse` first tries `PlainYAMLParser`, which gives the same
-    /// tree faster for the plain YAML most front matter is).
-    static func parseWithYams(_ yaml: String, file: String, lineOffset: Int = 0) throws(DiagnosticsError) -> FrontMatterNode? {
-        let root: Node?
-        do {
-            // The basic resolver types nothing: the schema decides what each key is.
-            // The encoding is given: Yams works out its default by reading the whole environment, on every call.
-            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            throw DiagnosticsError([diagnostic(for: error, yaml: yaml, file: file, lineOffset: lineOffset)])
-        } catch {
-            throw DiagnosticsError([.error(at: SourceLocation(file: file, line: lineOffset + 1), "invalid YAML: \(error)")])
-        }
-        guard let root else { return nil }
-        var budget = nodeLimit
-        var keyProblems: [Diagnostic] = []
-        do {
-            let tree = try convert(root, file: file, lineOffset: lineOffset, budget: &budget, keyProblems: &keyProblems)
-            if !keyProblems.isEmpty { throw DiagnosticsError(keyProblems) }
-            return tree
-        } catch let error as DiagnosticsError {
-            throw error
-        } catch {
-            throw DiagnosticsError([.error(
-                at: SourceLocation(file: file, line: lineOffset + 1),
-                "front matter expands to more than \(nodeLimit) values",
-                hint: "YAML aliases (*name) repeat whole values; use fewer of them")])
-        }
+    /// For the fuzzer: a description of how `PlainYAMLParser`'s tree differs from libyaml's for `yaml`, nil when
+    /// it declines the text or gives the same tree (libyaml refusing a text the plain parser read is a difference).
+    @_spi(Fuzzing) public static func plainParserDisagreement(_ yaml: String) -> String? {
+        guard let plain = PlainYAMLParser.parse(yaml, lineOffset: 0) else { return nil }
+        let full = try? parseWithLibYAML(yaml, file: "fuzz", lineOffset: 0)
+        return plain == full ? nil : "plain: \(plain)\nlibyaml: \(full.map { "\($0)" } ?? "an error")"
     }
 
-    private struct BudgetExceeded: Error {}
-
-    /// Our tree of Yams's; a key that is a list or a mapping is a problem (the schema reads keys as texts).
-    private static func convert(_ node: Node, file: String, lineOffset: Int, budget: inout Int,
-                                keyProblems: inout [Diagnostic]) throws(BudgetExceeded) -> FrontMatterNode {
-        budget -= 1
-        if budget < 0 { throw BudgetExceeded() }
-        let line = (node.mark?.line ?? 1) + lineOffset
-        let column = node.mark?.column ?? 1
-        switch node {
-        case .scalar(let scalar):
-            let quoted = scalar.style != .plain && scalar.style != .any
-            return FrontMatterNode(.scalar(scalar.string, quoted: quoted), line: line, column: column)
-        case .sequence(let sequence):
-            var items: [FrontMatterNode] = []
-            items.reserveCapacity(sequence.count)
-            for item in sequence {
-                items.append(try convert(item, file: file, lineOffset: lineOffset, budget: &budget, keyProblems: &keyProblems))
+    /// Parses `yaml` with libyaml, whatever it holds (`parse` first tries `PlainYAMLParser`, which gives the
+    /// same tree faster for the plain YAML most front matter is).
+    static func parseWithLibYAML(_ yaml: String, file: String, lineOffset: Int = 0) throws(DiagnosticsError) -> FrontMatterNode? {
+        var yaml = yaml
+        let result: Result<FrontMatterNode?, DiagnosticsError> = yaml.withUTF8 { bytes in
+            var composer = YAMLComposer(file: file, lineOffset: lineOffset, yaml: bytes)
+            defer { composer.close() }
+            do throws(YAMLComposer.Failure) {
+                let root = try composer.document()
+                return composer.problems.isEmpty ? .success(root) : .failure(DiagnosticsError(composer.problems))
+            } catch {
+                return .failure(DiagnosticsError(composer.problems + [composer.diagnostic(for: error)]))
             }
-            return FrontMatterNode(.list(items), line: line, column: column)
-        case .mapping(let mapping):
-            var entries: [FrontMatterEntry] = []
-            entries.reserveCapacity(mapping.count)
-            for (key, value) in mapping {
-                guard let name = key.string else {
-                    let kind = if case .sequence = key { "a list" } else { "a mapping" }
-                    keyProblems.append(.error(
-                        at: SourceLocation(file: file, line: (key.mark?.line ?? 1) + lineOffset, column: key.mark?.column ?? 1),
-                        "a key must be a text, not \(kind)", hint: "write `name: value`, the name a word"))
-                    continue
-                }
-                entries.append(FrontMatterEntry(key: name, node: try convert(value, file: file, lineOffset: lineOffset, budget: &budget,
-                                                                          keyProblems: &keyProblems)))
-            }
-            return FrontMatterNode(.map(entries), line: line, column: column)
-        case .alias:
-            return FrontMatterNode(.scalar("", quoted: false), line: line, column: column)
         }
+        return try result.get()
     }
 
-    static func diagnostic(for error: YamlError, yaml: String, file: String, lineOffset: Int) -> Diagnostic {
-        func location(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            if let context, context.text.contains("quoted scalar") {
-                return .error(at: location(context.mark), "invalid YAML: this quoted text is never closed",
-                              hint: "close the quote on the same line, or use a block scalar (|) for text over several lines")
-            }
-            var message = "invalid YAML: \(problem)"
-            if let context {
-                let start = location(context.mark)
-                message += " \(context.text) (started at line \(start.line), column \(start.column))"
-            }
-            return .error(at: location(mark), message, hint: hint(at: mark, in: yaml, problem: problem))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error(at: location(context.mark), "key \(names) is given more than once",
-                          hint: "keep one of them; YAML does not merge repeated keys")
-        default:
-            return .error(at: SourceLocation(file: file, line: lineOffset + 1), "invalid YAML: \(error)")
-        }
-    }
-
-    private static func hint(at mark: Mark, in yaml: String, problem: String) -> String? {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        if mark.line >= 1, mark.line <= lines.count, lines[mark.line - 1].contains("\t") {
+    static func hint(atLine line: Int, in yaml: UnsafeBufferPointer<UInt8>, problem: String) -> String? {
+        let lines = yaml.split(separator: 10, omittingEmptySubsequences: false)
+        if line >= 1, line <= lines.count, lines[line - 1].contains(9) {
             return "indent with spaces: YAML does not allow tabs"
         }
         if problem.contains("mapping values are not allowed") {

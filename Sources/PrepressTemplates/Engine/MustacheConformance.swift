@@ -10,7 +10,18 @@ public func renderMustache(_ template: String, json: Data, partials: [String: St
     let data = try JSONDecoder().decode(TemplateData.self, from: json)
     let sources = [(name: "", text: Array(template.utf8))] + partials.sorted { $0.key < $1.key }.map { (name: $0.key, text: Array($0.value.utf8)) }
     let library = try TemplateLibrary(sources)
-    return String(decoding: library.render(.data(data), template: "") ?? [], as: UTF8.self)
+    guard let output = library.render(.data(data), template: "") else { throw TemplateLimitExceeded() }
+    return String(decoding: output, as: UTF8.self)
+}
+
+/// A rendering that partials would make endless: they nest more than 64 deep, are included more than 100,000
+/// times or write more than 32 MB (a partial that includes itself with no data to end it).
+public struct TemplateLimitExceeded: Error, CustomStringConvertible {
+    public init() {}
+
+    public var description: String {
+        "partials nest more than \(TemplateRendering.maximumDepth) deep, are included more than \(TemplateRendering.inclusionLimit) times or write more than \(TemplateRendering.outputLimit >> 20) MB"
+    }
 }
 
 extension TemplateData: Decodable {

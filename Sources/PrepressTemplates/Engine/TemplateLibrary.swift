@@ -51,14 +51,15 @@ public struct TemplateLibrary: Sendable {
         render(.of(view), template: name, escaping: escaping, capacity: capacity)
     }
 
-    /// Renders `value` with the template `name`: a view, or free-form data.
+    /// Renders `value` with the template `name`: a view, or free-form data. Nil when there is no such template,
+    /// or when partials nest deeper or more often than the engine allows (`TemplateRendering.inclusionLimit`).
     public func render(_ value: TemplateValue, template name: String, escaping: Bool = true, capacity: Int = 4096) -> [UInt8]? {
         guard let position = positions[name] else { return nil }
         return withExtendedLifetime(program) {
             var rendering = TemplateRendering(program: program, escaping: escaping, capacity: capacity)
             rendering.stack.append(value)
             rendering.render(template: position)
-            return rendering.output
+            return rendering.exceededLimit ? nil : rendering.output
         }
     }
 

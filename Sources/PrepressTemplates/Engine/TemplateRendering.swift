@@ -25,6 +25,15 @@ struct TemplateRendering: ~Copyable {
 
     /// How deep partials, parents and blocks may nest: a template that includes itself without end stops here.
     static let maximumDepth = 64
+    /// How many partials and parents one rendering may include: a partial that includes itself twice would
+    /// otherwise take time exponential in `maximumDepth` (found by `make fuzz`, docs/fuzzing.md).
+    static let inclusionLimit = 100_000
+    /// How many bytes one rendering may write (a page is rarely a megabyte): included that often, a partial of a
+    /// few kilobytes would fill memory first.
+    static let outputLimit = 32 << 20
+    private var inclusionsLeft = TemplateRendering.inclusionLimit
+    /// Whether the rendering stopped at a limit: its output is not the template's.
+    private(set) var exceededLimit = false
 
     /// The program must outlive the rendering: its buffers are read without being retained.
     init(program: TemplateProgram, escaping: Bool, capacity: Int) {
@@ -136,6 +145,8 @@ struct TemplateRendering: ~Copyable {
                         run(content.start, content.end)
                     }
                     depth -= 1
+                } else {
+                    exceededLimit = true
                 }
                 position = Int(instruction.b)
             }
@@ -144,7 +155,12 @@ struct TemplateRendering: ~Copyable {
 
     private mutating func include(_ index: Int) {
         let inclusion = inclusions[index]
-        guard inclusion.target >= 0, depth < Self.maximumDepth else { return }
+        guard inclusion.target >= 0 else { return }
+        guard depth < Self.maximumDepth, inclusionsLeft > 0, output.count < Self.outputLimit else {
+            exceededLimit = true
+            return
+        }
+        inclusionsLeft -= 1
         depth += 1
         if inclusion.indent.isEmpty {
             render(template: Int(inclusion.target))
