@@ -15,7 +15,7 @@ public func renderMustache(_ template: String, json: Data, partials: [String: St
 }
 
 /// A rendering that partials would make endless: they nest more than 64 deep, are included more than 100,000
-/// times or write more than 32 MB (a partial that includes itself with no data to end it).
+/// times or write more than 16 MB (a partial that includes itself with no data to end it).
 public struct TemplateLimitExceeded: Error, CustomStringConvertible {
     public init() {}
 

@@ -30,7 +30,7 @@ struct TemplateRendering: ~Copyable {
     static let inclusionLimit = 100_000
     /// How many bytes one rendering may write (a page is rarely a megabyte): included that often, a partial of a
     /// few kilobytes would fill memory first.
-    static let outputLimit = 32 << 20
+    static let outputLimit = 16 << 20
     private var inclusionsLeft = TemplateRendering.inclusionLimit
     /// Whether the rendering stopped at a limit: its output is not the template's.
     private(set) var exceededLimit = false
