@@ -71,6 +71,9 @@ struct InitCommand: ParsableCommand {
     questions_per_page: 50
     # Fold answers behind "Show answer" on guide pages.
     practice_mode: true
+    # Where guide pages live: :slug, :folder, :filename, :category, :year, :month, :day (README, Permalinks).
+    # permalinks:
+    #   guide: "/guides/:slug/"
     # Ways of grouping guides; the defaults are category, vertical and tags. Add one with a line:
     # taxonomies:
     #   author: authors

@@ -86,7 +86,7 @@ import PrepressTestSupport
         ]
         for (yaml, message) in cases {
             let site = try TemporarySite(["site.yml": yaml, "content/a.md": "---\nterm: A\npubDate: 2025-01-14\n---\n"])
-            let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+            let errors = site.relativeBuildErrors()
             #expect(errors.map { String($0.split(separator: "\n")[0]) } == [message], "\(yaml)")
         }
     }
@@ -99,7 +99,7 @@ import PrepressTestSupport
             "content/c.md": "---\nterm: Tags\npubDate: 2025-01-14\n---\n",
             "content/d.md": "---\nterm: Dated\n---\n",
         ])
-        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }.filter { $0.contains(": error: ") }
+        let errors = site.relativeBuildErrors().filter { $0.contains(": error: ") }
         #expect(errors == [
             "content/b.md:4:7: error: this guide's URL /same/ is already taken by content/a.md\n    hint: give one of them a different `slug:`",
             "content/c.md:2:7: error: this guide's URL /tags/ lies in /tags/, which the site's own pages use\n    hint: give it another `slug:`, or put guides under a folder of their own in `permalinks.guide`",
@@ -108,7 +108,7 @@ import PrepressTestSupport
             "site.yml": "permalinks: {guide: \"/:year/:slug/\"}\n",
             "content/d.md": "---\nterm: Dated\n---\n",
         ])
-        #expect(dated.buildErrors().map { $0.replacingOccurrences(of: dated.path + "/", with: "") }.filter { $0.contains(": error: ") } == [
+        #expect(dated.relativeBuildErrors().filter { $0.contains(": error: ") } == [
             "content/d.md:2:7: error: this guide has no pubDate, which the permalink pattern /:year/:slug/ needs\n    hint: add `pubDate: 2025-01-14` to its front matter",
         ])
     }
@@ -166,7 +166,7 @@ import PrepressTestSupport
             "content/a.md": "---\nterm: A\npubDate: 2025-01-14\naliases: [/guides/b/, /old/, /guides/a/, /x/, /x]\n---\n",
             "content/b.md": "---\nterm: B\npubDate: 2025-01-14\nredirect_from: [/old/, /tags/, /assets/x/]\ntags: [t]\n---\n",
         ])
-        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+        let errors = site.relativeBuildErrors()
         #expect(errors == [
             "content/a.md:4:11: error: the alias /guides/b/ is the URL of the page of content/b.md\n    hint: remove it: a redirect page there would replace it",
             "content/a.md:4:30: error: the alias /guides/a/ is this guide's own URL\n    hint: remove it: a redirect page there would replace it",
@@ -188,7 +188,7 @@ import PrepressTestSupport
         ]
         for (alias, message) in cases {
             let site = try TemporarySite(["content/a.md": "---\nterm: A\npubDate: 2025-01-14\naliases: [\"\(alias)\"]\n---\n"])
-            let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+            let errors = site.relativeBuildErrors()
             #expect(errors.map { String($0.split(separator: "\n")[0]) } == ["content/a.md:4:11: error: " + message], "\(alias)")
         }
     }
@@ -217,7 +217,7 @@ import PrepressTestSupport
         let site = try TemporarySite([
             "content/a.md": "---\nterm: A\n[x, y]: 1\n? {k: v}\n: 2\n---\n",
         ])
-        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+        let errors = site.relativeBuildErrors()
         #expect(errors.map { String($0.split(separator: "\n")[0]) } == [
             "content/a.md:3:1: error: a key must be a text, not a list",
             "content/a.md:4:3: error: a key must be a text, not a mapping",

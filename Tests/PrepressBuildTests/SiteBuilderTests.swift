@@ -111,7 +111,7 @@ import PrepressTestSupport
             "content/c.md": "---\nterm: Other\nslug: taken\npubDate: 2025-01-14\n---\n",
             "content/d.md": "---\nterm: Another\nslug: taken\npubDate: 2025-01-14\n---\n",
         ])
-        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+        let errors = site.relativeBuildErrors()
         #expect(errors == [
             "content/a/guide.md:2:7: warning: this guide's term makes the URL /guides/nurse/, which the terms of content/b/guide.md make too; it is at /guides/guide/ instead, from its file name\n    hint: give it a `slug:` to choose its URL",
             "content/b/guide.md:2:8: error: this guide's URL /guides/guide/ is already taken by content/a/guide.md\n    hint: give one of them a different `slug:`",
@@ -165,7 +165,7 @@ import PrepressTestSupport
             "content/good.md": guide,
             "templates/guide.mustache": "<h1>{{guide.term}}</h1>\n{{#guide}}\n",
         ])
-        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+        let errors = site.relativeBuildErrors()
         #expect(errors == [
             "templates/guide.mustache:2:4: error: template does not parse: 'guide' is opened here and never closed\n    hint: close it with {{/guide}}",
         ])
@@ -176,7 +176,7 @@ import PrepressTestSupport
             "content/good.md": guide,
             "templates/guide.mustache": "{{<base}}{{$main}}\n<h1>{{guide.titel}}</h1>\n{{#guide}}{{descripton}}{{/guide}}\n{{/main}}{{/base}}\n",
         ])
-        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+        let errors = site.relativeBuildErrors()
         #expect(errors.count == 2)
         #expect(errors.first?.hasPrefix("templates/guide.mustache:2:13: error: 'titel' is not a key of a guide; did you mean 'title'?") == true)
         #expect(errors.last?.hasPrefix("templates/guide.mustache:3:13: error: 'descripton' is not a key of a guide; did you mean 'description'?") == true)
@@ -189,7 +189,7 @@ import PrepressTestSupport
             "templates/partials/footer.mustache": "<footer>{{site.title}} {{site.nmae}}</footer>\n",
             "templates/404.mustache": "{{<base}}{{$main}}{{page.titel}}{{/main}}{{$mian}}x{{/mian}}{{/base}}\n",
         ])
-        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+        let errors = site.relativeBuildErrors()
         #expect(errors.contains { $0.hasPrefix("templates/404.mustache:1:26: error: 'titel' is not a key of the page; did you mean 'title'?") })
         #expect(errors.contains { $0.hasPrefix("templates/404.mustache:1:45: error: 'mian' is not a block of 'base'; did you mean 'main'?") })
         #expect(errors.contains { $0.hasPrefix("templates/partials/footer.mustache:1:31: error: 'nmae' is not a key of the site") })
@@ -208,7 +208,7 @@ import PrepressTestSupport
             "content/good.md": guide,
             "templates/404.mustache": "{{>partials/heade}}\n",
         ])
-        let errors = site.buildErrors().map { $0.replacingOccurrences(of: site.path + "/", with: "") }
+        let errors = site.relativeBuildErrors()
         #expect(errors.first?.hasPrefix("templates/404.mustache:1:4: error: there is no template 'partials/heade'; did you mean 'partials/header'?") == true)
     }
 

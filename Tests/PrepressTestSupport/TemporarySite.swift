@@ -32,6 +32,11 @@ public final class TemporarySite: @unchecked Sendable {
         return (sink.files.mapValues { String(decoding: $0, as: UTF8.self) }, report)
     }
 
+    /// `buildErrors()` with the site's folder left out of every path (`content/a.md:3:7: error: …`).
+    public func relativeBuildErrors() -> [String] {
+        buildErrors().map { $0.replacingOccurrences(of: path + "/", with: "") }
+    }
+
     /// The diagnostics a failing build prints, in order; empty when it builds.
     public func buildErrors() -> [String] {
         do {

@@ -12,11 +12,9 @@ enum RedirectValidator {
         // What each output file is, as a message names it.
         var owners: [String: String] = [:]
         for job in jobs {
-            switch job {
-            case .redirect: continue
-            case .guide(let index): owners[renderer.path(of: job)] = "the page of \(guides[index].source.displayPath)"
-            default: owners[renderer.path(of: job)] = "the site's page /\(renderer.path(of: job))"
-            }
+            if case .redirect = job { continue }
+            let path = renderer.path(of: job)
+            owners[path] = if case .guide(let index) = job { "the page of \(guides[index].source.displayPath)" } else { "the site's page /\(path)" }
         }
         for file in staticFiles { owners[file.relativePath] = displayPath("content/" + file.relativePath) }
         for asset in assets { owners[asset.path] = "the theme's file /\(asset.path)" }

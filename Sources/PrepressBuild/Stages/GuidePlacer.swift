@@ -12,16 +12,16 @@ struct GuidePlacer {
     let includeDrafts: Bool
     let includeFuture: Bool
     let now: Date
-    var permalink = PermalinkPattern.defaultGuide
+    let permalink: PermalinkPattern
     /// First segments of site paths that the site's own pages use (taxonomies, pagination, assets …).
-    var reservedFolders: Set<String> = TaxonomyConfig.reservedPaths.subtracting(["guides"])
+    let reservedFolders: Set<String>
 
     init(includeDrafts: Bool, includeFuture: Bool, now: Date, config: SiteConfig = SiteConfig()) {
         self.includeDrafts = includeDrafts
         self.includeFuture = includeFuture
         self.now = now
         permalink = config.guidePermalink
-        reservedFolders.formUnion(config.taxonomies.map(\.path))
+        reservedFolders = TaxonomyConfig.reservedPaths.subtracting(["guides"]).union(config.taxonomies.map(\.path))
     }
 
     /// The published guides, and the paths of guides left out, by their path under content/.

@@ -109,11 +109,7 @@ struct YAMLComposer: ~Copyable {
             return anchored.node
 
         case YAML_SCALAR_EVENT:
-            let scalar = event.data.scalar
-            let quoted = scalar.style != YAML_PLAIN_SCALAR_STYLE && scalar.style != YAML_ANY_SCALAR_STYLE
-            let node = FrontMatterNode(.scalar(Self.text(scalar.value, scalar.length), quoted: quoted), line: line, column: column)
-            if let anchor = Self.name(scalar.anchor) { anchors[anchor] = (node, 1) }
-            return node
+            return scalarNode(line: line, column: column)
 
         case YAML_SEQUENCE_START_EVENT:
             let anchor = Self.name(event.data.sequence_start.anchor)
@@ -163,6 +159,15 @@ struct YAMLComposer: ~Copyable {
         }
     }
 
+    /// The scalar of the current event, kept under its anchor if it has one.
+    private mutating func scalarNode(line: Int, column: Int) -> FrontMatterNode {
+        let scalar = event.data.scalar
+        let quoted = scalar.style != YAML_PLAIN_SCALAR_STYLE && scalar.style != YAML_ANY_SCALAR_STYLE
+        let node = FrontMatterNode(.scalar(Self.text(scalar.value, scalar.length), quoted: quoted), line: line, column: column)
+        if let anchor = Self.name(scalar.anchor) { anchors[anchor] = (node, 1) }
+        return node
+    }
+
     private mutating func enter(line: Int, column: Int) throws(Failure) {
         depth += 1
         if depth > Self.depthLimit { throw .tooDeep(line: line, column: column) }
@@ -174,11 +179,7 @@ struct YAMLComposer: ~Copyable {
         let (line, column) = mark(event.start_mark)
         switch event.type {
         case YAML_SCALAR_EVENT:
-            let scalar = event.data.scalar
-            let text = Self.text(scalar.value, scalar.length)
-            if let anchor = Self.name(scalar.anchor) {
-                anchors[anchor] = (FrontMatterNode(.scalar(text, quoted: scalar.style != YAML_PLAIN_SCALAR_STYLE), line: line, column: column), 1)
-            }
+            guard case .scalar(let text, _) = scalarNode(line: line, column: column).value else { return nil }
             return (text, line, column)
         case YAML_ALIAS_EVENT:
             let anchor = Self.name(event.data.alias.anchor) ?? ""
