@@ -101,12 +101,19 @@ public struct MarkdownRenderer: Sendable {
         var questionGroups = extractor.extract(from: document, headings: headingsByNode)
 
         var html = ""
+        var answerRanges: [Range<Int>] = []
         if let rendered = cmark_render_html(document, renderOptions) {
-            html = String(cString: rendered)
+            // Made a string once: with the answers' marks taken out, when there are marks.
+            if marksAnswers {
+                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
+                (html, answerRanges) = extractor.sliceAnswers(bytes)
+            } else {
+                html = String(cString: rendered)
+            }
             free(rendered)
         }
         if marksAnswers {
-            var answers = extractor.sliceAnswers(&html).makeIterator()
+            var answers = answerRanges.makeIterator()
             let utf8 = html.utf8
             for group in questionGroups.indices {
                 for question in questionGroups[group].questions.indices
@@ -282,21 +289,25 @@ private func countWords(_ literal: UnsafePointer<CChar>?) -> Int {
 func plainText(of node: OpaquePointer) -> String {
     guard let iterator = cmark_iter_new(node) else { return "" }
     defer { cmark_iter_free(iterator) }
-    var text = ""
+    var text: [UInt8] = []
     while true {
         let event = cmark_iter_next(iterator)
         if event == CMARK_EVENT_DONE { break }
         guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
         switch cmark_node_get_type(child) {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            if let literal = cmark_node_get_literal(child) {
+                literal.withMemoryRebound(to: UInt8.self, capacity: 1) {
+                    text.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal)))
+                }
+            }
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            text += " "
+            text.append(0x20)
         default:
             break
         }
     }
-    return text
+    return String(decoding: text, as: UTF8.self)
 }
 
 func escapeAttribute(_ text: String) -> String {

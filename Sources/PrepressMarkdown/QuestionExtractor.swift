@@ -125,77 +125,91 @@ struct QuestionExtractor {
         return (html, blockText(of: wrapper))
     }
 
-    /// Removes the answer marks from the document's HTML and returns where each answer is in what is left,
-    /// as UTF-8 offsets, in document order; the HTML left is what a rendering without marks gives. A mark
+    /// The document's HTML (as cmark wrote it, with the answer marks) without the marks, and where each answer
+    /// is in it, as UTF-8 offsets, in document order; the HTML is what a rendering without marks gives. A mark
     /// and the line break cmark writes after a custom block's text go together when the wrapper writes
-    /// nothing else (practice mode off).
-    func sliceAnswers(_ html: inout String) -> [Range<Int>] {
+    /// nothing else (practice mode off). The bytes are read once, into the string's own storage.
+    func sliceAnswers(_ bytes: UnsafeBufferPointer<UInt8>) -> (html: String, answers: [Range<Int>]) {
         var answers: [Range<Int>] = []
         var output: [UInt8] = []
         var answerStart: Int?
         let bare = answerOpening.isEmpty && answerClosing.isEmpty
-        html.withUTF8 { bytes in
-            output.reserveCapacity(bytes.count)
-            var index = 0
-            var runStart = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard byte == Self.answerStart || byte == Self.answerEnd else { index += 1; continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                index += 1
-                if bare, index < bytes.count, bytes[index] == 0x0A { index += 1 }
-                if byte == Self.answerStart {
-                    // As the answer rendered apart: no line break before its first block.
-                    while index < bytes.count, bytes[index] == 0x0A { output.append(0x0A); index += 1 }
-                    answerStart = output.count
-                } else {
-                    answers.append((answerStart ?? output.count)..<output.count)
-                    answerStart = nil
-                }
-                runStart = index
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        var runStart = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == Self.answerStart || byte == Self.answerEnd else { index += 1; continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            index += 1
+            if bare, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+            if byte == Self.answerStart {
+                // As the answer rendered apart: no line break before its first block.
+                while index < bytes.count, bytes[index] == 0x0A { output.append(0x0A); index += 1 }
+                answerStart = output.count
+            } else {
+                answers.append((answerStart ?? output.count)..<output.count)
+                answerStart = nil
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            runStart = index
         }
-        html = String(decoding: output, as: UTF8.self)
-        return answers
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        return (String(decoding: output, as: UTF8.self), answers)
     }
 
-    /// Plain text of a subtree, a line per block.
+    /// Plain text of a subtree, a line per block. Gathered as bytes straight from cmark's literals and made a
+    /// string once, its storage no larger than the text (appending to a `String` doubles its capacity as it
+    /// grows: a third of the answers' memory at 10,000 guides).
     private func blockText(of node: OpaquePointer) -> String {
         guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
-        var text = ""
+        var text = TextBytes()
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let child = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(child)
             if event == CMARK_EVENT_EXIT {
-                if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING, !text.hasSuffix("\n") { text += "\n" }
+                if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING { text.endLine() }
                 continue
             }
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+                text.append(cmark_node_get_literal(child))
             case CMARK_NODE_CODE_BLOCK:
-                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
-                if !text.hasSuffix("\n") { text += "\n" }
+                text.append(cmark_node_get_literal(child))
+                text.endLine()
             case CMARK_NODE_CUSTOM_BLOCK:
-                if let literal = codeLiterals[child] {
-                    text += literal
-                    if !text.hasSuffix("\n") { text += "\n" }
+                if var literal = codeLiterals[child] {
+                    literal.withUTF8 { text.bytes.append(contentsOf: $0) }
+                    text.endLine()
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
+                text.bytes.append(0x20)
             case CMARK_NODE_ITEM:
-                if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
-                text += "- "
+                if !text.bytes.isEmpty { text.endLine() }
+                text.bytes.append(contentsOf: [0x2D, 0x20])
             default:
                 break
             }
         }
-        while text.hasSuffix("\n") { text.removeLast() }
-        return text
+        while text.bytes.last == 0x0A { text.bytes.removeLast() }
+        return String(decoding: text.bytes, as: UTF8.self)
+    }
+}
+
+/// The bytes of a text being gathered.
+private struct TextBytes {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ literal: UnsafePointer<CChar>?) {
+        guard let literal else { return }
+        literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal))) }
+    }
+
+    /// Ends the line unless it has just ended.
+    mutating func endLine() {
+        if bytes.last != 0x0A { bytes.append(0x0A) }
     }
 }
 

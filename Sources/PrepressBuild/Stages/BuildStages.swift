@@ -59,7 +59,7 @@ struct BuildStages {
 
     /// Stages 2 to 8, in order; throws every error found, those of loading among them.
     func prepare(_ site: Loaded, guides sources: consuming [GuideSource]) throws(DiagnosticsError) -> Prepared {
-        let placement = place(sources, config: site.config)
+        let placement = place(consume sources, config: site.config)
         let templates = try requireNoErrors(site, placement)
         let rendered = try renderMarkdown(consume placement, config: site.config)
         let taxonomies = indexTaxonomies(rendered.guides, config: site.config)

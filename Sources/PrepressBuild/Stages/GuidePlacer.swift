@@ -27,13 +27,18 @@ struct GuidePlacer {
     /// The published guides, and the paths of guides left out, by their path under content/.
     func place(_ sources: [GuideSource], into diagnostics: inout [Diagnostic]) -> (placed: [PlacedGuide], leftOut: Set<String>) {
         let nowSeconds = Int(now.timeIntervalSince1970.rounded(.down))
-        // What each guide needs, found on all cores: whether it is published, and the slugs its term and its
-        // file name make (nil for a guide with its own `slug:`, or left out).
-        let facts = sources.parallelMap { source -> (published: Bool, slugs: (term: String, file: String)?) in
-            let isFuture = source.parsed.frontMatter.pubDate.map { $0.secondsSinceEpoch > nowSeconds } ?? false
-            let published = !((source.parsed.frontMatter.draft && !includeDrafts) || (isFuture && !includeFuture))
-            guard published, source.parsed.frontMatter.slug == nil else { return (published, nil) }
-            return (published, (Slug.make(source.parsed.frontMatter.term), Self.fileSlug(source.relativePath)))
+        // What each guide needs, found on all cores: whether it is published, and the URLs its term and its
+        // file name make (nil for a guide with its own `slug:`, or left out) with their slugs.
+        let facts = sources.parallelMap { source -> (published: Bool, slugs: (term: String, file: String)?, paths: (term: String, file: String)) in
+            let matter = source.parsed.frontMatter
+            let isFuture = matter.pubDate.map { $0.secondsSinceEpoch > nowSeconds } ?? false
+            let published = !((matter.draft && !includeDrafts) || (isFuture && !includeFuture))
+            guard published, matter.slug == nil else { return (published, nil, ("", "")) }
+            let slugs = (term: Slug.make(matter.term), file: Self.fileSlug(source.relativePath))
+            let sitePath = { (slug: String) in
+                permalink.sitePath(slug: slug, relativePath: source.relativePath, category: matter.category, date: matter.pubDate)
+            }
+            return (published, slugs, (sitePath(slugs.term), sitePath(slugs.file)))
         }
         var leftOut: Set<String> = []
         var published: [Int] = []
@@ -53,8 +58,8 @@ struct GuidePlacer {
         var termPaths: [String: [Int]] = [:]
         var explicitPaths: Set<String> = []
         for index in published {
-            if let slugs = facts[index].slugs {
-                termPaths[path(index, slug: slugs.term), default: []].append(index)
+            if facts[index].slugs != nil {
+                termPaths[facts[index].paths.term, default: []].append(index)
             } else if let slug = sources[index].parsed.frontMatter.slug {
                 explicitPaths.insert(path(index, slug: slug))
             }
@@ -73,13 +78,13 @@ struct GuidePlacer {
                 continue
             }
             var slug = matter.slug ?? ""
-            var sitePath = path(index, slug: slug)
+            // A guide's own `slug:` is placed here; one made from its term or file name was placed above.
+            var sitePath = facts[index].slugs == nil ? path(index, slug: slug) : ""
             // Told once the guide has its URL (a guide that still collides gets the error alone).
             var movedWarning: Diagnostic?
             if let slugs = facts[index].slugs {
-                let termPath = path(index, slug: slugs.term)
+                let (termPath, filePath) = facts[index].paths
                 let sharers = termPaths[termPath, default: []].filter { $0 != index }
-                let filePath = path(index, slug: slugs.file)
                 if (!sharers.isEmpty || explicitPaths.contains(termPath)), filePath != termPath {
                     slug = slugs.file
                     sitePath = filePath
@@ -119,6 +124,11 @@ struct GuidePlacer {
 
     /// The slug of a file's name without its extension (`roles/nurse-2.md` → `nurse-2`).
     static func fileSlug(_ relativePath: String) -> String {
-        Slug.make(((relativePath as NSString).lastPathComponent as NSString).deletingPathExtension)
+        // Read as bytes: `/` and `.` are ASCII, and a search by Character would break the text into graphemes.
+        let utf8 = relativePath.utf8
+        let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let name = utf8[nameStart...]
+        let stemEnd = name.lastIndex(of: UInt8(ascii: ".")).flatMap { $0 > nameStart ? $0 : nil } ?? name.endIndex
+        return Slug.make(String(Substring(relativePath.utf8[nameStart..<stemEnd])))
     }
 }

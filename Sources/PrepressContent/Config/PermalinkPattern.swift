@@ -97,8 +97,33 @@ public struct PermalinkPattern: Sendable, Equatable, CustomStringConvertible {
             case .day: path += date.map { Self.digits($0.day, 2) } ?? ""
             }
         }
-        let segments = path.split(separator: "/")
-        return segments.isEmpty ? "" : segments.joined(separator: "/") + "/"
+        return Self.normalized(path)
+    }
+
+    /// `path` without a leading `/`, with no `/` doubled and one `/` at its end (`""` when no segment is left):
+    /// one pass over its bytes, and none at all for a path already so (the default pattern's).
+    static func normalized(_ path: String) -> String {
+        var path = path
+        return path.withUTF8 { bytes -> String in
+            let slash = UInt8(ascii: "/")
+            var start = 0
+            while start < bytes.count, bytes[start] == slash { start += 1 }
+            var clean = start < bytes.count && bytes[bytes.count - 1] == slash
+            var index = start + 1
+            while clean, index < bytes.count {
+                if bytes[index] == slash, bytes[index - 1] == slash { clean = false }
+                index += 1
+            }
+            if clean { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self) }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 1)
+            for byte in bytes where byte != slash || (result.last.map { $0 != slash } ?? false) {
+                result.append(byte)
+            }
+            if result.isEmpty { return "" }
+            if result[result.count - 1] != slash { result.append(slash) }
+            return String(decoding: result, as: UTF8.self)
+        }
     }
 
     private static func digits(_ number: Int, _ count: Int) -> String {
