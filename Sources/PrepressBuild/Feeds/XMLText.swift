@@ -23,6 +23,17 @@ func xmlEscaped(_ text: String) -> String {
     return result
 }
 
+/// Appends `text` escaped for XML (`xmlEscaped`) to `bytes`: as it is when nothing in it changes.
+func appendXMLEscaped(_ text: String, to bytes: inout [UInt8]) {
+    var text = text
+    let plain = text.withUTF8 { utf8 in
+        if utf8.contains(where: { xmlMayChange[Int($0)] }) { return false }
+        bytes.append(contentsOf: utf8)
+        return true
+    }
+    if !plain { bytes += xmlEscaped(text).utf8 }
+}
+
 /// UTF-8 bytes that may be escaped or dropped: `& < > " '`, controls, and 0xEF, which starts U+FFFE and U+FFFF
 /// (the only characters outside the controls a Swift string can hold and XML 1.0 cannot).
 private let xmlMayChange: [Bool] = (0..<256).map { byte in

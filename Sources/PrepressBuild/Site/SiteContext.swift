@@ -50,6 +50,8 @@ struct SiteContext: Sendable {
         /// Each taxonomy's position, by its front-matter key, and the link of each of its terms, made once.
         var taxonomyPositions: [String: Int]
         var termLinks: [[String]]
+        /// The link of each taxonomy's index page, made once: every page's navigation shows them.
+        var taxonomyLinks: [String]
         var cards: [String] = []
         var writesStructuredData = true
 
@@ -71,6 +73,7 @@ struct SiteContext: Sendable {
             }
             self.taxonomyPositions = taxonomyPositions
             termLinks = taxonomies.map { taxonomy in taxonomy.terms.map { urls.link(taxonomy.path(of: $0)) } }
+            taxonomyLinks = taxonomies.map { urls.link($0.path) }
         }
 
         func with(cards: [String]) -> Values {
@@ -173,31 +176,35 @@ struct ViewContext: @unchecked Sendable {
     var taxonomyPositions: [String: Int] { _read { yield values.pointee.taxonomyPositions } }
     /// The link of each term of each taxonomy, by positions.
     var termLinks: [[String]] { _read { yield values.pointee.termLinks } }
+    var taxonomyLinks: [String] { _read { yield values.pointee.taxonomyLinks } }
+
+    /// The position of the term a name belongs to in the taxonomy at `taxonomy`. Its indexes are read where they
+    /// are: calling a method of `taxonomies[i]` copied the taxonomy (terms, indexes, settings) on every call.
+    private func termPosition(named name: String, taxonomy: Int) -> Int? {
+        let slug = values.pointee.taxonomies[taxonomy].slugByName[name] ?? Slug.make(name)
+        return values.pointee.taxonomies[taxonomy].termIndex[slug]
+    }
 
     /// A name under the taxonomy of `key` as the site spells and links it; unlinked when the site has no such
     /// taxonomy. Read in place: `taxonomies[i]` would copy the whole taxonomy, its terms and indexes.
     func termView(named name: String, key: String) -> TermView {
-        values.pointee.taxonomies.withUnsafeBufferPointer { taxonomies in
-            guard let taxonomy = values.pointee.taxonomyPositions[key], let position = taxonomies[taxonomy].position(named: name) else {
-                return TermView(slug: Slug.make(name), displayName: name, url: nil)
-            }
-            return taxonomies[taxonomy].terms.withUnsafeBufferPointer { terms in
-                TermView(slug: terms[position].slug, displayName: terms[position].name, url: values.pointee.termLinks[taxonomy][position])
-            }
+        guard let taxonomy = values.pointee.taxonomyPositions[key], let position = termPosition(named: name, taxonomy: taxonomy) else {
+            return TermView(slug: Slug.make(name), displayName: name, url: nil)
         }
+        return TermView(slug: values.pointee.taxonomies[taxonomy].terms[position].slug,
+                        displayName: values.pointee.taxonomies[taxonomy].terms[position].name,
+                        url: values.pointee.termLinks[taxonomy][position])
     }
 
     /// The term a name belongs to under the taxonomy of `key`, as its name and page path; nil when the site
     /// has no such taxonomy or term. Read in place, like `termView(named:key:)`.
     func term(named name: String, key: String) -> (name: String, path: String)? {
-        values.pointee.taxonomies.withUnsafeBufferPointer { taxonomies in
-            guard let taxonomy = values.pointee.taxonomyPositions[key], let position = taxonomies[taxonomy].position(named: name) else {
-                return nil
-            }
-            return taxonomies[taxonomy].terms.withUnsafeBufferPointer { terms in
-                (terms[position].name, SiteURLs.termPath(taxonomy: taxonomies[taxonomy].config.path, slug: terms[position].slug))
-            }
+        guard let taxonomy = values.pointee.taxonomyPositions[key], let position = termPosition(named: name, taxonomy: taxonomy) else {
+            return nil
         }
+        return (values.pointee.taxonomies[taxonomy].terms[position].name,
+                SiteURLs.termPath(taxonomy: values.pointee.taxonomies[taxonomy].config.path,
+                                  slug: values.pointee.taxonomies[taxonomy].terms[position].slug))
     }
 
     var siteView: SiteView { SiteView(context: self) }

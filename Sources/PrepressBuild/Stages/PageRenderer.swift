@@ -192,7 +192,7 @@ struct PageRenderer: Sendable {
     }
 
     func render(_ job: Job) -> RenderedPage? {
-        let site = context.siteView
+        let site = BoxedView(context.siteView)
         let urls = context.urls
         let config = context.config
         switch job {
@@ -201,8 +201,8 @@ struct PageRenderer: Sendable {
             let guide = UnsafePointer(context.unretained.guide(at: index))
             let view = GuidePageView(
                 site: site,
-                page: PageView(title: guide.pointee.frontMatter.term + " · " + config.title,
-                               description: guide.pointee.frontMatter.description, path: guide.pointee.path, kind: "guide", urls: urls),
+                page: BoxedView(PageView(title: guide.pointee.frontMatter.term + " · " + config.title,
+                               description: guide.pointee.frontMatter.description, path: guide.pointee.path, kind: "guide", urls: urls)),
                 guide: GuideView(index: index, context: context.unretained))
             return RenderedPage(path: guide.pointee.path + "index.html", bytes: render(view, "guide", capacity: 65536),
                                 sitemap: SitemapEntry(path: guide.pointee.path, lastModified: guide.pointee.sitemapDate))
@@ -213,7 +213,7 @@ struct PageRenderer: Sendable {
             var description = config.description
             var kind = "home"
             var view = ListPageView(
-                site: site, page: PageView(title: "", description: nil, path: path, kind: kind, urls: urls),
+                site: site, page: BoxedView(PageView(title: "", description: nil, path: path, kind: kind, urls: urls)),
                 guides: list.range.map { GuideView(index: list.guides[$0], context: context.unretained) },
                 guideCount: list.guides.count,
                 pagination: list.pageCount > 1 ? PaginationView(current: list.number, total: list.pageCount, firstPath: list.firstPath, urls: urls) : nil)
@@ -223,12 +223,12 @@ struct PageRenderer: Sendable {
                 title = "\(term.name) · \(taxonomy.config.title) · \(config.title)"
                 description = "\(term.guides.count) interview guide\(term.guides.count == 1 ? "" : "s") in \(term.name)."
                 kind = "term"
-                view.taxonomy = TaxonomyLinkView(taxonomy: taxonomy, urls: urls)
-                view.term = TermPageInfoView(term: term, taxonomy: taxonomy, urls: urls,
+                view.taxonomy = TaxonomyLinkView(context: context.unretained, position: position.taxonomy)
+                view.term = TermPageInfoView(context: context.unretained, taxonomy: position.taxonomy, position: position.term,
                                              hasFeed: list.hasDatedGuide)
             }
             if list.number > 1 { title = "Page \(list.number) · " + title }
-            view.page = PageView(title: title, description: description, path: path, kind: kind, urls: urls)
+            view.page = BoxedView(PageView(title: title, description: description, path: path, kind: kind, urls: urls))
             return RenderedPage(path: path + "index.html", bytes: render(view, list.term == nil ? "index" : "term"),
                                 sitemap: SitemapEntry(path: path, lastModified: list.newest))
 
@@ -236,17 +236,17 @@ struct PageRenderer: Sendable {
             let taxonomy = context.taxonomies[position]
             let view = TaxonomyPageView(
                 site: site,
-                page: PageView(title: "\(taxonomy.config.title) · \(config.title)",
+                page: BoxedView(PageView(title: "\(taxonomy.config.title) · \(config.title)",
                                description: "All \(taxonomy.config.title.lowercased()) of \(config.title).",
-                               path: taxonomy.path, kind: "taxonomy", urls: urls),
-                taxonomy: taxonomy, urls: urls)
+                               path: taxonomy.path, kind: "taxonomy", urls: urls)),
+                context: context.unretained, position: position)
             return RenderedPage(path: taxonomy.path + "index.html", bytes: render(view, "taxonomy"),
                                 sitemap: SitemapEntry(path: taxonomy.path, lastModified: nil))
 
         case .feed(let title, let feedPath, let pagePath, let guides):
             let renderer = AtomFeedRenderer(config: config, urls: urls, generator: context.generator)
             return renderer.render(title: title, feedPath: feedPath, pagePath: pagePath, entries: feedEntries(guides), of: context.guides)
-                .map { RenderedPage(path: feedPath, text: $0) }
+                .map { RenderedPage(path: feedPath, bytes: $0) }
 
         case .questions(let type, let number, let pageCount, let range):
             let bank = context.questionBank
@@ -258,7 +258,7 @@ struct PageRenderer: Sendable {
             let description = "\(count) interview question\(count == 1 ? "" : "s") with model answers, "
                 + (type.map { "of the \(bank.types[$0].name.lowercased()) kind." } ?? "grouped by type.")
             let view = QuestionBankPageView(
-                site: site, page: PageView(title: title, description: description, path: path, kind: "questions", urls: urls),
+                site: site, page: BoxedView(PageView(title: title, description: description, path: path, kind: "questions", urls: urls)),
                 bank: bank, currentType: type, groups: questionGroups(type: type, range: range),
                 pagination: pageCount > 1 ? PaginationView(current: number, total: pageCount, firstPath: firstPath, urls: urls) : nil,
                 context: context.unretained)
@@ -267,14 +267,14 @@ struct PageRenderer: Sendable {
 
         case .notFound:
             let view = NotFoundPageView(
-                site: site, page: PageView(title: "Page not found · \(config.title)", description: nil,
-                                           path: "404.html", kind: "404", urls: urls))
+                site: site, page: BoxedView(PageView(title: "Page not found · \(config.title)", description: nil,
+                                           path: "404.html", kind: "404", urls: urls)))
             return RenderedPage(path: "404.html", bytes: render(view, "404"))
 
         case .search:
             let view = SearchPageView(
-                site: site, page: PageView(title: "Search · \(config.title)", description: "Search the guides and questions of \(config.title).",
-                                           path: SearchIndexer.pagePath, kind: "search", urls: urls))
+                site: site, page: BoxedView(PageView(title: "Search · \(config.title)", description: "Search the guides and questions of \(config.title).",
+                                           path: SearchIndexer.pagePath, kind: "search", urls: urls)))
             // Not in the sitemap: a page of results is no page to find from elsewhere.
             return RenderedPage(path: SearchIndexer.pagePath + "index.html", bytes: render(view, "search"))
 

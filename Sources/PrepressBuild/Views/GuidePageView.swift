@@ -3,8 +3,8 @@ import PrepressTemplates
 
 /// What `guide.mustache` receives.
 struct GuidePageView: TemplateView {
-    let site: SiteView
-    let page: PageView
+    let site: BoxedView<SiteView>
+    let page: BoxedView<PageView>
     let guide: GuideView
 
     static let templateKeys = TemplateKeys<GuidePageView>("a guide page", plural: "guide pages", [

@@ -3,8 +3,8 @@ import PrepressTemplates
 
 /// What a list of guides receives: the home page (`index.mustache`) or a term's page (`term.mustache`).
 struct ListPageView: TemplateView {
-    let site: SiteView
-    var page: PageView
+    let site: BoxedView<SiteView>
+    var page: BoxedView<PageView>
     let guides: [GuideView]
     let guideCount: Int
     let pagination: PaginationView?

@@ -4,8 +4,8 @@ import PrepressTemplates
 
 /// What `questions.mustache` receives: one page of the question bank, all types or one.
 struct QuestionBankPageView: TemplateView {
-    let site: SiteView
-    let page: PageView
+    let site: BoxedView<SiteView>
+    let page: BoxedView<PageView>
     let bank: QuestionBank
     /// The type this page lists, or nil for the page of all types.
     let currentType: Int?

@@ -19,6 +19,6 @@ struct SiteView: TemplateView {
         "question_count": .number(\.context.questionBank.totalCount),
         "search_url": .optionalText { $0.context.config.search ? $0.context.urls.link(SearchIndexer.pagePath) : nil },
         "search_index_url": .text { $0.context.urls.link(SearchIndexer.folder + "index.json") },
-        "taxonomies": .list { view in view.context.taxonomies.map { TaxonomyLinkView(taxonomy: $0, urls: view.context.urls) } },
+        "taxonomies": .list { view in view.context.taxonomies.indices.map { TaxonomyLinkView(context: view.context, position: $0) } },
     ])
 }

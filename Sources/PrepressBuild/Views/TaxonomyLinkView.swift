@@ -1,15 +1,18 @@
 import PrepressContent
 import PrepressTemplates
 
-/// A taxonomy named and linked, for navigation.
+/// A taxonomy named and linked, for navigation: read in place, by its position among the site's taxonomies
+/// (a view holding the taxonomy would copy it, with its terms and indexes, for every key a page reads).
 struct TaxonomyLinkView: TemplateView {
-    let taxonomy: Taxonomy
-    let urls: SiteURLs
+    let context: ViewContext
+    let position: Int
+
+    private var taxonomy: Taxonomy { _read { yield context.taxonomies[position] } }
 
     static let templateKeys = TemplateKeys<TaxonomyLinkView>("a taxonomy", plural: "taxonomies", [
-        "key": .text(\.taxonomy.config.key),
-        "title": .text(\.taxonomy.config.title),
-        "url": .text { $0.urls.link($0.taxonomy.path) },
-        "term_count": .number(\.taxonomy.terms.count),
+        "key": .text { $0.taxonomy.config.key },
+        "title": .text { $0.taxonomy.config.title },
+        "url": .text { $0.context.taxonomyLinks[$0.position] },
+        "term_count": .number { $0.taxonomy.terms.count },
     ])
 }

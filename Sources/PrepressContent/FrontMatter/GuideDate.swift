@@ -42,9 +42,15 @@ public struct GuideDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// A full RFC 3339 date-time for feeds and sitemaps; a plain date becomes midnight UTC.
     public var rfc3339: String {
         // Made as bytes in one buffer: joining the ten pieces as strings made as many strings.
-        let clock = secondOfDay ?? 0
         var bytes: [UInt8] = []
         bytes.reserveCapacity(25)
+        appendRFC3339(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `rfc3339`'s bytes.
+    public func appendRFC3339(to bytes: inout [UInt8]) {
+        let clock = secondOfDay ?? 0
         appendDay(to: &bytes)
         bytes.append(UInt8(ascii: "T"))
         appendPadded(clock / 3600, 2, to: &bytes)
@@ -60,7 +66,6 @@ public struct GuideDate: Sendable, Hashable, Comparable, CustomStringConvertible
         } else {
             bytes.append(UInt8(ascii: "Z"))
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The form written in `<time datetime>`: the day alone, or the full date-time when a time was given.

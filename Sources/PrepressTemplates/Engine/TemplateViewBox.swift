@@ -48,3 +48,23 @@ extension TemplateValue {
         .view(TypedTemplateViewBox(view))
     }
 }
+
+/// A view boxed once, for a key every page reads many times (`site`, `page`): each read retains the one box,
+/// where a key returning the view itself copies it into a new box every time (a page's header and `<head>`
+/// read `site` and `page` about thirty times).
+public struct BoxedView<Child: TemplateView>: Sendable {
+    @usableFromInline let value: TemplateValue
+
+    @inlinable
+    public init(_ view: Child) {
+        value = .of(view)
+    }
+}
+
+extension TemplateKey {
+    /// A view made once and boxed (`BoxedView`): the checker sees `Child`'s keys, as for `view(_:)`.
+    @inlinable
+    public static func view<Child: TemplateView>(_ read: @escaping @Sendable (View) -> BoxedView<Child>) -> Self {
+        Self(type: .view(Child.self)) { read($0).value }
+    }
+}
