@@ -23,11 +23,13 @@ public struct HeadingIDGenerator: Sendable {
 
     /// The anchor text before de-duplication: letters and digits of any script kept, lowercase, whitespace to `-`.
     public static func anchor(for text: String) -> String {
-        // ASCII text, nearly every heading, is done on bytes; other text goes through Unicode properties.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        // ASCII text, nearly every heading, is done on bytes, and so is ASCII with the punctuation smart
+        // punctuation writes (‘ ’ “ ” – — …: no letter, digit or space, so dropped, and lower-casing is the
+        // same without them); other text goes through Unicode properties.
+        if isASCIIWithSmartPunctuation(text) {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(text.utf8.count)
-            for byte in text.utf8 {
+            for byte in text.utf8 where byte < 0x80 {
                 switch byte {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): bytes.append(byte)
@@ -48,5 +50,19 @@ public struct HeadingIDGenerator: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether `text` is ASCII but for ‘ ’ “ ” – — … (U+2018, U+2019, U+201C, U+201D, U+2013, U+2014, U+2026).
+    private static func isASCIIWithSmartPunctuation(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte < 0x80 { continue }
+            guard byte == 0xE2, utf8.next() == 0x80, let last = utf8.next() else { return false }
+            switch last {
+            case 0x98, 0x99, 0x9C, 0x9D, 0x93, 0x94, 0xA6: continue
+            default: return false
+            }
+        }
+        return true
     }
 }

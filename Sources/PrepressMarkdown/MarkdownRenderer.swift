@@ -171,26 +171,61 @@ public struct MarkdownRenderer: Sendable {
     /// Returns the block that took the heading's place.
     @discardableResult
     private func replaceHeading(_ heading: OpaquePointer, level: Int, id: String, renderOptions: Int32) -> OpaquePointer? {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
-              let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { return nil }
-        // The inlines are rendered through a detached paragraph: a custom block would put newlines around them.
-        while let child = cmark_node_first_child(heading) {
-            cmark_node_unlink(child)
-            cmark_node_append_child(paragraph, child)
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return nil }
+        var inner: String
+        if let text = Self.escapedText(ofTextOnly: heading) {
+            // Text alone (most headings): escaped as cmark escapes text, without rendering it.
+            inner = text
+        } else {
+            guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { return nil }
+            // The inlines are rendered through a detached paragraph: a custom block would put newlines around them.
+            while let child = cmark_node_first_child(heading) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(paragraph, child)
+            }
+            inner = ""
+            if let rendered = cmark_render_html(paragraph, renderOptions) {
+                inner = String(cString: rendered)
+                free(rendered)
+            }
+            cmark_node_free(paragraph)
+            if inner.hasPrefix("<p>") { inner.removeFirst(3) }
+            if inner.hasSuffix("</p>\n") { inner.removeLast(5) }
         }
-        var inner = ""
-        if let rendered = cmark_render_html(paragraph, renderOptions) {
-            inner = String(cString: rendered)
-            free(rendered)
-        }
-        cmark_node_free(paragraph)
-        if inner.hasPrefix("<p>") { inner.removeFirst(3) }
-        if inner.hasSuffix("</p>\n") { inner.removeLast(5) }
         cmark_node_set_on_enter(block, "<h\(level) id=\"\(escapeAttribute(id))\">\(inner)</h\(level)>")
         cmark_node_set_on_exit(block, "")
         cmark_node_replace(heading, block)
         cmark_node_free(heading)
         return block
+    }
+}
+
+extension MarkdownRenderer {
+    /// The HTML of a node whose children are all text, as cmark writes text (`&`, `<`, `>` and `"` escaped);
+    /// nil when it has another kind of child (emphasis, code, links, raw HTML, line breaks).
+    static func escapedText(ofTextOnly node: OpaquePointer) -> String? {
+        var bytes: [UInt8] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            guard cmark_node_get_type(current) == CMARK_NODE_TEXT else { return nil }
+            if let literal = cmark_node_get_literal(current) {
+                literal.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+                    var cursor = start
+                    while cursor.pointee != 0 {
+                        switch cursor.pointee {
+                        case UInt8(ascii: "&"): bytes += "&amp;".utf8
+                        case UInt8(ascii: "<"): bytes += "&lt;".utf8
+                        case UInt8(ascii: ">"): bytes += "&gt;".utf8
+                        case UInt8(ascii: "\""): bytes += "&quot;".utf8
+                        default: bytes.append(cursor.pointee)
+                        }
+                        cursor += 1
+                    }
+                }
+            }
+            child = cmark_node_next(current)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -264,26 +299,42 @@ private struct TreeWalk {
 
 /// Counts runs of non-space bytes that hold a letter or digit (any non-ASCII byte counts as a letter).
 private func countWords(_ literal: UnsafePointer<CChar>?) -> Int {
-    guard var cursor = literal else { return 0 }
-    var count = 0
-    var wordHasLetter = false
-    while cursor.pointee != 0 {
-        let byte = UInt8(bitPattern: cursor.pointee)
-        switch byte {
-        case 0x20, 0x0A, 0x09, 0x0D, 0x0C:
-            wordHasLetter = false
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x80...0xFF:
-            if !wordHasLetter {
+    guard let literal else { return 0 }
+    return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+        let classes = wordByteClasses.baseAddress!
+        var cursor = start
+        var count = 0
+        var wordHasLetter = false
+        // One table lookup a byte: 0 ends the text, 1 is a space, 2 a letter or digit, 3 anything else.
+        while true {
+            let kind = classes[Int(cursor.pointee)]
+            if kind == 2 {
+                if !wordHasLetter { count += 1 }
                 wordHasLetter = true
-                count += 1
+            } else if kind == 1 {
+                wordHasLetter = false
+            } else if kind == 0 {
+                return count
             }
-        default:
-            break
+            cursor += 1
         }
-        cursor += 1
     }
-    return count
 }
+
+/// `countWords`' class of each byte: the end of the text, a space, a letter or digit (any non-ASCII byte
+/// counts as a letter), or anything else.
+nonisolated(unsafe) private let wordByteClasses: UnsafeBufferPointer<UInt8> = {
+    let table = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256)
+    for byte in 0..<256 {
+        table[byte] = switch byte {
+        case 0: 0
+        case 0x20, 0x0A, 0x09, 0x0D, 0x0C: 1
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x80...0xFF: 2
+        default: 3
+        }
+    }
+    return UnsafeBufferPointer(table)
+}()
 
 /// The text of a node's inline descendants, with line breaks as spaces.
 func plainText(of node: OpaquePointer) -> String {

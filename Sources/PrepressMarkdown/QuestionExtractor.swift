@@ -73,6 +73,8 @@ struct QuestionExtractor {
 
     /// `Technical` for "Technical Questions"; nil when the text does not end in "Questions".
     static func typeName(_ text: String) -> String? {
+        // Most headings are no type's: told from their bytes first, without lower-casing a copy of each.
+        guard Self.mayEnd(text, with: "questions") else { return nil }
         var trimmed = Substring(text)
         while let last = trimmed.last, last == ":" || last == " " { trimmed = trimmed.dropLast() }
         guard trimmed.lowercased().hasSuffix("questions") else { return nil }
@@ -83,6 +85,7 @@ struct QuestionExtractor {
 
     /// The number and text of "Question 3: Why?", or nil and the text of a heading ending in "?"; nil otherwise.
     static func question(_ text: String) -> (Int?, String)? {
+        guard Self.mayBeQuestion(text) else { return nil }
         let trimmed = text.trimmingCharacters(in: " ")
         let lowered = trimmed.lowercased()
         if lowered.hasPrefix("question") {
@@ -97,6 +100,38 @@ struct QuestionExtractor {
             }
         }
         return trimmed.hasSuffix("?") ? (nil, trimmed) : nil
+    }
+
+    // The byte checks below only ever say no where the text checks after them would: lower-casing turns no
+    // character but an ASCII letter into one (İ, K and Å become a letter and a mark, one character), so a text
+    // whose bytes fail an ASCII comparison that ignores case fails the comparison of its characters too.
+
+    /// Whether `text`, its last `:` and spaces left out, may end in `word` (ASCII lower case), ignoring case.
+    private static func mayEnd(_ text: String, with word: StaticString) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: ":") || bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+            let count = word.utf8CodeUnitCount
+            guard end >= count else { return false }
+            let letters = word.utf8Start
+            for offset in 0..<count where bytes[end - count + offset] | 0x20 != letters[offset] { return false }
+            return true
+        } ?? true
+    }
+
+    /// Whether `text` may be a question's heading: it starts with "question" (any case, after spaces) or
+    /// ends with `?` (before spaces).
+    private static func mayBeQuestion(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+            while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+            if end > start, bytes[end - 1] == UInt8(ascii: "?") { return true }
+            let word = Array("question".utf8)
+            guard end - start >= word.count else { return false }
+            for offset in 0..<word.count where bytes[start + offset] | 0x20 != word[offset] { return false }
+            return true
+        } ?? true
     }
 
     /// Moves the answer's blocks into a custom block that writes the answer wrapper, and renders it.
@@ -135,11 +170,17 @@ struct QuestionExtractor {
         var answerStart: Int?
         let bare = answerOpening.isEmpty && answerClosing.isEmpty
         output.reserveCapacity(bytes.count)
+        guard let base = bytes.baseAddress else { return ("", []) }
         var index = 0
         var runStart = 0
+        // Marks alternate, a start then its end (answers do not nest, and the source holds no mark bytes):
+        // each is found with memchr, not by looking at every byte of the document.
+        var next = Self.answerStart
         while index < bytes.count {
-            let byte = bytes[index]
-            guard byte == Self.answerStart || byte == Self.answerEnd else { index += 1; continue }
+            guard let found = memchr(base + index, Int32(next), bytes.count - index) else { break }
+            index = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+            let byte = next
+            next = next == Self.answerStart ? Self.answerEnd : Self.answerStart
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             index += 1
             if bare, index < bytes.count, bytes[index] == 0x0A { index += 1 }

@@ -83,6 +83,20 @@ import Testing
         #expect(!result.html.contains("data-sourcepos"))
     }
 
+    /// A heading of text alone is escaped as cmark escapes text, without rendering it; one with markup is
+    /// rendered by cmark. Both give what cmark gives for the heading's inlines.
+    @Test(arguments: [
+        ("## Tom & \"Jerry\" <3 'x' / y", "<h2 id=\"tom--jerry-3-x--y\">Tom &amp; &quot;Jerry&quot; &lt;3 'x' / y</h2>"),
+        ("## a &amp; b &lt; c \\* d", "<h2 id=\"a--b--c--d\">a &amp; b &lt; c * d</h2>"),
+        ("## Why *this*?", "<h2 id=\"why-this\">Why <em>this</em>?</h2>"),
+        ("Setext\nheading\n---", "<h2 id=\"setext-heading\">Setext\nheading</h2>"),
+        ("## <b>raw</b>", "<h2 id=\"raw\"><b>raw</b></h2>"),
+    ])
+    func headingInlines(source: String, html: String) {
+        let result = MarkdownRenderer(options: MarkdownOptions(smartPunctuation: false, unsafeHTML: true)).render(source + "\n")
+        #expect(result.html == html + "\n")
+    }
+
     @Test func invalidUTF8AndNULBytesNeverCrash() {
         let result = renderer.render("a\u{0}b\n")
         #expect(result.html.contains("a"))
@@ -90,7 +104,9 @@ import Testing
 
     /// ASCII headings take a byte path; it must agree with the Unicode one (forced by a trailing "é").
     @Test func asciiAnchorsMatchTheUnicodePath() {
-        var texts = ["Question 1: Why C++ & C#?", "  Tabs\tand\nnew-lines  ", "under_score (v2.0) -- 100%", "ALL CAPS!", ""]
+        var texts = ["Question 1: Why C++ & C#?", "  Tabs\tand\nnew-lines  ", "under_score (v2.0) -- 100%", "ALL CAPS!", "",
+                     // Smart punctuation stays on the byte path.
+                     "What’s ‘new’ in “Swift” – 2024—25…", "’Tis’", "…"]
         texts.append(String((0..<128).map { Character(Unicode.Scalar(UInt8($0))) }))
         for text in texts {
             #expect(HeadingIDGenerator.anchor(for: text) + "é" == HeadingIDGenerator.anchor(for: text + "é"), "\(text.debugDescription)")

@@ -109,9 +109,35 @@ import PrepressTestSupport
         ("Problem-Solving Questions:", "Problem-Solving"),
         ("Questions", "General"),
         ("Interview Questions and Answers", nil as String?),
+        // Case, trailing colons and spaces; the bytes are told apart before the characters are.
+        ("BEHAVIORAL QUESTIONS", "BEHAVIORAL"),
+        ("Situational qUeStIoNs :  ", "Situational"),
+        ("Questions:", "General"),
+        ("Questión", nil),
+        ("QUESTİONS", nil),
+        ("Technical Questionsé", nil),
+        ("uestions", nil),
+        ("", nil),
     ])
     func typeNames(heading: String, name: String?) {
         #expect(QuestionExtractor.typeName(heading) == name)
+    }
+
+    @Test(arguments: [
+        ("Question 3: Why?", 3 as Int?, "Why?" as String?),
+        ("  question 12. How so", 12, "How so"),
+        ("QUESTION 1) What", 1, "What"),
+        ("Why now?  ", nil, "Why now?"),
+        ("Questionnaire design", nil, nil),
+        ("Quest", nil, nil),
+        ("Overview", nil, nil),
+        ("Qüestion 1: x", nil, nil),
+        ("Is it? ́", nil, nil),
+    ])
+    func questionHeadings(heading: String, number: Int?, text: String?) {
+        let question = QuestionExtractor.question(heading)
+        #expect(question?.0 == number)
+        #expect(question?.1 == text)
     }
 
     /// Answers cut out of the document's one rendering are exactly the answers rendered apart, and the
