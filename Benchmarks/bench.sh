@@ -5,8 +5,9 @@
 #   SIZES="1000" RUNS=5 bash Benchmarks/bench.sh
 #
 # For each size it generates a corpus with Benchmarks/gen_corpus.py (cached in .build/bench), then times,
-# one after another in this run: the cmark command over the guides' bodies (the floor: parsing and
-# rendering Markdown, nothing else), a release build of prepress, and Hugo (Debian's package) building the
+# in this run: the cmark command over the guides' bodies (the floor: parsing and rendering Markdown, nothing
+# else) and a release build of prepress taking turns, run by run (with the baseline below, all three), so
+# that the ratio to the floor shares the machine's drift; then Hugo (Debian's package) building the
 # same guides with the same pages (Benchmarks/hugo: guide pages, paginated taxonomy pages of 20, feeds of
 # 20, sitemap). Each run writes into a new folder; wall time, CPU time (user + system) and peak RSS come
 # from GNU time. The machine's speed drifts, so compare the ratios measured within one run.
@@ -91,15 +92,18 @@ rows = [list(map(float, line.split())) for line in sys.stdin if line.strip()]
 print(statistics.median(r[0] for r in rows), statistics.median(r[1] + r[2] for r in rows), max(r[3] for r in rows))'
 }
 
-# Runs "$1" and "$2" one after the other, RUNS times; prints a line for each as measure does: the pair shares
-# the machine's drift, so their ratio is fair.
-measure_pair() {
-  local first=() second=()
+# Runs the shell commands given in turn, RUNS rounds; prints a line for each as measure does, in order:
+# they share the machine's drift, so their ratios are fair.
+measure_interleaved() {
+  local rows=() index
   for run in $(seq 1 "$RUNS"); do
-    first+=("$(RUNS=1 measure sh -c "$1")")
-    second+=("$(RUNS=1 measure sh -c "$2")")
+    index=0
+    for command in "$@"; do
+      rows[index]="${rows[index]:-} $(RUNS=1 measure sh -c "$command")"
+      index=$((index + 1))
+    done
   done
-  for results in "${first[*]}" "${second[*]}"; do
+  for results in "${rows[@]}"; do
     echo "$results" | python3 -c '
 import statistics, sys
 values = list(map(float, sys.stdin.read().split()))
@@ -126,17 +130,18 @@ for guide in (corpus / "content").glob("*.md"):
 PY
   fi
   echo "Measuring $size guides ($RUNS runs each)…" >&2
-  read -r cmark_wall cmark_cpu cmark_rss < <(measure sh -c "find '$corpus/bodies' -name '*.md' -print0 | xargs -0 cmark --smart --unsafe")
+  floor="find '$corpus/bodies' -name '*.md' -print0 | xargs -0 cmark --smart --unsafe"
   counter=0
   next_out() { counter=$((counter + 1)); echo "$WORK/out-$size-$1-$counter"; }
   build_new="$PREPRESS build --force --site '$corpus' --output \"\$(mktemp -d '$OUT/out-prepress-XXXXXX')\""
   base_wall=0 base_cpu=0 base_rss=0 stage_cpu=0 base_stage_cpu=0
   if [ -n "$BASE_PREPRESS" ]; then
-    { read -r prepress_wall prepress_cpu prepress_rss; read -r base_wall base_cpu base_rss; } < <(measure_pair "$build_new" \
-      "$BASE_PREPRESS build --force --site '$corpus' --output \"\$(mktemp -d '$OUT/out-base-XXXXXX')\"")
+    { read -r cmark_wall cmark_cpu cmark_rss; read -r prepress_wall prepress_cpu prepress_rss; read -r base_wall base_cpu base_rss; } \
+      < <(measure_interleaved "$floor" "$build_new" \
+          "$BASE_PREPRESS build --force --site '$corpus' --output \"\$(mktemp -d '$OUT/out-base-XXXXXX')\"")
     rm -rf "$OUT"/out-base-*
   else
-    read -r prepress_wall prepress_cpu prepress_rss < <(measure sh -c "$build_new")
+    { read -r cmark_wall cmark_cpu cmark_rss; read -r prepress_wall prepress_cpu prepress_rss; } < <(measure_interleaved "$floor" "$build_new")
   fi
   read -r disk_wall disk_cpu disk_rss < <(measure sh -c "$PREPRESS build --force --site '$corpus' --output \"\$(mktemp -d '$WORK/out-disk-XXXXXX')\"")
   "$PREPRESS" build --site "$corpus" --output "$OUT/out-rebuild" >/dev/null
