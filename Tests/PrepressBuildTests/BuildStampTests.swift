@@ -203,6 +203,24 @@ import PrepressTestSupport
         #expect(!(try build(site).upToDate), "a build without a stamp leaves no stamp that vouches for its output")
     }
 
+    /// A `--force` build fingerprints content/ after building, from the bytes its loader read: its stamp holds
+    /// the digest a build that fingerprints first would (guides, static files, templates, site.yml), so the
+    /// next build is skipped, and it still builds again after an edit.
+    @Test func aForcedBuildsFingerprintIsWhatReadingTheInputsGives() throws {
+        let site = try makeSite()
+        try write(site, "content/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        try write(site, "templates/partials/footer.mustache", "<footer>Our footer</footer>\n")
+        _ = try build(site) { $0.stamp = .record }
+        let forced = try #require(BuildStamp.read(for: site.options()))
+        let read = try #require(BuildFingerprint.inputs(of: site.options()))
+        #expect(forced.inputs == read.digest)
+        #expect(try build(site).upToDate)
+        try edit(site, "content/good.md") { $0.replacingOccurrences(of: "Some text.", with: "Some test.") }
+        _ = try build(site) { $0.stamp = .record }
+        #expect(BuildStamp.read(for: site.options())?.inputs == BuildFingerprint.inputs(of: site.options())?.digest)
+        #expect(try build(site).upToDate)
+    }
+
     @Test func theLastBuildsWarningsAreReportedAgain() throws {
         let site = try makeSite()
         try edit(site, "content/good.md") { $0 + "\nSee [the other one](missing.md).\n" }

@@ -120,7 +120,9 @@ import PrepressTestSupport
         let folder = try TemporaryFolder(prefix: "prepress-watch")
         let root = folder.path
         try FileManager.default.createDirectory(atPath: root + "/content", withIntermediateDirectories: true)
-        let watcher = FileWatcher(root: root)
+        // A quiet window far longer than the preview's: this test is about which paths a batch names, and on a
+        // busy machine a write's events can come more than 20 ms apart and split into two batches.
+        let watcher = FileWatcher(root: root, quiet: 0.3, longest: 3)
         // Starts watching and waits until the folders are watched: a fixed sleep loses the first write when
         // the machine is busy.
         let (ready, readySignal) = AsyncStream<Void>.makeStream()

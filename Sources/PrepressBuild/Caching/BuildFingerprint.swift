@@ -13,9 +13,26 @@ enum BuildFingerprint {
         var modified: [Int64]
     }
 
+    /// One file's digest (XXH64 of its bytes) and modification time (nanoseconds since 1970).
+    struct FileDigest: Sendable, Equatable {
+        var hash: UInt64
+        var modified: Int64
+    }
+
+    /// What a build's loader saw of content/: the files it listed (relative, sorted), and the digest of each
+    /// guide it read, from the bytes it read.
+    struct ContentInputs: Sendable {
+        var files: [String]
+        var read: [String: FileDigest]
+    }
+
     /// A digest of site.yml and of every file under content/ and templates/ the build reads, with their paths.
     /// Nil when a folder cannot be listed or a file cannot be read: then the build cannot be skipped.
-    static func inputs(of options: BuildOptions) -> Inputs? {
+    ///
+    /// With `content`, content/ is the files a build's loader listed, and the guides it read are taken as it
+    /// read them (a `--force` build fingerprints after building, without reading each guide twice); only the
+    /// other files (static files, templates, site.yml) are read here. Either way a file's digest is the same.
+    static func inputs(of options: BuildOptions, content: ContentInputs? = nil) -> Inputs? {
         let site = options.siteDirectory
         var files: [(shown: String, absolute: String)] = []
         if FileManager.default.fileExists(atPath: site + "/site.yml") {
@@ -25,11 +42,22 @@ enum BuildFingerprint {
             let directory = (site as NSString).appendingPathComponent(folder)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else { continue }
+            if folder == "content", let content {
+                files += content.files.map { (folder + "/" + $0, directory + "/" + $0) }
+                continue
+            }
             guard isDirectory.boolValue, let paths = try? ContentLoader.listFiles(in: directory) else { return nil }
             files += paths.map { (folder + "/" + $0, directory + "/" + $0) }
         }
         files.sort { $0.shown < $1.shown }
-        let digests = files.map(\.absolute).parallelMap(fileDigest)
+        let known = content?.read ?? [:]
+        let contentPrefix = "content/"
+        let digests = files.parallelMap { file -> (hash: UInt64, modified: Int64)? in
+            if file.shown.hasPrefix(contentPrefix), let digest = known[String(file.shown.dropFirst(contentPrefix.count))] {
+                return (digest.hash, digest.modified)
+            }
+            return fileDigest(file.absolute)
+        }
         var manifest: [UInt8] = []
         var modified: [Int64] = []
         modified.reserveCapacity(files.count)

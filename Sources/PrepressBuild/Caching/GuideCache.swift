@@ -91,6 +91,34 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         lock.unlock()
     }
 
+    // MARK: Inputs for the build stamp
+
+    /// The content files the loader listed, and each guide's digest and time as it was read (`read(text:…)`):
+    /// the build stamp's fingerprint of content/ without reading every guide again (`BuildFingerprint`).
+    private var contentListing: [String]?
+    private var contentDigests: [String: BuildFingerprint.FileDigest] = [:]
+
+    func listedContent(_ relativePaths: [String]) {
+        lock.lock()
+        contentListing = relativePaths
+        lock.unlock()
+    }
+
+    func read(text: String, relativePath: String, modified: Int64) {
+        var text = text
+        let hash = text.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }
+        lock.lock()
+        contentDigests[relativePath] = BuildFingerprint.FileDigest(hash: hash, modified: modified)
+        lock.unlock()
+    }
+
+    /// What this build's loader saw of content/, when it listed the folder.
+    var contentInputs: BuildFingerprint.ContentInputs? {
+        lock.lock()
+        defer { lock.unlock() }
+        return contentListing.map { BuildFingerprint.ContentInputs(files: $0, read: contentDigests) }
+    }
+
     // MARK: Rendering
 
     /// The guide's rendered Markdown from an earlier build with the same Markdown options (`key`).

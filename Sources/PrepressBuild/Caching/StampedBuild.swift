@@ -16,16 +16,20 @@ struct StampedBuild {
         let tool = BuildStamp.toolIdentity()
         let readFrom = BuildStamp.wallClock()
         var inputs: BuildFingerprint.Inputs?
-        if options.stamp != .off {
+        // A build that may be skipped fingerprints its inputs first; one that records only (`--force`) does
+        // so once built, taking the guides as its loader read them (each guide is then read once, not twice).
+        if options.stamp == .recordAndSkip {
             inputs = clock.measure("fingerprint inputs") { BuildFingerprint.inputs(of: options) }
-            if options.stamp == .recordAndSkip, let inputs,
-               let previous = clock.measure("compare with last build", { upToDateStamp(inputs: inputs, tool: tool) }) {
+            if let inputs, let previous = clock.measure("compare with last build", { upToDateStamp(inputs: inputs, tool: tool) }) {
                 var report = previous.skippedBuildReport
                 report.stages = clock.stages
                 return report
             }
         }
         let staged = try build(clock)
+        if options.stamp == .record {
+            inputs = clock.measure("fingerprint inputs") { BuildFingerprint.inputs(of: options, content: staged.cache?.contentInputs) }
+        }
         do throws(DiagnosticsError) {
             try clock.measure("swap in output") { () throws(DiagnosticsError) in
                 // The last stamp describes the output about to be replaced: gone first, so that no failure from

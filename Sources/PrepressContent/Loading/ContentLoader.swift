@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads `content/`: every `*.md` and `*.markdown` at any depth is a guide, parsed on all cores.
 public struct ContentLoader: Sendable {
@@ -24,6 +27,7 @@ public struct ContentLoader: Sendable {
         } catch {
             throw DiagnosticsError([.error(at: SourceLocation(file: displayPrefix), "cannot read the content folder: \(error.localizedDescription)")])
         }
+        cache?.listedContent(files)
         var guidePaths: [String] = []
         var staticFiles: [StaticFile] = []
         for path in files {
@@ -54,10 +58,11 @@ public struct ContentLoader: Sendable {
     /// Reads and parses one guide, by its path under the content folder.
     public func loadGuide(_ path: String) -> GuideLoadResult {
         let full = directory + "/" + path
-        guard FileManager.default.fileExists(atPath: full) else { return .missing }
         let display = displayPrefix + "/" + path
         do throws(DiagnosticsError) {
-            let text = try Self.readUTF8(full, displayPath: display)
+            // A file gone since the folder was listed is no guide (and no error).
+            guard let (text, modified) = try Self.readUTF8(full, displayPath: display) else { return .missing }
+            cache?.read(text: text, relativePath: path, modified: modified)
             if let parsed = cache?.parsedGuide(text: text, displayPath: display) {
                 return .success(GuideSource(relativePath: path, displayPath: display, parsed: parsed))
             }
@@ -97,14 +102,37 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads a file as UTF-8; bytes that are not UTF-8 are an error at their line and column.
-    static func readUTF8(_ path: String, displayPath: String) throws(DiagnosticsError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticsError([.error(at: SourceLocation(file: displayPath), "cannot read the file")])
+    /// The file's text and its modification time (nanoseconds since 1970); nil when there is no such file.
+    static func readUTF8(_ path: String, displayPath: String) throws(DiagnosticsError) -> (text: String, modified: Int64)? {
+        let cannotRead = { (reason: String) in
+            DiagnosticsError([.error(at: SourceLocation(file: displayPath), "cannot read the file: \(reason)")])
         }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return nil }
+            throw cannotRead(String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw cannotRead(String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw cannotRead("it is not a regular file") }
+        // Read to the end, whatever the size said: a file may grow while it is read.
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: Swift.max(4096, bytes.count)) }
+            let result = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if result < 0 && errno == EINTR { continue }
+            guard result >= 0 else { throw cannotRead(String(cString: strerror(errno))) }
+            if result == 0 { break }
+            filled += result
+        }
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        let data = bytes[..<filled]
         if let text = String(validating: data, as: UTF8.self) {
-            return text
+            return (text, modified)
         }
-        let (line, column, byte) = firstInvalidUTF8(in: data)
+        let (line, column, byte) = firstInvalidUTF8(in: Data(data))
         throw DiagnosticsError([.error(
             at: SourceLocation(file: displayPath, line: line, column: column),
             "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)))",
