@@ -71,24 +71,8 @@ enum BuildFingerprint {
 
     /// The digest of one file's bytes and its modification time; nil when it cannot be read.
     static func fileDigest(_ path: String) -> (hash: UInt64, modified: Int64)? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        // Read to the end, whatever the size said: a file may grow while it is read.
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: Swift.max(4096, bytes.count)) }
-            let result = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if result < 0 && errno == EINTR { continue }
-            guard result >= 0 else { return nil }
-            if result == 0 { break }
-            filled += result
-        }
-        let hash = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0.prefix(filled))) }
-        return (hash, Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        guard case .success(let file) = FileBytes.read(path) else { return nil }
+        return (file.bytes.withUnsafeBytes { XXHash64.hash($0) }, file.modified)
     }
 
     /// A digest of the output folder's listing (`OutputListing`): every file's path, size, modification time and

@@ -101,34 +101,23 @@ public struct ContentLoader: Sendable {
         return result.sorted()
     }
 
-    /// Reads a file as UTF-8; bytes that are not UTF-8 are an error at their line and column.
-    /// The file's text and its modification time (nanoseconds since 1970); nil when there is no such file.
+    /// Reads a file as UTF-8, with its modification time (nanoseconds since 1970); nil when there is no such file.
+    /// Bytes that are not UTF-8 are an error at their line and column.
     static func readUTF8(_ path: String, displayPath: String) throws(DiagnosticsError) -> (text: String, modified: Int64)? {
-        let cannotRead = { (reason: String) in
-            DiagnosticsError([.error(at: SourceLocation(file: displayPath), "cannot read the file: \(reason)")])
+        let file: FileBytes
+        switch FileBytes.read(path) {
+        case .success(let read): file = read
+        case .failure(.missing): return nil
+        case .failure(let failure):
+            let reason = switch failure {
+            case .notRegular: "it is not a regular file"
+            case .system(let message): message
+            case .missing: "there is no such file"
+            }
+            throw DiagnosticsError([.error(at: SourceLocation(file: displayPath), "cannot read the file: \(reason)")])
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == ENOENT { return nil }
-            throw cannotRead(String(cString: strerror(errno)))
-        }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw cannotRead(String(cString: strerror(errno))) }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw cannotRead("it is not a regular file") }
-        // Read to the end, whatever the size said: a file may grow while it is read.
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: Swift.max(4096, bytes.count)) }
-            let result = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if result < 0 && errno == EINTR { continue }
-            guard result >= 0 else { throw cannotRead(String(cString: strerror(errno))) }
-            if result == 0 { break }
-            filled += result
-        }
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        let data = bytes[..<filled]
+        let modified = file.modified
+        let data = file.bytes
         if let text = String(validating: data, as: UTF8.self) {
             return (text, modified)
         }
