@@ -4,7 +4,7 @@ import Glibc
 
 /// A whole file's bytes and its modification time, read with `open`, `fstat` and `read`: the time comes with the
 /// read, at no extra cost (the loader and the build stamp both need it).
-public struct FileBytes: Sendable {
+public struct FileBytes: Sendable, Equatable {
     public var bytes: [UInt8]
     /// Nanoseconds since 1970.
     public var modified: Int64
