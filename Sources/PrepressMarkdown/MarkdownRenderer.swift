@@ -347,11 +347,7 @@ func plainText(of node: OpaquePointer) -> String {
         guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
         switch cmark_node_get_type(child) {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            if let literal = cmark_node_get_literal(child) {
-                literal.withMemoryRebound(to: UInt8.self, capacity: 1) {
-                    text.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal)))
-                }
-            }
+            appendLiteral(cmark_node_get_literal(child), to: &text)
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             text.append(0x20)
         default:
@@ -359,6 +355,12 @@ func plainText(of node: OpaquePointer) -> String {
         }
     }
     return String(decoding: text, as: UTF8.self)
+}
+
+/// Appends the bytes of a node's literal (a C string cmark owns), if it has one.
+func appendLiteral(_ literal: UnsafePointer<CChar>?, to bytes: inout [UInt8]) {
+    guard let literal else { return }
+    literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal))) }
 }
 
 func escapeAttribute(_ text: String) -> String {

@@ -127,9 +127,10 @@ struct QuestionExtractor {
             while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
             while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
             if end > start, bytes[end - 1] == UInt8(ascii: "?") { return true }
-            let word = Array("question".utf8)
-            guard end - start >= word.count else { return false }
-            for offset in 0..<word.count where bytes[start + offset] | 0x20 != word[offset] { return false }
+            let word: StaticString = "question"
+            let count = word.utf8CodeUnitCount
+            guard end - start >= count else { return false }
+            for offset in 0..<count where bytes[start + offset] | 0x20 != word.utf8Start[offset] { return false }
             return true
         } ?? true
     }
@@ -244,8 +245,7 @@ private struct TextBytes {
     var bytes: [UInt8] = []
 
     mutating func append(_ literal: UnsafePointer<CChar>?) {
-        guard let literal else { return }
-        literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal))) }
+        appendLiteral(literal, to: &bytes)
     }
 
     /// Ends the line unless it has just ended.

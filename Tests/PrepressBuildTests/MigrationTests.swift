@@ -299,7 +299,7 @@ import PrepressTestSupport
             "templates/partials/loop.mustache": "x{{>partials/loop}}{{>partials/loop}}",
         ])
         let message = "templates/404.mustache:1:1: error: its pages stop: partials nest more than 64 deep, are included more than 100000 times or write more than 16 MB"
-        let errors = site.buildErrors().map { String($0.replacingOccurrences(of: site.path + "/", with: "").split(separator: "\n")[0]) }
+        let errors = site.relativeBuildErrors().map { String($0.split(separator: "\n")[0]) }
         #expect(errors == [message])
         let checked = try SiteChecker(options: site.options()).check().diagnostics.filter(\.isError)
         #expect(checked.map { String($0.description.replacingOccurrences(of: site.path + "/", with: "").split(separator: "\n")[0]) } == [message])

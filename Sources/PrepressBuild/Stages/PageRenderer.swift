@@ -212,23 +212,21 @@ struct PageRenderer: Sendable {
             var title = config.title
             var description = config.description
             var kind = "home"
-            var view = ListPageView(
-                site: site, page: BoxedView(PageView(title: "", description: nil, path: path, kind: kind, urls: urls)),
-                guides: list.range.map { GuideView(index: list.guides[$0], context: context.unretained) },
-                guideCount: list.guides.count,
-                pagination: list.pageCount > 1 ? PaginationView(current: list.number, total: list.pageCount, firstPath: list.firstPath, urls: urls) : nil)
             if let position = list.term {
                 let taxonomy = context.taxonomies[position.taxonomy]
                 let term = taxonomy.terms[position.term]
                 title = "\(term.name) · \(taxonomy.config.title) · \(config.title)"
                 description = "\(term.guides.count) interview guide\(term.guides.count == 1 ? "" : "s") in \(term.name)."
                 kind = "term"
-                view.taxonomy = TaxonomyLinkView(context: context.unretained, position: position.taxonomy)
-                view.term = TermPageInfoView(context: context.unretained, taxonomy: position.taxonomy, position: position.term,
-                                             hasFeed: list.hasDatedGuide)
             }
             if list.number > 1 { title = "Page \(list.number) · " + title }
-            view.page = BoxedView(PageView(title: title, description: description, path: path, kind: kind, urls: urls))
+            let view = ListPageView(
+                site: site, page: BoxedView(PageView(title: title, description: description, path: path, kind: kind, urls: urls)),
+                guides: list.range.map { GuideView(index: list.guides[$0], context: context.unretained) },
+                guideCount: list.guides.count,
+                pagination: list.pageCount > 1 ? PaginationView(current: list.number, total: list.pageCount, firstPath: list.firstPath, urls: urls) : nil,
+                taxonomy: list.term.map { TaxonomyLinkView(context: context.unretained, position: $0.taxonomy) },
+                term: list.term.map { TermPageInfoView(context: context.unretained, taxonomy: $0.taxonomy, position: $0.term, hasFeed: list.hasDatedGuide) })
             return RenderedPage(path: path + "index.html", bytes: render(view, list.term == nil ? "index" : "term"),
                                 sitemap: SitemapEntry(path: path, lastModified: list.newest))
 

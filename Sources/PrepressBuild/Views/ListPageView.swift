@@ -4,13 +4,13 @@ import PrepressTemplates
 /// What a list of guides receives: the home page (`index.mustache`) or a term's page (`term.mustache`).
 struct ListPageView: TemplateView {
     let site: BoxedView<SiteView>
-    var page: BoxedView<PageView>
+    let page: BoxedView<PageView>
     let guides: [GuideView]
     let guideCount: Int
     let pagination: PaginationView?
     /// On a term's page: its taxonomy and the term.
-    var taxonomy: TaxonomyLinkView?
-    var term: TermPageInfoView?
+    let taxonomy: TaxonomyLinkView?
+    let term: TermPageInfoView?
 
     static let templateKeys = TemplateKeys<ListPageView>("a list page", plural: "list pages", [
         "site": .view(\.site),

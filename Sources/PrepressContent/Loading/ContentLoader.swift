@@ -104,24 +104,20 @@ public struct ContentLoader: Sendable {
     /// Reads a file as UTF-8, with its modification time (nanoseconds since 1970); nil when there is no such file.
     /// Bytes that are not UTF-8 are an error at their line and column.
     static func readUTF8(_ path: String, displayPath: String) throws(DiagnosticsError) -> (text: String, modified: Int64)? {
+        let cannotRead = { (reason: String) in
+            DiagnosticsError([.error(at: SourceLocation(file: displayPath), "cannot read the file: \(reason)")])
+        }
         let file: FileBytes
         switch FileBytes.read(path) {
         case .success(let read): file = read
         case .failure(.missing): return nil
-        case .failure(let failure):
-            let reason = switch failure {
-            case .notRegular: "it is not a regular file"
-            case .system(let message): message
-            case .missing: "there is no such file"
-            }
-            throw DiagnosticsError([.error(at: SourceLocation(file: displayPath), "cannot read the file: \(reason)")])
+        case .failure(.notRegular): throw cannotRead("it is not a regular file")
+        case .failure(.system(let message)): throw cannotRead(message)
         }
-        let modified = file.modified
-        let data = file.bytes
-        if let text = String(validating: data, as: UTF8.self) {
-            return (text, modified)
+        if let text = String(validating: file.bytes, as: UTF8.self) {
+            return (text, file.modified)
         }
-        let (line, column, byte) = firstInvalidUTF8(in: Data(data))
+        let (line, column, byte) = firstInvalidUTF8(in: file.bytes)
         throw DiagnosticsError([.error(
             at: SourceLocation(file: displayPath, line: line, column: column),
             "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)))",
@@ -129,8 +125,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Line, column (in characters) and value of the first byte that breaks UTF-8.
-    static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int, byte: UInt8) {
-        let bytes = [UInt8](data)
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int, byte: UInt8) {
         var index = 0
         var line = 1
         var column = 1
