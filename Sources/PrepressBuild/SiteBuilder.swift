@@ -73,6 +73,7 @@ public struct SiteBuilder: Sendable {
                lastPages: PageRecord? = nil) throws(DiagnosticsError) -> BuildReport {
         var stages = BuildStages(options: options, clock: clock)
         stages.cache = cache
+        stages.makesSearchIndexAtOnce = true
         let (site, guides) = stages.load()                                        // site.yml, content/, templates/
         let nextDue = BuildStamp.nextDue(guides, options: options)
         let sourceCount = guides.count
@@ -87,7 +88,7 @@ public struct SiteBuilder: Sendable {
         report.fileCount = written.files
         report.warnings = (prepared.loadWarnings + prepared.renderWarnings).sorted()
         report.nextDue = nextDue
-        report.details.append(("of which writing files, all threads", written.writeSeconds))
+        report.details = clock.details + [("of which writing files, all threads", written.writeSeconds)]
         return report
     }
 

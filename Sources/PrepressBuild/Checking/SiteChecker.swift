@@ -91,7 +91,8 @@ public struct SiteChecker: Sendable {
             contentFiles = Set(built.site.staticFiles.map(\.relativePath))
             state = built
         } else {
-            let stages = BuildStages(options: options, clock: StageClock())
+            var stages = BuildStages(options: options, clock: StageClock())
+            stages.makesSearchIndexAtOnce = true
             let (loaded, guides) = stages.load()
             let otherFiles = Set(loaded.staticFiles.map(\.relativePath)).union(BuildStages.assets(of: loaded).map(\.path))
             let prepared = try stages.prepare(loaded, guides: consume guides)

@@ -15,6 +15,9 @@ struct SearchIndexer {
     let context: SiteContext
     /// Each guide's words from earlier builds (`prepress build`'s cache); nil reads every guide.
     var cache: GuideCache? = nil
+    /// The guides' words, when they are being counted already (`countWords`: a build counts them beside the
+    /// stages between the Markdown and this one); nil counts them when the files are made.
+    var counting: BackgroundWork<[GuideWords]>? = nil
 
     static let folder = "search/"
     /// The search page's path: beside the index.
@@ -49,7 +52,7 @@ struct SearchIndexer {
         // (The keys are made once: a comparison reading them from the guides would copy two front matters.)
         let sortKeys = guides.map { ($0.frontMatter.category ?? "", $0.frontMatter.vertical ?? "", $0.frontMatter.term, $0.slug) }
         let order = guides.indices.sorted { sortKeys[$0] < sortKeys[$1] }
-        let words = guideWords()
+        let words = (counting ?? Self.countWords(Array(guides), cache: cache)).results.flatMap { $0 }
         let averages = averageLengths(words)
         let postings = indexWords(order, words: words, averages: averages)
         let (keys, shards) = shardFiles(postings)
@@ -84,50 +87,57 @@ struct SearchIndexer {
         tokenizer.words(in: guide.pointee.rendered.html, html: true) { visit(.body, $0) }
     }
 
-    /// The ranges of documents each core indexes: a few per core, so that both finish together.
+    /// The ranges of documents each core indexes: several per core, so that all finish together.
     private static func ranges(_ count: Int) -> [Range<Int>] {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let size = max(64, (count + cores * 4 - 1) / (cores * 4))
+        let size = max(64, (count + cores * 8 - 1) / (cores * 8))
         return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 
     /// Each guide's words with their counts by field, and its fields' lengths (`GuideWords`), by guide: from
     /// the build cache where the guide's entry is unchanged, else read from the guide (and kept for the next).
-    private func guideWords() -> [GuideWords] {
-        let context = self.context.unretained
-        let cache = self.cache
-        return Self.ranges(context.guides.count).parallelMap { range in
-            let tokenizer = SearchTokenizer()
-            var table = WordTable()
-            var counts = FieldCounts()
-            var lengths = Array(repeating: 0, count: Field.allCases.count)
-            return range.map { index in
-                let guide = UnsafePointer(context.guide(at: index))
-                let displayPath = guide.pointee.source.displayPath
-                if let known = cache?.searchWords(of: displayPath) { return GuideWords(bytes: known) }
-                for field in lengths.indices { lengths[field] = 0 }
-                Self.fields(of: guide, tokenizer: tokenizer) { field, word in
-                    counts.count(table.number(of: word), field.rawValue, document: Int32(index))
-                    lengths[field.rawValue] += 1
+    /// `guides` are the site's, in list order; the counting begins at once, on other threads, and its results
+    /// are those of `ranges(_:)`, in order.
+    static func countWords(_ guides: [Guide], cache: GuideCache?) -> BackgroundWork<[GuideWords]> {
+        let ranges = ranges(guides.count)
+        return BackgroundWork(count: ranges.count) {
+            { number in
+                // One range's tables are its own: in locals, the word loop runs without exclusivity checks.
+                let tokenizer = SearchTokenizer()
+                var table = WordTable()
+                var counts = FieldCounts()
+                var lengths = Array(repeating: 0, count: Field.allCases.count)
+                // Read in place: `guides[index]` would copy (and retain) the guide.
+                return guides.withUnsafeBufferPointer { guides in
+                    ranges[number].map { index in
+                        let guide = guides.baseAddress! + index
+                        let displayPath = guide.pointee.source.displayPath
+                        if let known = cache?.searchWords(of: displayPath) { return GuideWords(bytes: known) }
+                        for field in lengths.indices { lengths[field] = 0 }
+                        fields(of: guide, tokenizer: tokenizer) { field, word in
+                            counts.count(table.number(of: word), field.rawValue, document: Int32(index))
+                            lengths[field.rawValue] += 1
+                        }
+                        // The body's length is the guide's word count, as readers see it.
+                        lengths[Field.body.rawValue] = guide.pointee.rendered.wordCount
+                        var writer = CacheWriter(capacity: 256 + counts.wordCount * 10)
+                        for length in lengths { writer.number(UInt64(length)) }
+                        writer.number(UInt64(counts.wordCount))
+                        let fieldCount = Field.allCases.count
+                        counts.forEachWord { number, row in
+                            table.withBytes(of: number) { writer.bytes(UInt64($0.count), $0) }
+                            var mask: UInt64 = 0
+                            for field in 0..<fieldCount where row[field] > 0 { mask |= 1 << UInt64(field) }
+                            writer.number(mask)
+                            for field in 0..<fieldCount where row[field] > 0 { writer.number(UInt64(row[field])) }
+                        }
+                        let bytes = writer.bytes
+                        cache?.record(searchWords: bytes, of: displayPath)
+                        return GuideWords(bytes: bytes)
+                    }
                 }
-                // The body's length is the guide's word count, as readers see it.
-                lengths[Field.body.rawValue] = guide.pointee.rendered.wordCount
-                var writer = CacheWriter(capacity: 256 + counts.wordCount * 10)
-                for length in lengths { writer.number(UInt64(length)) }
-                writer.number(UInt64(counts.wordCount))
-                let fieldCount = Field.allCases.count
-                counts.forEachWord { number, row in
-                    table.withBytes(of: number) { writer.bytes(UInt64($0.count), $0) }
-                    var mask: UInt64 = 0
-                    for field in 0..<fieldCount where row[field] > 0 { mask |= 1 << UInt64(field) }
-                    writer.number(mask)
-                    for field in 0..<fieldCount where row[field] > 0 { writer.number(UInt64(row[field])) }
-                }
-                let bytes = writer.bytes
-                cache?.record(searchWords: bytes, of: displayPath)
-                return GuideWords(bytes: bytes)
             }
-        }.flatMap { $0 }
+        }
     }
 
     /// Each field's average length in words over all guides (the body's from the guides' word counts).

@@ -1,3 +1,4 @@
+import Foundation
 import PrepressContent
 import PrepressMarkdown
 import PrepressTemplates
@@ -13,6 +14,10 @@ struct BuildStages {
     let clock: StageClock
     /// Guides parsed and rendered by earlier builds (`prepress build`); nil parses and renders every guide.
     var cache: GuideCache? = nil
+    /// Whether the search index is made right after `prepare` (a build, a check): its words are then counted
+    /// on other threads beside stages 4 to 7, which keep one core busy at most. The preview makes the index
+    /// only when a browser asks for it.
+    var makesSearchIndexAtOnce = false
 
     // MARK: 1. Load
 
@@ -51,6 +56,8 @@ struct BuildStages {
         var context: SiteContext
         /// The search index's files, made when first asked for; none when the site turns search off.
         var search: SearchIndexFiles
+        /// The search index's words being counted beside stages 4 to 7 (`makesSearchIndexAtOnce`).
+        var searchWordsCounting: BackgroundWork<[GuideWords]>? = nil
         /// The problems `load()` found (all warnings: errors were thrown).
         var loadWarnings: [Diagnostic]
         /// The problems of placing guides and rendering their Markdown (links).
@@ -62,6 +69,9 @@ struct BuildStages {
         let placement = place(consume sources, config: site.config)
         let templates = try requireNoErrors(site, placement)
         let rendered = try renderMarkdown(consume placement, config: site.config)
+        let guides = rendered.guides, cache = self.cache
+        let counting = makesSearchIndexAtOnce && site.config.search
+            ? SearchIndexer.countWords(guides, cache: cache) : nil
         let taxonomies = indexTaxonomies(rendered.guides, config: site.config)
         let related = findRelated(rendered.guides)
         let context = indexQuestions(rendered.guides, taxonomies: taxonomies, related: related, config: site.config)
@@ -71,7 +81,8 @@ struct BuildStages {
                                                          staticFiles: site.staticFiles, assets: Self.assets(of: site),
                                                          displayPath: options.displayPath)
         if !redirectProblems.isEmpty { throw DiagnosticsError(site.diagnostics + rendered.diagnostics + redirectProblems) }
-        return Prepared(templates: templates, guideRenderer: rendered.renderer, context: withCards, search: indexForSearch(withCards),
+        return Prepared(templates: templates, guideRenderer: rendered.renderer, context: withCards,
+                        search: indexForSearch(withCards, counting: counting), searchWordsCounting: counting,
                         loadWarnings: site.diagnostics, renderWarnings: rendered.diagnostics)
     }
 
@@ -162,15 +173,23 @@ struct BuildStages {
 
     /// 8. The search index (`SearchIndexer`), unless site.yml says `search: false`: made when first asked for
     /// (`writeSearchIndex`, the check, or the preview when a browser fetches it).
-    func indexForSearch(_ context: SiteContext) -> SearchIndexFiles {
+    /// `counting` is its words, being counted already.
+    func indexForSearch(_ context: SiteContext, counting: BackgroundWork<[GuideWords]>? = nil) -> SearchIndexFiles {
         guard context.config.search else { return .none }
         let cache = self.cache
-        return SearchIndexFiles { SearchIndexer(context: context, cache: cache).files() }
+        return SearchIndexFiles { SearchIndexer(context: context, cache: cache, counting: counting).files() }
     }
 
-    /// The search index's files, made now and timed as the stage.
+    /// The search index's files, made now and timed as the stage (with, apart, the counting of its words
+    /// where that ran beside the stages before).
     func searchFiles(_ prepared: Prepared) -> [RenderedPage] {
-        prepared.context.config.search ? clock.measure("index for search") { prepared.search.files } : []
+        guard prepared.context.config.search else { return [] }
+        let files = clock.measure("index for search") { prepared.search.files }
+        if let counting = prepared.searchWordsCounting {
+            let (wall, processor) = counting.seconds
+            clock.note(String(format: "counting its words, begun beside stages 4–7: %.3f s CPU; wall", processor), seconds: wall)
+        }
+        return files
     }
 
     // MARK: 9. Pages

@@ -11,6 +11,12 @@ import Darwin
 /// A class, so that every stage of one build writes to the same clock without handing it on.
 final class StageClock {
     private(set) var stages: [(name: String, seconds: Double, cpuSeconds: Double)] = []
+    /// Measurements inside or beside stages, not counted in the build's time (`BuildReport.details`).
+    private(set) var details: [(name: String, seconds: Double)] = []
+
+    func note(_ name: String, seconds: Double) {
+        details.append((name, seconds))
+    }
 
     func measure<T, E: Error>(_ name: String, _ work: () throws(E) -> T) throws(E) -> T {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -20,6 +26,13 @@ final class StageClock {
             stages.append((name, seconds, Self.processorSeconds() - cpuStart))
         }
         return try work()
+    }
+
+    /// Processor time the calling thread has used so far, user and system.
+    static func threadProcessorSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Processor time the process has used so far, user and system, all threads.
