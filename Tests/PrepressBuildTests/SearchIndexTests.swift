@@ -159,6 +159,24 @@ import PrepressTestSupport
         #expect(table.count == words.count)
     }
 
+    @Test func aPaddedWordHasTheNumberOfTheSameWordReadByteByByte() {
+        // `number(ofPadded:)` reads eight bytes whatever the word's length: the bytes after a short word, here
+        // unlike for each word, must not make it another.
+        let words = ["a", "ab", "abc", "interview", "intervie", "c++", "面接", "abcdefghijklmnopq"]
+        var table = WordTable()
+        let plain = words.map { word in Array(word.utf8).withUnsafeBufferPointer { table.number(of: $0) } }
+        for (position, word) in words.enumerated() {
+            for filler: UInt8 in [0, 0x7A, 0xFF] {
+                let padded = Array(word.utf8) + Array(repeating: filler, count: 8)
+                let number = padded.withUnsafeBufferPointer {
+                    table.number(ofPadded: UnsafeBufferPointer(rebasing: $0[0..<word.utf8.count]))
+                }
+                #expect(number == plain[position], "\(word) after \(filler)")
+            }
+        }
+        #expect(table.count == words.count)
+    }
+
     @Test func theCheckReadsTheIndexLinks() {
         let json = #"[{"t":"A","u":"/guides/a/","q":[["Why?","question-1-why","Because."]]}]"#
         let page = SiteChecker.ScannedPage(searchData: "search/d/0.json", bytes: Array(json.utf8))

@@ -106,22 +106,20 @@ struct SearchIndexer {
                 let tokenizer = SearchTokenizer()
                 var table = WordTable()
                 var counts = FieldCounts()
-                var lengths = Array(repeating: 0, count: Field.allCases.count)
                 // Read in place: `guides[index]` would copy (and retain) the guide.
                 return guides.withUnsafeBufferPointer { guides in
                     ranges[number].map { index in
                         let guide = guides.baseAddress! + index
                         let displayPath = guide.pointee.source.displayPath
                         if let known = cache?.searchWords(of: displayPath) { return GuideWords(bytes: known) }
-                        for field in lengths.indices { lengths[field] = 0 }
                         fields(of: guide, tokenizer: tokenizer) { field, word in
-                            counts.count(table.number(of: word), field.rawValue, document: Int32(index))
-                            lengths[field.rawValue] += 1
+                            counts.count(table.number(ofPadded: word), field.rawValue, document: Int32(index))
                         }
-                        // The body's length is the guide's word count, as readers see it.
-                        lengths[Field.body.rawValue] = guide.pointee.rendered.wordCount
                         var writer = CacheWriter(capacity: 256 + counts.wordCount * 10)
-                        for length in lengths { writer.number(UInt64(length)) }
+                        for field in Field.allCases {
+                            // The body's length is the guide's word count, as readers see it.
+                            writer.number(UInt64(field == .body ? guide.pointee.rendered.wordCount : counts.length(of: field.rawValue)))
+                        }
                         writer.number(UInt64(counts.wordCount))
                         let fieldCount = Field.allCases.count
                         counts.forEachWord { number, row in
@@ -387,8 +385,12 @@ private struct FieldCounts: ~Copyable {
     private var seen: UnsafeMutablePointer<Int32>
     private var seenCount = 0
     private var capacity = 0
+    /// Per field, the words of the current document in it (`stride` of them).
+    private var lengths: UnsafeMutablePointer<Int>
 
     init(capacity: Int = 1024) {
+        lengths = .allocate(capacity: Self.stride)
+        lengths.initialize(repeating: 0, count: Self.stride)
         counts = .allocate(capacity: 0)
         last = .allocate(capacity: 0)
         seen = .allocate(capacity: 0)
@@ -396,6 +398,7 @@ private struct FieldCounts: ~Copyable {
     }
 
     deinit {
+        lengths.deallocate()
         counts.deallocate()
         last.deallocate()
         seen.deallocate()
@@ -404,8 +407,12 @@ private struct FieldCounts: ~Copyable {
     /// Words the current document has so far.
     var wordCount: Int { seenCount }
 
+    /// How many words the current document has so far in a field, counting each time a word occurs.
+    func length(of field: Int) -> Int { lengths[field] }
+
     @inline(__always)
     mutating func count(_ number: Int, _ field: Int, document: Int32) {
+        lengths[field] &+= 1
         if number >= capacity { grow(to: max(capacity * 2, number + 1)) }
         if last[number] != document {
             last[number] = document
@@ -416,7 +423,8 @@ private struct FieldCounts: ~Copyable {
         if counts[slot] < UInt16.max { counts[slot] += 1 }
     }
 
-    /// Calls `body` with each word of the current document and its counts by field, then forgets them.
+    /// Calls `body` with each word of the current document and its counts by field, then forgets them (and the
+    /// fields' lengths).
     mutating func forEachWord(_ body: (Int, UnsafeMutablePointer<UInt16>) -> Void) {
         for index in 0..<seenCount {
             let number = Int(seen[index])
@@ -425,6 +433,7 @@ private struct FieldCounts: ~Copyable {
             row.update(repeating: 0, count: Self.stride)
         }
         seenCount = 0
+        lengths.update(repeating: 0, count: Self.stride)
     }
 
     private mutating func grow(to size: Int) {

@@ -154,7 +154,8 @@ final class SearchTokenizer {
         asciiTable.deallocate()
     }
 
-    /// Calls `body` with each word of `text`, folded, as UTF-8 bytes (see `SearchText.words(in:html:_:)`).
+    /// Calls `body` with each word of `text`, folded, as UTF-8 bytes (see `SearchText.words(in:html:_:)`). A word's
+    /// memory holds at least eight bytes from its start (`WordTable.number(ofPadded:)` reads them at once).
     func words(in text: String, html: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         // A native string is read where it is; any other is made contiguous first.
         let table = UnsafePointer(asciiTable)
@@ -243,14 +244,16 @@ final class SearchTokenizer {
                     endWord(body)
                     if pairedLength > 0 { endPaired(body) }
                     if html, byte == UInt8(ascii: "<") {
+                        // (Each check below first reads the byte after `<`: most tags are neither.)
+                        let next = index + 1 < count ? base[index + 1] : 0
                         // Practice mode's "Show answer" label is the theme's, in every guide: no word of it.
                         let label = SearchTokenizer.answerSummary
-                        if count - index >= label.count, memcmp(base + index, label.baseAddress!, label.count) == 0 {
+                        if next == label[1], count - index >= label.count, memcmp(base + index, label.baseAddress!, label.count) == 0 {
                             index += label.count
                             continue
                         }
                         // Nor is highlighted code's caption, the language's name.
-                        if let end = Self.captionEnd(in: base, from: index, count: count) {
+                        if next == Self.captionStart[1], let end = Self.captionEnd(in: base, from: index, count: count) {
                             index = end
                             continue
                         }
