@@ -23,7 +23,9 @@ extension Array where Element: Sendable {
                 }
             }
         }
-        return results.map { $0! }
+        // Moved out, not copied: a copy would leave each result's references held by the buffer, which is
+        // deallocated, not deinitialized, and so kept every result (the loader's Markdown bodies) alive.
+        return (0..<count).map { (results.baseAddress! + $0).move()! }
     }
 }
 
