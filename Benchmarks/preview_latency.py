@@ -17,6 +17,7 @@ import shutil
 import statistics
 import subprocess
 import tempfile
+import threading
 import time
 
 
@@ -28,6 +29,9 @@ def start(prepress, site):
         if not line:
             raise SystemExit("the server stopped before listening")
         if "Serving" in line:
+            # The server goes on printing (a rebuild's warnings): read it to the end, or once the pipe's
+            # buffer is full the server would stop at its next print, and with it the reload events.
+            threading.Thread(target=lambda: [None for _ in server.stdout], daemon=True).start()
             return server, line.split(" at ", 1)[1].split(" ", 1)[0]
 
 

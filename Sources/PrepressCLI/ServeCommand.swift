@@ -37,11 +37,13 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let printer = DiagnosticPrinter()
         let siteName = site
+        let shown = ShownWarnings()
         let server = PreviewServer(siteDirectory: site, host: host, port: port) { event in
             switch event {
             case .listening(let url):
                 say("Serving \(siteName == "." ? "this site" : siteName) at \(url) (drafts and future guides included). Press Ctrl-C to stop.")
             case .built(let warnings, let errors, let seconds):
+                shown.replace(with: warnings)
                 printer.print(warnings + errors)
                 if errors.isEmpty {
                     say("Built the site in \(String(format: "%.2f", seconds)) s.")
@@ -52,8 +54,12 @@ struct ServeCommand: AsyncParsableCommand {
                 let what = paths.count == 1 ? paths[0] : "\(paths.count) files"
                 switch outcome {
                 case .built(let report, let warnings):
-                    printer.print(warnings)
-                    say("\(what) changed: \(report.kind.rawValue), \(report.stalePages) pages to render again, in \(String(format: "%.0f", report.seconds * 1000)) ms")
+                    // Only the warnings this edit brought: a site with thousands would print them all again
+                    // on every save.
+                    let new = shown.replace(with: warnings)
+                    printer.print(new)
+                    let counted = warnings.isEmpty ? "" : "; \(warnings.count) warning\(warnings.count == 1 ? "" : "s") (\(new.count) new)"
+                    say("\(what) changed: \(report.kind.rawValue), \(report.stalePages) pages to render again, in \(String(format: "%.0f", report.seconds * 1000)) ms\(counted)")
                 case .failed(let errors):
                     printer.print(errors)
                     say("\(what) changed: the site does not build; still serving the last good build.")
@@ -66,6 +72,22 @@ struct ServeCommand: AsyncParsableCommand {
             printer.error("\(error)")
             throw ExitCode(1)
         }
+    }
+}
+
+/// The warnings of the last good build, printed then: a rebuild prints only those it adds.
+private final class ShownWarnings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var warnings: Set<Diagnostic> = []
+
+    /// Keeps `warnings` as the ones shown; returns those not shown before, in order.
+    @discardableResult
+    func replace(with warnings: [Diagnostic]) -> [Diagnostic] {
+        lock.lock()
+        defer { lock.unlock() }
+        let new = warnings.filter { !self.warnings.contains($0) }
+        self.warnings = Set(warnings)
+        return new
     }
 }
 
