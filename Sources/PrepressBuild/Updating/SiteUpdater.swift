@@ -57,7 +57,7 @@ struct SiteUpdater {
         if changes.staticFiles {
             do {
                 site.staticFiles = try ContentLoader.listFiles(in: directory)
-                    .filter { !ContentLoader.guideExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+                    .filter { !ContentLoader.isGuide($0) }
                     .map { StaticFile(relativePath: $0, absolutePath: directory + "/" + $0) }
             } catch {
                 throw DiagnosticsError([.error(at: SourceLocation(file: options.displayPath("content")),

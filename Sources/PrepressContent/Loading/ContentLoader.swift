@@ -31,8 +31,7 @@ public struct ContentLoader: Sendable {
         var guidePaths: [String] = []
         var staticFiles: [StaticFile] = []
         for path in files {
-            let ext = (path as NSString).pathExtension.lowercased()
-            if Self.guideExtensions.contains(ext) {
+            if Self.isGuide(path) {
                 guidePaths.append(path)
             } else {
                 staticFiles.append(StaticFile(relativePath: path, absolutePath: directory + "/" + path))
@@ -79,26 +78,44 @@ public struct ContentLoader: Sendable {
     public static let hostFiles: Set<String> = ["_redirects", "_headers"]
 
     /// Every file under `root`, relative, sorted; names starting with `_` or `.` are skipped with their contents,
-    /// but for `hostFiles` at the top.
+    /// but for `hostFiles` at the top. A link is followed (a link to a folder is listed as that folder); one that
+    /// leads nowhere is no file.
     public static func listFiles(in root: String) throws -> [String] {
         var result: [String] = []
         var pending = [""]
-        let manager = FileManager.default
         while let relative = pending.popLast() {
             let folder = relative.isEmpty ? root : root + "/" + relative
-            for name in try manager.contentsOfDirectory(atPath: folder) {
-                if name.hasPrefix(".") || (name.hasPrefix("_") && !(relative.isEmpty && hostFiles.contains(name))) { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
-                    pending.append(path)
-                } else {
-                    result.append(path)
+            let listed = FolderEntries.forEach(in: folder) { descriptor, name, type in
+                if name.hasPrefix(".") || (name.hasPrefix("_") && !(relative.isEmpty && hostFiles.contains(name))) { return true }
+                var isFolder = type == UInt8(DT_DIR)
+                if type != UInt8(DT_DIR), type != UInt8(DT_REG) {
+                    // A link, or a file system that gives no types: what it is, links followed.
+                    var info = stat()
+                    guard fstatat(descriptor, name, &info, 0) == 0 else { return true }
+                    isFolder = info.st_mode & S_IFMT == S_IFDIR
                 }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if isFolder { pending.append(path) } else { result.append(path) }
+                return true
             }
+            if !listed { throw ListingError(folder: folder, reason: String(cString: strerror(errno))) }
         }
         return result.sorted()
+    }
+
+    /// A folder that could not be read while listing files.
+    public struct ListingError: LocalizedError {
+        public var folder: String
+        public var reason: String
+        public var errorDescription: String? { "\(folder): \(reason)" }
+    }
+
+    /// Whether a path under content/ names a guide: its extension, in any case, is one of `guideExtensions`.
+    public static func isGuide(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last ?? ""
+        // As `NSString.pathExtension`: after the name's last dot, unless the name starts with it.
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return guideExtensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
     /// Reads a file as UTF-8, with its modification time (nanoseconds since 1970); nil when there is no such file.

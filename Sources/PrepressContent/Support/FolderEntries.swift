@@ -3,12 +3,13 @@ import Foundation
 import Glibc
 #endif
 
-/// Reads a folder's entries straight from `readdir`, for the walks over a whole output folder (a folder per
-/// page): `FileManager` would build an array of names first and a path and a `stat` for each to tell folders.
-enum FolderEntries {
+/// Reads a folder's entries straight from `readdir`, for the walks over a whole folder (content/, and the
+/// output, a folder per page): `FileManager` would build an array of names first and a path and a `stat` for
+/// each to tell folders.
+public enum FolderEntries {
     /// Calls `body` with the open folder's descriptor (for `fstatat`, `unlinkat`), and each entry's name and
     /// `d_type`, `.` and `..` left out. False when the folder cannot be opened or `body` returns false.
-    static func forEach(in folder: String, _ body: (_ descriptor: Int32, _ name: String, _ type: UInt8) -> Bool) -> Bool {
+    public static func forEach(in folder: String, _ body: (_ descriptor: Int32, _ name: String, _ type: UInt8) -> Bool) -> Bool {
         guard let directory = opendir(folder) else { return false }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
