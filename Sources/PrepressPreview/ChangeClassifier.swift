@@ -30,8 +30,7 @@ public enum ChangeClassifier {
         case "content":
             guard components.count > 1 else { return .folder }
             if isDirectory { return .folder }
-            let ext = name.split(separator: ".").count > 1 ? String(name.split(separator: ".").last!).lowercased() : ""
-            return ContentLoader.guideExtensions.contains(ext)
+            return ContentLoader.isGuide(name)
                 ? .guide(components.dropFirst().joined(separator: "/")) : .staticFile
         case "templates":
             return .template

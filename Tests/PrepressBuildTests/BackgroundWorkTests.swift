@@ -5,11 +5,9 @@ import Testing
 struct BackgroundWorkTests {
     @Test func everyItemIsDoneOnceAndTheResultsKeepTheirOrder() {
         let calls = Counter()
-        let work = BackgroundWork<Int>(count: 500, threads: 3) {
-            { index in
-                calls.add()
-                return index * index
-            }
+        let work = BackgroundWork<Int>(count: 500, threads: 3) { index in
+            calls.add()
+            return index * index
         }
         #expect(work.results == (0..<500).map { $0 * $0 })
         #expect(calls.value == 500)
@@ -21,12 +19,12 @@ struct BackgroundWorkTests {
 
     @Test func withNoThreadTheCallerDoesEveryItem() {
         let caller = pthread_self()
-        let work = BackgroundWork<Bool>(count: 20, threads: 0) { { _ in pthread_equal(pthread_self(), caller) != 0 } }
+        let work = BackgroundWork<Bool>(count: 20, threads: 0) { _ in pthread_equal(pthread_self(), caller) != 0 }
         #expect(work.results == Array(repeating: true, count: 20))
     }
 
     @Test func noItemsGiveNoResults() {
-        let work = BackgroundWork<Int>(count: 0, threads: 2) { { $0 } }
+        let work = BackgroundWork<Int>(count: 0, threads: 2) { $0 }
         #expect(work.results.isEmpty)
     }
 

@@ -100,39 +100,37 @@ struct SearchIndexer {
     /// are those of `ranges(_:)`, in order.
     static func countWords(_ guides: [Guide], cache: GuideCache?) -> BackgroundWork<[GuideWords]> {
         let ranges = ranges(guides.count)
-        return BackgroundWork(count: ranges.count) {
-            { number in
-                // One range's tables are its own: in locals, the word loop runs without exclusivity checks.
-                let tokenizer = SearchTokenizer()
-                var table = WordTable()
-                var counts = FieldCounts()
-                // Read in place: `guides[index]` would copy (and retain) the guide.
-                return guides.withUnsafeBufferPointer { guides in
-                    ranges[number].map { index in
-                        let guide = guides.baseAddress! + index
-                        let displayPath = guide.pointee.source.displayPath
-                        if let known = cache?.searchWords(of: displayPath) { return GuideWords(bytes: known) }
-                        fields(of: guide, tokenizer: tokenizer) { field, word in
-                            counts.count(table.number(ofPadded: word), field.rawValue, document: Int32(index))
-                        }
-                        var writer = CacheWriter(capacity: 256 + counts.wordCount * 10)
-                        for field in Field.allCases {
-                            // The body's length is the guide's word count, as readers see it.
-                            writer.number(UInt64(field == .body ? guide.pointee.rendered.wordCount : counts.length(of: field.rawValue)))
-                        }
-                        writer.number(UInt64(counts.wordCount))
-                        let fieldCount = Field.allCases.count
-                        counts.forEachWord { number, row in
-                            table.withBytes(of: number) { writer.bytes(UInt64($0.count), $0) }
-                            var mask: UInt64 = 0
-                            for field in 0..<fieldCount where row[field] > 0 { mask |= 1 << UInt64(field) }
-                            writer.number(mask)
-                            for field in 0..<fieldCount where row[field] > 0 { writer.number(UInt64(row[field])) }
-                        }
-                        let bytes = writer.bytes
-                        cache?.record(searchWords: bytes, of: displayPath)
-                        return GuideWords(bytes: bytes)
+        return BackgroundWork(count: ranges.count) { number in
+            // One range's tables are its own: in locals, the word loop runs without exclusivity checks.
+            let tokenizer = SearchTokenizer()
+            var table = WordTable()
+            var counts = FieldCounts()
+            // Read in place: `guides[index]` would copy (and retain) the guide.
+            return guides.withUnsafeBufferPointer { guides in
+                ranges[number].map { index in
+                    let guide = guides.baseAddress! + index
+                    let displayPath = guide.pointee.source.displayPath
+                    if let known = cache?.searchWords(of: displayPath) { return GuideWords(bytes: known) }
+                    fields(of: guide, tokenizer: tokenizer) { field, word in
+                        counts.count(table.number(ofPadded: word), field.rawValue, document: Int32(index))
                     }
+                    var writer = CacheWriter(capacity: 256 + counts.wordCount * 10)
+                    for field in Field.allCases {
+                        // The body's length is the guide's word count, as readers see it.
+                        writer.number(UInt64(field == .body ? guide.pointee.rendered.wordCount : counts.length(of: field.rawValue)))
+                    }
+                    writer.number(UInt64(counts.wordCount))
+                    let fieldCount = Field.allCases.count
+                    counts.forEachWord { number, row in
+                        table.withBytes(of: number) { writer.bytes(UInt64($0.count), $0) }
+                        var mask: UInt64 = 0
+                        for field in 0..<fieldCount where row[field] > 0 { mask |= 1 << UInt64(field) }
+                        writer.number(mask)
+                        for field in 0..<fieldCount where row[field] > 0 { writer.number(UInt64(row[field])) }
+                    }
+                    let bytes = writer.bytes
+                    cache?.record(searchWords: bytes, of: displayPath)
+                    return GuideWords(bytes: bytes)
                 }
             }
         }

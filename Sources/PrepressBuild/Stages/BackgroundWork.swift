@@ -22,16 +22,15 @@ final class BackgroundWork<Item: Sendable>: @unchecked Sendable {
     private var finished: UInt64?
     /// Each item is written by the one thread that took it, and read once all are done.
     private let items: UnsafeMutableBufferPointer<Item?>
-    private let makeWorker: @Sendable () -> (Int) -> Item
+    private let item: @Sendable (Int) -> Item
 
-    /// Starts `threads` threads on items `0..<count`; each thread calls `worker` once for the function that
-    /// does its items (so that it keeps its buffers from one item to the next).
+    /// Starts `threads` threads on items `0..<count`, each made by `item`.
     init(count: Int, threads: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1),
-         worker: @escaping @Sendable () -> (Int) -> Item) {
+         item: @escaping @Sendable (Int) -> Item) {
         self.count = count
         items = .allocate(capacity: count)
         items.initialize(repeating: nil)
-        makeWorker = worker
+        self.item = item
         for _ in 0..<threads { DispatchQueue.global().async { self.work() } }
     }
 
@@ -69,9 +68,8 @@ final class BackgroundWork<Item: Sendable>: @unchecked Sendable {
     private func work() {
         guard var index = take(first: true) else { return }
         let start = StageClock.threadProcessorSeconds()
-        let worker = makeWorker()
         while true {
-            items[index] = worker(index)
+            items[index] = item(index)
             condition.lock()
             done += 1
             if done == count {

@@ -69,9 +69,7 @@ struct BuildStages {
         let placement = place(consume sources, config: site.config)
         let templates = try requireNoErrors(site, placement)
         let rendered = try renderMarkdown(consume placement, config: site.config)
-        let guides = rendered.guides, cache = self.cache
-        let counting = makesSearchIndexAtOnce && site.config.search
-            ? SearchIndexer.countWords(guides, cache: cache) : nil
+        let counting = makesSearchIndexAtOnce && site.config.search ? SearchIndexer.countWords(rendered.guides, cache: cache) : nil
         let taxonomies = indexTaxonomies(rendered.guides, config: site.config)
         let related = findRelated(rendered.guides)
         let context = indexQuestions(rendered.guides, taxonomies: taxonomies, related: related, config: site.config)

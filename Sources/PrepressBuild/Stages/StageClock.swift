@@ -29,16 +29,14 @@ final class StageClock {
     }
 
     /// Processor time the calling thread has used so far, user and system.
-    static func threadProcessorSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
+    static func threadProcessorSeconds() -> Double { seconds(of: CLOCK_THREAD_CPUTIME_ID) }
 
     /// Processor time the process has used so far, user and system, all threads.
-    static func processorSeconds() -> Double {
+    static func processorSeconds() -> Double { seconds(of: CLOCK_PROCESS_CPUTIME_ID) }
+
+    private static func seconds(of clock: clockid_t) -> Double {
         var time = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        clock_gettime(clock, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
