@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     public var generator = "Prepress"
     /// Whether `SiteBuilder.build()` keeps a build stamp, and skips a build that would change nothing.
     public var stamp: StampUse = .off
+    /// Whether the site's model and the guide cache are left for the process's exit to reclaim instead of
+    /// being freed once the output is in place (`KeptUntilExit`): for a command that builds once and exits.
+    public var keepsModelUntilExit = false
 
     /// For tests: a rebuild's commit stops after this step of its journal (0: before the journal is written),
     /// leaving the output folder as a killed process would (`OutputJournal`).

@@ -50,6 +50,7 @@ public struct SiteBuilder: Sendable {
             // Pages are kept from the last build only into the folder it left (a rebuild).
             let lastPages: PageRecord? = if case .changes = sink { cache.flatMap { _ in PageRecord.read(for: options) } } else { nil }
             result.report = try build(into: target, clock: clock, cache: cache, lastPages: lastPages)
+            if options.keepsModelUntilExit, let cache { KeptUntilExit.keep(cache) }
             return result
         } catch {
             staged.discard()
@@ -89,6 +90,7 @@ public struct SiteBuilder: Sendable {
         report.warnings = (prepared.loadWarnings + prepared.renderWarnings).sorted()
         report.nextDue = nextDue
         report.details = clock.details + [("of which writing files, all threads", written.writeSeconds)]
+        if options.keepsModelUntilExit { KeptUntilExit.keep((site, prepared)) }
         return report
     }
 

@@ -89,6 +89,7 @@ struct BuildCommand: ParsableCommand {
         options.includeFuture = future
         options.generator = "Prepress \(PrepressCommand.version)"
         options.stamp = force ? .record : .recordAndSkip
+        options.keepsModelUntilExit = true
         let printer = DiagnosticPrinter()
         do {
             let report = try SiteBuilder(options: options).build()

@@ -26,7 +26,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let printer = DiagnosticPrinter()
         do {
-            let report = try SiteChecker(options: BuildOptions(siteDirectory: site)).check()
+            var options = BuildOptions(siteDirectory: site)
+            options.keepsModelUntilExit = true
+            let report = try SiteChecker(options: options).check()
             var diagnostics = report.diagnostics
             if strict {
                 diagnostics = diagnostics.map { Diagnostic(.error, at: $0.location, $0.message, hint: $0.hint) }

@@ -41,4 +41,49 @@ import Testing
         json.endObject()
         #expect(String(decoding: json.output, as: UTF8.self) == #"{"a":"x","b":2,"c":["y",3]}"#)
     }
+
+    /// The forms that write without joining texts first: two texts as one string, texts joined by a separator,
+    /// a key made at run time, bytes the caller makes, and numbers of every width.
+    @Test func partsAreWrittenAsOneValue() throws {
+        var json = JSONWriter(capacity: 64)
+        json.beginObject()
+        json.key("@id")
+        json.string("https://x.org/a\"b/", "#q<1>")
+        json.key("keywords")
+        json.string(joining: ["SQL", "C&D", "Ünïcode"], separator: ", ")
+        json.key(text: "Tags \"all\"")
+        json.beginArray()
+        json.integer(0)
+        json.integer(9)
+        json.integer(10)
+        json.integer(-3)
+        json.integer(123_456)
+        json.endArray()
+        json.key("date")
+        json.raw { $0 += Array("\"2025-01-14\"".utf8) }
+        json.key("none")
+        json.string(joining: [], separator: ", ")
+        json.endObject()
+        let text = String(decoding: json.output, as: UTF8.self)
+        #expect(text == #"{"@id":"https://x.org/a\"b/#q\u003c1\u003e","keywords":"SQL, C\u0026D, Ünïcode","Tags \"all\"":[0,9,10,-3,123456],"date":"2025-01-14","none":""}"#)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.output)) as? [String: Any])
+        #expect(parsed["@id"] as? String == "https://x.org/a\"b/#q<1>")
+        #expect(parsed["keywords"] as? String == "SQL, C&D, Ünïcode")
+        #expect(parsed["Tags \"all\""] as? [Int] == [0, 9, 10, -3, 123_456])
+    }
+
+    @Test func objectsInArraysAreSeparatedByCommas() {
+        var json = JSONWriter(capacity: 64)
+        json.beginArray()
+        json.beginObject()
+        json.member("a", 1)
+        json.endObject()
+        json.beginObject()
+        json.endObject()
+        json.beginArray()
+        json.endArray()
+        json.string("z")
+        json.endArray()
+        #expect(String(decoding: json.output, as: UTF8.self) == #"[{"a":1},{},[],"z"]"#)
+    }
 }

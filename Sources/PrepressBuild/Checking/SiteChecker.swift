@@ -120,6 +120,7 @@ public struct SiteChecker: Sendable {
             site = ScannedSite(context: prepared.context,
                                pages: (rendered.compactMap(\.scan) + ScannedPage.searchData(search)).sorted { $0.path < $1.path },
                                exists: { allPaths.contains($0) })
+            if options.keepsModelUntilExit { KeptUntilExit.keep((loaded, prepared, rendered)) }
         }
         // As in a build: a content file may take the place of robots.txt, of no other generated file.
         for file in generated where !file.replaceable && contentFiles.contains(file.path) {
@@ -129,8 +130,10 @@ public struct SiteChecker: Sendable {
         diagnostics += nearDuplicateTerms(site.context)
         let (linkProblems, linkCount) = checkLinks(site)
         diagnostics += linkProblems
-        return Report(diagnostics: Array(Set(diagnostics)).sorted(), guideCount: site.context.guides.count,
-                      pageCount: site.pages.filter { $0.path.hasSuffix(".html") }.count, linkCount: linkCount, state: state)
+        let report = Report(diagnostics: Array(Set(diagnostics)).sorted(), guideCount: site.context.guides.count,
+                            pageCount: site.pages.filter { $0.path.hasSuffix(".html") }.count, linkCount: linkCount, state: state)
+        if options.keepsModelUntilExit { KeptUntilExit.keep(site) }
+        return report
     }
 
     // MARK: - Guides

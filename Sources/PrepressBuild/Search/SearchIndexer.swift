@@ -342,7 +342,7 @@ struct SearchIndexer {
         for key in shards { json.string(key) }
         json.endArray()
         for (name, values) in [("categories", facets.categories), ("verticals", facets.verticals), ("tags", facets.tags)] {
-            json.key(name)
+            json.key(text: name)
             json.beginArray()
             for value in values {
                 json.beginArray()

@@ -48,7 +48,9 @@ public struct SiteURLs: Sendable {
     /// Percent-encodes everything but unreserved characters and `/`, so non-ASCII slugs make valid links.
     public static func encode(_ path: String) -> String {
         // Nearly every path needs nothing: hand it back without copying.
-        guard !path.utf8.allSatisfy(isKept) else { return path }
+        let plain = path.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { keptBytes[Int($0)] } }
+            ?? path.utf8.allSatisfy(isKept)
+        guard !plain else { return path }
         let hexDigits = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(path.utf8.count * 3)
@@ -63,6 +65,9 @@ public struct SiteURLs: Sendable {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// `isKept` for every byte, looked up rather than tested: most paths are checked a byte at a time.
+    private static let keptBytes: [Bool] = (0..<256).map { isKept(UInt8($0)) }
 
     @inline(__always)
     private static func isKept(_ byte: UInt8) -> Bool {

@@ -2,8 +2,9 @@
 /// are written as `\u003c` and friends, so no text can close the script element, whatever it holds.
 struct JSONWriter {
     private(set) var output: [UInt8] = []
-    /// Whether the innermost open object or array has a member yet, so the next one needs a comma.
-    private var hasMember: [Bool] = []
+    /// Whether the next member or item follows another in its object or array, and so needs a comma: false
+    /// after an opening bracket and after a key, true after a value or a closing bracket.
+    private var needsComma = false
 
     init(capacity: Int) {
         output.reserveCapacity(capacity)
@@ -17,53 +18,97 @@ struct JSONWriter {
     private mutating func open(_ bracket: UInt8) {
         separate()
         output.append(bracket)
-        hasMember.append(false)
+        needsComma = false
     }
 
     private mutating func close(_ bracket: UInt8) {
-        hasMember.removeLast()
         output.append(bracket)
+        needsComma = true
     }
 
-    /// A member's key; its value follows.
-    mutating func key(_ key: String) {
+    /// A member's key, written as it is: the keys the writer is given in the source are plain ASCII with
+    /// nothing to escape. Its value follows.
+    mutating func key(_ key: StaticString) {
+        assert(Self.isPlain(key), "a JSON key in the source needs no escape")
+        separate()
+        output.append(UInt8(ascii: "\""))
+        output.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        output.append(UInt8(ascii: "\""))
+        output.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// A key made at run time (a taxonomy's name), escaped as any text is.
+    mutating func key(text key: String) {
         separate()
         Self.writeString(key, to: &output)
         output.append(UInt8(ascii: ":"))
-        // The value belongs to this member: no comma before it.
-        hasMember[hasMember.count - 1] = false
-        pendingValue = true
+        needsComma = false
     }
 
     mutating func string(_ text: String) {
         separate()
         Self.writeString(text, to: &output)
+        needsComma = true
+    }
+
+    /// `text` followed by `suffix` as one JSON string, without joining them first (`permalink#article`).
+    mutating func string(_ text: String, _ suffix: String) {
+        separate()
+        output.append(UInt8(ascii: "\""))
+        Self.appendEscaped(text, to: &output)
+        Self.appendEscaped(suffix, to: &output)
+        output.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// The texts joined by `separator`, as one JSON string.
+    mutating func string(joining texts: [String], separator: StaticString) {
+        separate()
+        output.append(UInt8(ascii: "\""))
+        for (position, text) in texts.enumerated() {
+            if position > 0 {
+                output.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount))
+            }
+            Self.appendEscaped(text, to: &output)
+        }
+        output.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// Bytes written as they are: a value the caller made as JSON (`GuideDate.appendRFC3339` inside quotes).
+    mutating func raw(_ write: (inout [UInt8]) -> Void) {
+        separate()
+        write(&output)
+        needsComma = true
     }
 
     mutating func integer(_ number: Int) {
         separate()
-        output += String(number).utf8
+        if number >= 0, number < 10 {
+            output.append(UInt8(ascii: "0") + UInt8(number))
+        } else {
+            output += String(number).utf8
+        }
+        needsComma = true
     }
 
-    mutating func member(_ key: String, _ text: String) {
+    mutating func member(_ key: StaticString, _ text: String) {
         self.key(key)
         string(text)
     }
 
-    mutating func member(_ key: String, _ number: Int) {
+    mutating func member(_ key: StaticString, _ number: Int) {
         self.key(key)
         integer(number)
     }
 
-    private var pendingValue = false
-
     private mutating func separate() {
-        if pendingValue {
-            pendingValue = false
-        } else if let last = hasMember.last, last {
-            output.append(UInt8(ascii: ","))
-        }
-        if !hasMember.isEmpty { hasMember[hasMember.count - 1] = true }
+        if needsComma { output.append(UInt8(ascii: ",")) }
+    }
+
+    private static func isPlain(_ key: StaticString) -> Bool {
+        UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount).allSatisfy { !mayNeedEscape[Int($0)] }
     }
 
     /// Bytes the escaping below looks at: controls, `"`, `\`, `<`, `>`, `&`, and 0xE2 (which starts U+2028/9).
@@ -84,9 +129,15 @@ struct JSONWriter {
         return (below20 | special | (word & highs)) != 0
     }
 
-    /// Writes a JSON string, copying runs of bytes that need no escape in one go.
+    /// Writes a JSON string.
     private static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        appendEscaped(text, to: &output)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `text` escaped for a JSON string, copying runs of bytes that need no escape in one go.
+    private static func appendEscaped(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
@@ -137,6 +188,5 @@ struct JSONWriter {
             }
             flush(upTo: bytes.count)
         }
-        output.append(UInt8(ascii: "\""))
     }
 }

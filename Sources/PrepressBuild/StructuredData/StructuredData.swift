@@ -20,15 +20,22 @@ struct StructuredData {
 
         json.beginObject()
         json.member("@type", "Article")
-        json.member("@id", permalink + "#article")
+        json.key("@id")
+        json.string(permalink, "#article")
         json.member("headline", guide.pointee.frontMatter.term)
         json.member("url", permalink)
         json.member("mainEntityOfPage", permalink)
         json.member("inLanguage", context.config.language)
         json.member("wordCount", guide.pointee.rendered.wordCount)
         if let description = guide.pointee.frontMatter.description { json.member("description", description) }
-        if let published = guide.pointee.frontMatter.pubDate { json.member("datePublished", published.rfc3339) }
-        if let modified = guide.pointee.frontMatter.modDate ?? guide.pointee.frontMatter.pubDate { json.member("dateModified", modified.rfc3339) }
+        if let published = guide.pointee.frontMatter.pubDate {
+            json.key("datePublished")
+            json.raw { Self.appendQuoted(published, to: &$0) }
+        }
+        if let modified = guide.pointee.frontMatter.modDate ?? guide.pointee.frontMatter.pubDate {
+            json.key("dateModified")
+            json.raw { Self.appendQuoted(modified, to: &$0) }
+        }
         if let author = guide.pointee.frontMatter.author ?? context.config.author.map({ Author(name: $0) }) {
             json.key("author")
             json.beginObject()
@@ -39,7 +46,10 @@ struct StructuredData {
         }
         if let image = guide.pointee.frontMatter.image { json.member("image", urls.absoluteAuthored(image.url)) }
         if let category = guide.pointee.frontMatter.category { json.member("articleSection", category) }
-        if !guide.pointee.frontMatter.tags.isEmpty { json.member("keywords", guide.pointee.frontMatter.tags.joined(separator: ", ")) }
+        if !guide.pointee.frontMatter.tags.isEmpty {
+            json.key("keywords")
+            json.string(joining: guide.pointee.frontMatter.tags, separator: ", ")
+        }
         json.key("publisher")
         json.beginObject()
         json.member("@type", "Organization")
@@ -73,7 +83,8 @@ struct StructuredData {
         if context.config.faqStructuredData, !groups.isEmpty {
             json.beginObject()
             json.member("@type", "FAQPage")
-            json.member("@id", permalink + "#faq")
+            json.key("@id")
+            json.string(permalink, "#faq")
             json.key("mainEntity")
             json.beginArray()
             for group in groups {
@@ -84,7 +95,8 @@ struct StructuredData {
                         json.beginObject()
                         json.member("@type", "Question")
                         json.member("name", question.pointee.text)
-                        json.member("url", permalink + "#" + question.pointee.anchor)
+                        json.key("url")
+                        json.string(permalink, "#" + question.pointee.anchor)
                         json.key("acceptedAnswer")
                         json.beginObject()
                         json.member("@type", "Answer")
@@ -100,5 +112,12 @@ struct StructuredData {
         json.endArray()
         json.endObject()
         return json.output
+    }
+
+    /// A date as a JSON string: RFC 3339 holds nothing to escape.
+    private static func appendQuoted(_ date: GuideDate, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        date.appendRFC3339(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 }
