@@ -241,3 +241,27 @@ import PrepressTestSupport
         #expect(try build(site).upToDate, "the output in place was built from exactly these files")
     }
 }
+
+@Suite struct BuildStampEncodingTests {
+    private func stamp(validUntil: Int?, warnings: [Diagnostic]) -> BuildStamp {
+        BuildStamp(tool: "55458392 1796180845.657822499", options: "output=/tmp/o\nbase-url=\ndrafts=false", inputs: "26fc5db4b620db4b",
+                   readFrom: 1_796_181_356_467_997_794, finishedAt: 1_796_181_359_842_263_603, validUntil: validUntil,
+                   output: "f6534031a7142d8b", guideCount: 10, pageCount: 16, fileCount: 18,
+                   warnings: warnings.map(BuildStamp.StoredDiagnostic.init))
+    }
+
+    /// The stamp is written by hand (JSONWriter) and read by JSONDecoder: every field must come back.
+    @Test func anEncodedStampDecodesToItself() throws {
+        let warnings = [
+            Diagnostic.warning(at: SourceLocation(file: "content/a \"b\".md", line: 3, column: 7), "a <link> & \"quote\"\nover two lines",
+                               hint: "add `slug: x` — or not"),
+            Diagnostic.warning(at: SourceLocation(file: "content/日本.md", line: 1, column: 1), "no hint here"),
+            Diagnostic.error(at: SourceLocation(file: "content/c.md"), "an error\u{2028}separated"),
+        ]
+        for original in [stamp(validUntil: 1_800_000_000, warnings: warnings), stamp(validUntil: nil, warnings: []), stamp(validUntil: nil, warnings: warnings)] {
+            let decoded = try JSONDecoder().decode(BuildStamp.self, from: Data(original.encoded()))
+            #expect(decoded == original)
+            #expect(decoded.skippedBuildReport.warnings == original.warnings.map(\.diagnostic))
+        }
+    }
+}

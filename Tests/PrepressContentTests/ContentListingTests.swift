@@ -5,7 +5,8 @@ import Testing
 struct ContentListingTests {
     @Test func aGuideIsNamedByItsExtensionAsNSStringReadsIt() {
         let paths = ["a.md", "roles/nurse.md", "b.MD", "c.Markdown", "d.markdown.bak", "e.", "f", "g.md/", "x.y/z",
-                     "x.md/z", "h..md", "notes.txt", "i.mdx", "j.m d", "dir.md/k.md"]
+                     "x.md/z", "h..md", "notes.txt", "i.mdx", "j.m d", "dir.md/k.md", ".md", "a/.md", "l.md//", "", "/",
+                     "m.\u{212A}", "n.mar\u{212A}down", "o.mä", "p.MarkDown", "日本語.md", "q.d", "r.mdd", "s.m"]
         for path in paths {
             let expected = ContentLoader.guideExtensions.contains((path as NSString).pathExtension.lowercased())
             #expect(ContentLoader.isGuide(path) == expected, "\(path)")

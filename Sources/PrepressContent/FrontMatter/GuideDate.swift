@@ -73,6 +73,11 @@ public struct GuideDate: Sendable, Hashable, Comparable, CustomStringConvertible
         secondOfDay == nil ? day8601 : rfc3339
     }
 
+    /// Appends `machineReadable`'s bytes.
+    public func appendMachineReadable(to bytes: inout [UInt8]) {
+        if secondOfDay == nil { appendDay(to: &bytes) } else { appendRFC3339(to: &bytes) }
+    }
+
     /// `January 14, 2025`.
     public var displayText: String {
         "\(Self.monthNames[month - 1]) \(day), \(year)"
