@@ -265,3 +265,30 @@ import PrepressTestSupport
         }
     }
 }
+
+@Suite struct OutputListingDigestTests {
+    /// `addFile` writes a file's line as bytes; it must hash what `fileLine` writes, or a stamp made by a build
+    /// would never match the listing read from the folder.
+    @Test func aFileAddedAsBytesIsTheLineFileLineWrites() {
+        let statuses = [
+            OutputListing.FileStatus(size: 0, seconds: 0, nanoseconds: 0, inode: 0),
+            OutputListing.FileStatus(size: 26_176, seconds: 1_796_181_359, nanoseconds: 685_844_811, inode: 31_428_166),
+            OutputListing.FileStatus(size: Int64.max, seconds: -1, nanoseconds: 9, inode: UInt64.max),
+            OutputListing.FileStatus(size: 10, seconds: Int64.min, nanoseconds: 100, inode: 1),
+        ]
+        for (position, status) in statuses.enumerated() {
+            for path in ["index.html", "guides/日本/index.html", "a b/c.xml"] {
+                var asBytes = BuildFingerprint.Listing()
+                var asText = BuildFingerprint.Listing()
+                asBytes.addFile(path, status)
+                asText.add(BuildFingerprint.fileLine(path, status))
+                #expect(asBytes.digest == asText.digest, "\(position) \(path)")
+            }
+        }
+        var one = BuildFingerprint.Listing()
+        var other = BuildFingerprint.Listing()
+        one.addFile("a", statuses[1])
+        other.addFile("a", statuses[0])
+        #expect(one.digest != other.digest)
+    }
+}

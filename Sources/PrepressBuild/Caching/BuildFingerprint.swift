@@ -83,7 +83,7 @@ enum BuildFingerprint {
         guard lstat(root, &info) == 0, let folder = OutputListing.read(at: root) else { return nil }
         var listing = Listing()
         for path in folder.folders { listing.add(folderLine(path)) }
-        for (path, status) in folder.files { listing.add(fileLine(path, status)) }
+        for (path, status) in folder.files { listing.addFile(path, status) }
         return listing.digest
     }
 
@@ -91,10 +91,6 @@ enum BuildFingerprint {
     static func folderLine(_ path: String) -> String { "d \(path)\n" }
 
     /// A file's line in the output listing.
-    static func fileLine(_ path: String, _ info: stat) -> String {
-        fileLine(path, OutputListing.FileStatus(info))
-    }
-
     static func fileLine(_ path: String, _ status: OutputListing.FileStatus) -> String {
         "f \(path) \(status.size) \(status.seconds).\(status.nanoseconds) \(status.inode)\n"
     }
@@ -105,10 +101,45 @@ enum BuildFingerprint {
         private var sum: UInt64 = 0
         private var count: UInt64 = 0
 
+        /// Bytes of the line `addFile` hashes, kept from one file to the next.
+        private var line: [UInt8] = []
+
         mutating func add(_ line: String) {
             var line = line
             sum &+= line.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }
             count += 1
+        }
+
+        /// Adds `fileLine(path, status)`, written as bytes into one buffer rather than interpolated: 18,000
+        /// interpolations of four numbers took 10 ms on one thread after every build.
+        mutating func addFile(_ path: String, _ status: OutputListing.FileStatus) {
+            line.removeAll(keepingCapacity: true)
+            line.append(UInt8(ascii: "f"))
+            line.append(UInt8(ascii: " "))
+            line += path.utf8
+            line.append(UInt8(ascii: " "))
+            Self.appendDecimal(status.size, to: &line)
+            line.append(UInt8(ascii: " "))
+            Self.appendDecimal(status.seconds, to: &line)
+            line.append(UInt8(ascii: "."))
+            Self.appendDecimal(status.nanoseconds, to: &line)
+            line.append(UInt8(ascii: " "))
+            Self.appendDecimal(status.inode, to: &line)
+            line.append(UInt8(ascii: "\n"))
+            sum &+= line.withUnsafeBytes { XXHash64.hash($0) }
+            count += 1
+        }
+
+        /// A number in decimal, as `"\(number)"` writes it.
+        private static func appendDecimal<Number: BinaryInteger>(_ number: Number, to bytes: inout [UInt8]) {
+            if number < 0 { bytes.append(UInt8(ascii: "-")) }
+            var rest = number.magnitude
+            let start = bytes.count
+            repeat {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            bytes[start...].reverse()
         }
 
         var digest: String { BuildFingerprint.hex(XXHash64.hash([sum, count].flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) })) }

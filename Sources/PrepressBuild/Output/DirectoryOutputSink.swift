@@ -40,7 +40,7 @@ public final class DirectoryOutputSink: ByteOutputSink, @unchecked Sendable {
             listing.add(BuildFingerprint.folderLine(path))
         }
         for (path, entry) in writtenFiles where !path.hasPrefix(".") {
-            listing.add(BuildFingerprint.fileLine(path, entry.status))
+            listing.addFile(path, entry.status)
         }
         return listing.digest
     }

@@ -112,8 +112,8 @@ final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
         var folders = self.listing.folders.subtracting(journal.removedFolders)
         Self.addFolders(of: staged.keys, to: &folders)
         for folder in folders { listing.add(BuildFingerprint.folderLine(folder)) }
-        for (path, entry) in unchanged { listing.add(BuildFingerprint.fileLine(path, entry.status)) }
-        for (path, entry) in staged { listing.add(BuildFingerprint.fileLine(path, entry.status)) }
+        for (path, entry) in unchanged { listing.addFile(path, entry.status) }
+        for (path, entry) in staged { listing.addFile(path, entry.status) }
         return listing.digest
     }
 

@@ -23,30 +23,54 @@ public struct Guide: Sendable {
     }
 
     /// Guides in list order (`newestFirst`), sorting keys made once per guide rather than once per comparison.
-    static func inListOrder(_ guides: [Guide]) -> [Guide] {
-        let keys = guides.map(ListOrder.init)
-        return guides.indices.sorted { keys[$0].precedes(keys[$1]) }.map { guides[$0] }
+    /// The guides are moved into their places by swaps, not copied: a copy retained every field of every guide
+    /// (and released the originals after), tens of milliseconds on one thread at 10,000 guides.
+    static func inListOrder(_ guides: consuming [Guide]) -> [Guide] {
+        var guides = guides
+        let keys = guides.withUnsafeBufferPointer { buffer in buffer.indices.map { ListOrder(buffer.baseAddress! + $0) } }
+        let order = guides.indices.sorted { keys[$0].precedes(keys[$1]) }
+        // slotOf[original position] = where that guide is now; originalAt[slot] = which guide is there.
+        var slotOf = Array(guides.indices)
+        var originalAt = Array(guides.indices)
+        for target in guides.indices {
+            let wanted = order[target]
+            let slot = slotOf[wanted]
+            guard slot != target else { continue }
+            guides.swapAt(target, slot)
+            let displaced = originalAt[target]
+            originalAt[slot] = displaced
+            slotOf[displaced] = slot
+            originalAt[target] = wanted
+            slotOf[wanted] = target
+        }
+        return guides
     }
 
     /// What list order compares: the publication date (its instant, then its exact form) and the slug.
     struct ListOrder {
         let date: GuideDate?
         let seconds: Int
-        let exact: String
         let slug: String
 
         init(_ guide: Guide) {
             date = guide.frontMatter.pubDate
             seconds = date?.secondsSinceEpoch ?? 0
-            exact = date?.rfc3339 ?? ""
             slug = guide.slug
+        }
+
+        /// Read in place: a guide passed by value would be copied for its two fields.
+        init(_ guide: UnsafePointer<Guide>) {
+            date = guide.pointee.frontMatter.pubDate
+            seconds = date?.secondsSinceEpoch ?? 0
+            slug = guide.pointee.slug
         }
 
         func precedes(_ other: ListOrder) -> Bool {
             switch (date, other.date) {
             case let (left?, right?) where left != right:
                 // `left > right` for GuideDate, from the cached parts.
-                return seconds != other.seconds ? seconds > other.seconds : exact > other.exact
+                // Two forms of one instant (offsets) are told apart by the exact form, made only then.
+                return seconds != other.seconds ? seconds > other.seconds : left.rfc3339 > right.rfc3339
             case (.some, nil): return true
             case (nil, .some): return false
             default: return slug < other.slug

@@ -132,8 +132,17 @@ struct BuildStages {
             cache: cache)
         let (placed, placing) = (placement.guides, placement.diagnostics)
         let (rendered, diagnostics) = clock.measure("render markdown") {
-            let results = placed.parallelMap(renderer.render)
-            return (Guide.inListOrder(results.map(\.0)), placing + results.flatMap(\.1))
+            var results = placed.parallelMap(renderer.render)
+            // Moved out of the results from the end, not copied (`results.map(\.0)` copied every guide).
+            var guides: [Guide] = []
+            guides.reserveCapacity(results.count)
+            var found: [[Diagnostic]] = []
+            while let (guide, diagnostics) = results.popLast() {
+                guides.append(guide)
+                if !diagnostics.isEmpty { found.append(diagnostics) }
+            }
+            guides.reverse()
+            return (Guide.inListOrder(guides), placing + found.reversed().joined())
         }
         if diagnostics.contains(where: \.isError) { throw DiagnosticsError(diagnostics) }
         return RenderedGuides(guides: rendered, renderer: renderer, diagnostics: diagnostics)

@@ -10,8 +10,10 @@ extension Array where Element: Sendable {
         defer { results.deallocate() }
         let slots = SendableBuffer(buffer: results)
         // Small work items keep the cores balanced to the end when elements cost unevenly (the question
-        // bank's pages, last in a build, cost twice a guide's page); a few elements each keep dispatch cheap.
-        let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 64))
+        // bank's pages, last in a build, cost twice a guide's page; a guide with much highlighted code, ten
+        // times another's Markdown); a few elements each keep dispatch cheap (at 10,000 guides, 20 a chunk:
+        // one core idled for up to a chunk's time, 20 ms, at the end of the Markdown with 80).
+        let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 256))
         let chunks = (count + chunk - 1) / chunk
         self.withUnsafeBufferPointer { input in
             let source = SendableInput(buffer: input)
