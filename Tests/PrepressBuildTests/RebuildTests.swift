@@ -106,6 +106,27 @@ import PrepressTestSupport
         }
     }
 
+    /// The manifest is not flushed to the disk (`OutputManifest.write`): a crash may leave an older one, or
+    /// none. Either way the next build must end where a cold build ends, writing more rather than less.
+    @Test func aStaleOrLostManifestOnlyMakesTheNextBuildWriteMore() throws {
+        let site = try TemporarySite(Self.files)
+        _ = try build(site)
+        let manifestPath = OutputManifest.path(for: site.options())
+        let stale = try Data(contentsOf: URL(fileURLWithPath: manifestPath))
+        try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Some text.", with: "Other text, edited.") }
+        _ = try build(site)
+        // The edit's output is in place, but the manifest is the one from before it.
+        try stale.write(to: URL(fileURLWithPath: manifestPath))
+        try edit(site, "content/sql.md") { $0.replacingOccurrences(of: "A lookup structure.", with: "A sorted lookup structure.") }
+        _ = try build(site)
+        #expect(try readTree(site.output) == coldBuild(site), "after a stale manifest")
+        // No manifest at all.
+        try FileManager.default.removeItem(atPath: manifestPath)
+        try edit(site, "content/sql.md") { $0.replacingOccurrences(of: "sorted", with: "balanced") }
+        _ = try build(site)
+        #expect(try readTree(site.output) == coldBuild(site), "after a lost manifest")
+    }
+
     @Test func aRebuildParsesOnlyTheGuidesThatChangedAndADamagedCacheIsNoCache() throws {
         let site = try TemporarySite(Self.files)
         let first = try build(site)

@@ -92,9 +92,16 @@ struct OutputManifest: Equatable, Sendable {
     }
 
     /// Writes the manifest at `path` through a temporary file renamed into place; false when it cannot.
+    ///
+    /// Not flushed to the disk: a manifest lost or left stale by a crash can only make the next build write
+    /// more. One that does not read back means a cold build; an old one lists files whose size, time or inode no
+    /// longer match the folder, and a file that does not match is written again. (A rebuild's commit is another
+    /// matter: its journal and the manifest it names are flushed before any file moves, `UpdatingOutputSink`.)
+    /// The flush waited for the disk's journal, the last build's cache files with it: 0.03–0.35 s at the end of
+    /// a 10,000-guide build whose site folder is on disk.
     @discardableResult
     func write(to path: String) -> Bool {
         guard let bytes = encoded() else { return false }
-        return AtomicFile.write(bytes, to: path)
+        return AtomicFile.write(bytes, to: path, flush: false)
     }
 }
