@@ -78,8 +78,14 @@ public final class FileWatcher: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while !isStopped {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let timeout = pending.isEmpty ? 200 : 5
-            let ready = poll(&poller, 1, Int32(timeout))
+            // With a batch pending, wake when its quiet window ends, not at the next 5 ms tick: the tick added
+            // 2.5 ms on average to every edit's reload.
+            var timeout: Int32 = 200
+            if !pending.isEmpty {
+                let due = Swift.min(lastEvent + quiet, batchStart + longest)
+                timeout = Int32(Swift.max(0, ((due - Self.seconds()) * 1000).rounded(.up)))
+            }
+            let ready = poll(&poller, 1, timeout)
             let now = Self.seconds()
             if ready > 0 {
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
