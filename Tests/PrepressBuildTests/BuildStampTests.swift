@@ -267,6 +267,21 @@ import PrepressTestSupport
 }
 
 @Suite struct OutputListingDigestTests {
+    /// The numbers of the listing and the manifest: as `"\(n)"` in decimal, padded hexadecimal for digests.
+    @Test func numbersAreWrittenAsInterpolationWritesThem() {
+        func written<N: BinaryInteger>(_ number: N, radix: Int = 10, width: Int = 1) -> String {
+            var bytes: [UInt8] = Array("x".utf8)
+            appendNumber(number, radix: radix, width: width, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        for number in [0, 7, 10, 99, 1_796_181_359, -1, -42, Int.max] { #expect(written(number) == "x\(number)") }
+        #expect(written(Int64.min) == "x\(Int64.min)")
+        #expect(written(UInt64.max) == "x\(UInt64.max)")
+        #expect(written(UInt64(0xab), radix: 16, width: 16) == "x00000000000000ab")
+        #expect(written(UInt64.max, radix: 16, width: 16) == "xffffffffffffffff")
+        #expect(written(UInt64(0x9aa919ca612dd271), radix: 16, width: 16) == "x9aa919ca612dd271")
+    }
+
     /// `addFile` writes a file's line as bytes; it must hash what `fileLine` writes, or a stamp made by a build
     /// would never match the listing read from the folder.
     @Test func aFileAddedAsBytesIsTheLineFileLineWrites() {

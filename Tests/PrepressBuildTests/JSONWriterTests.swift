@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PrepressBuild
+import PrepressContent
 
 /// The JSON-LD writer, below the pages: every text it writes must parse back to itself and be safe in `<script>`.
 @Suite struct JSONWriterTests {
@@ -43,7 +44,7 @@ import Testing
     }
 
     /// The forms that write without joining texts first: two texts as one string, texts joined by a separator,
-    /// a key made at run time, bytes the caller makes, and numbers of every width.
+    /// a key made at run time, a date from its parts, and numbers of every width.
     @Test func partsAreWrittenAsOneValue() throws {
         var json = JSONWriter(capacity: 64)
         json.beginObject()
@@ -60,12 +61,12 @@ import Testing
         json.integer(123_456)
         json.endArray()
         json.key("date")
-        json.raw { $0 += Array("\"2025-01-14\"".utf8) }
+        json.date(GuideDate(year: 2025, month: 1, day: 14, hour: 9, minute: 30, offsetMinutes: 60))
         json.key("none")
         json.string(joining: [], separator: ", ")
         json.endObject()
         let text = String(decoding: json.output, as: UTF8.self)
-        #expect(text == #"{"@id":"https://x.org/a\"b/#q\u003c1\u003e","keywords":"SQL, C\u0026D, Ünïcode","Tags \"all\"":[0,9,10,-3,123456],"date":"2025-01-14","none":""}"#)
+        #expect(text == #"{"@id":"https://x.org/a\"b/#q\u003c1\u003e","keywords":"SQL, C\u0026D, Ünïcode","Tags \"all\"":[0,9,10,-3,123456],"date":"2025-01-14T09:30:00+01:00","none":""}"#)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.output)) as? [String: Any])
         #expect(parsed["@id"] as? String == "https://x.org/a\"b/#q<1>")
         #expect(parsed["keywords"] as? String == "SQL, C&D, Ünïcode")

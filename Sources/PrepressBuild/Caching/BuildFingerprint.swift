@@ -118,28 +118,16 @@ enum BuildFingerprint {
             line.append(UInt8(ascii: " "))
             line += path.utf8
             line.append(UInt8(ascii: " "))
-            Self.appendDecimal(status.size, to: &line)
+            appendNumber(status.size, to: &line)
             line.append(UInt8(ascii: " "))
-            Self.appendDecimal(status.seconds, to: &line)
+            appendNumber(status.seconds, to: &line)
             line.append(UInt8(ascii: "."))
-            Self.appendDecimal(status.nanoseconds, to: &line)
+            appendNumber(status.nanoseconds, to: &line)
             line.append(UInt8(ascii: " "))
-            Self.appendDecimal(status.inode, to: &line)
+            appendNumber(status.inode, to: &line)
             line.append(UInt8(ascii: "\n"))
             sum &+= line.withUnsafeBytes { XXHash64.hash($0) }
             count += 1
-        }
-
-        /// A number in decimal, as `"\(number)"` writes it.
-        private static func appendDecimal<Number: BinaryInteger>(_ number: Number, to bytes: inout [UInt8]) {
-            if number < 0 { bytes.append(UInt8(ascii: "-")) }
-            var rest = number.magnitude
-            let start = bytes.count
-            repeat {
-                bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-                rest /= 10
-            } while rest > 0
-            bytes[start...].reverse()
         }
 
         var digest: String { BuildFingerprint.hex(XXHash64.hash([sum, count].flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) })) }

@@ -242,11 +242,12 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         _ = Array(0..<Self.shardCount).parallelMap { number in
             let members = grouped[number]
             let digests = Set(members.map(\.digest))
+            let hasNew = members.contains { all.values[$0.position].isNew }
             let hasOld = members.contains { !all.values[$0.position].isNew }
             // A build that did not read the shard (--force) still leaves it alone when it holds these guides:
             // the same digests, from the same prepress, are the same bytes (the index says which it holds).
             let before = known[number] ?? indexed?[number] ?? Set(readShard(number).keys)
-            if before == digests, known[number] == nil || !members.contains(where: { all.values[$0.position].isNew }) { return }
+            if before == digests, known[number] == nil || !hasNew { return }
             if members.isEmpty {
                 unlink(shardPath(number))
                 return

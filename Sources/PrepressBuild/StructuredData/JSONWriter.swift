@@ -1,3 +1,5 @@
+import PrepressContent
+
 /// Writes compact JSON straight into bytes, keys in the order written, safe inside `<script>`: `<`, `>` and `&`
 /// are written as `\u003c` and friends, so no text can close the script element, whatever it holds.
 struct JSONWriter {
@@ -76,10 +78,12 @@ struct JSONWriter {
         needsComma = true
     }
 
-    /// Bytes written as they are: a value the caller made as JSON (`GuideDate.appendRFC3339` inside quotes).
-    mutating func raw(_ write: (inout [UInt8]) -> Void) {
+    /// A date as an RFC 3339 string, written from its parts (it holds nothing to escape).
+    mutating func date(_ date: GuideDate) {
         separate()
-        write(&output)
+        output.append(UInt8(ascii: "\""))
+        date.appendRFC3339(to: &output)
+        output.append(UInt8(ascii: "\""))
         needsComma = true
     }
 

@@ -30,11 +30,11 @@ struct StructuredData {
         if let description = guide.pointee.frontMatter.description { json.member("description", description) }
         if let published = guide.pointee.frontMatter.pubDate {
             json.key("datePublished")
-            json.raw { Self.appendQuoted(published, to: &$0) }
+            json.date(published)
         }
         if let modified = guide.pointee.frontMatter.modDate ?? guide.pointee.frontMatter.pubDate {
             json.key("dateModified")
-            json.raw { Self.appendQuoted(modified, to: &$0) }
+            json.date(modified)
         }
         if let author = guide.pointee.frontMatter.author ?? context.config.author.map({ Author(name: $0) }) {
             json.key("author")
@@ -112,12 +112,5 @@ struct StructuredData {
         json.endArray()
         json.endObject()
         return json.output
-    }
-
-    /// A date as a JSON string: RFC 3339 holds nothing to escape.
-    private static func appendQuoted(_ date: GuideDate, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        date.appendRFC3339(to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
     }
 }
