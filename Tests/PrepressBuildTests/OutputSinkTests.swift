@@ -24,3 +24,34 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: outside + "/kept.txt"), "a link is deleted, not followed")
     }
 }
+
+@Suite struct StagingFolderTests {
+    @Test func makesEveryMissingFolderAboveAFileWhateverTheOrder() throws {
+        let base = NSTemporaryDirectory() + "prepress-staging-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let staging = try StagingFolder(for: base + "/output")
+        // A folder whose parent exists, one three levels down at once, then a sibling under the new levels.
+        for file in ["guides/a/index.html", "tags/x/page/2/index.html", "tags/x/page/3/index.html", "index.html"] {
+            _ = try Array(file.utf8).withUnsafeBytes { try staging.write($0, to: file) }
+        }
+        try Array("guides/b".utf8).withUnsafeBytes { buffer in _ = try staging.write(buffer, to: "guides/b/index.html") }
+        for file in ["guides/a/index.html", "tags/x/page/2/index.html", "tags/x/page/3/index.html", "index.html", "guides/b/index.html"] {
+            #expect(FileManager.default.fileExists(atPath: staging.path + "/" + file), "\(file)")
+        }
+        #expect(staging.folders == ["", "guides", "guides/a", "guides/b", "tags", "tags/x", "tags/x/page", "tags/x/page/2", "tags/x/page/3"])
+        #expect(String(decoding: FileManager.default.contents(atPath: staging.path + "/guides/b/index.html") ?? Data(), as: UTF8.self) == "guides/b")
+        staging.remove()
+        #expect(!FileManager.default.fileExists(atPath: staging.path))
+    }
+
+    @Test func aFileWhereAFolderMustBeIsAnErrorNamingIt() throws {
+        let base = NSTemporaryDirectory() + "prepress-staging-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let staging = try StagingFolder(for: base + "/output")
+        defer { staging.remove() }
+        _ = try Array("x".utf8).withUnsafeBytes { try staging.write($0, to: "feed") }
+        #expect(throws: OutputError.self) {
+            _ = try Array("x".utf8).withUnsafeBytes { try staging.write($0, to: "feed/page/index.html") }
+        }
+    }
+}

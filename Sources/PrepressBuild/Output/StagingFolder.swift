@@ -8,6 +8,9 @@ import Glibc
 /// a build writes into before anything in the output folder changes.
 final class StagingFolder: @unchecked Sendable {
     let path: String
+    /// The folder, open: files and folders are made relative to it, so the kernel does not walk the path to it
+    /// for each of a site's thousands of files.
+    private let folder: Int32
     private let lock = NSLock()
     /// Folders made so far, relative to `path`.
     private var createdDirectories: Set<String> = [""]
@@ -24,12 +27,20 @@ final class StagingFolder: @unchecked Sendable {
         } catch {
             throw OutputError(path: path, reason: "cannot create the staging folder: \(error.localizedDescription)")
         }
+        folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else {
+            throw OutputError(path: path, reason: "cannot open the staging folder: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    deinit {
+        close(folder)
     }
 
     /// Writes `buffer` at `relative`; returns the file's status right after the write.
     func write(_ buffer: UnsafeRawBufferPointer, to relative: String) throws -> stat {
         try ensureParent(of: relative)
-        let descriptor = open(path + "/" + relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = openat(folder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(path: relative, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var written = 0
@@ -114,22 +125,32 @@ final class StagingFolder: @unchecked Sendable {
 
     /// Creates the folders above `relative` not made yet. The lock guards only the set of folders made: `mkdir`
     /// runs outside it, so threads do not queue behind each other's disk work, and a folder that another
-    /// thread made meanwhile is no error.
+    /// thread made meanwhile is no error. Most folders are made in one that exists (a guide's in `guides/`),
+    /// so the whole folder is tried first, and its path walked component by component only when that fails.
     private func ensureParent(of relative: String) throws {
-        guard let slash = relative.lastIndex(of: "/") else { return }
+        guard let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         let directory = String(relative[..<slash])
         if isCreated(directory) { return }
+        if mkdirat(folder, directory, 0o755) == 0 || errno == EEXIST {
+            created(directory)
+            return
+        }
+        guard errno == ENOENT else { throw OutputError(path: directory, reason: String(cString: strerror(errno))) }
         var current = ""
         for component in directory.split(separator: "/") {
             current = current.isEmpty ? String(component) : current + "/" + component
             if isCreated(current) { continue }
-            if mkdir(path + "/" + current, 0o755) != 0 && errno != EEXIST {
+            if mkdirat(folder, current, 0o755) != 0 && errno != EEXIST {
                 throw OutputError(path: current, reason: String(cString: strerror(errno)))
             }
-            lock.lock()
-            createdDirectories.insert(current)
-            lock.unlock()
+            created(current)
         }
+    }
+
+    private func created(_ directory: String) {
+        lock.lock()
+        createdDirectories.insert(directory)
+        lock.unlock()
     }
 
     private func isCreated(_ directory: String) -> Bool {
