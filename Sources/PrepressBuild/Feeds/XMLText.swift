@@ -26,8 +26,10 @@ func xmlEscaped(_ text: String) -> String {
 /// Appends `text` escaped for XML (`xmlEscaped`) to `bytes`: as it is when nothing in it changes.
 func appendXMLEscaped(_ text: String, to bytes: inout [UInt8]) {
     var text = text
+    // Read once: a global table read per byte costs a `swift_once` check each time.
+    let table = xmlMayChange
     let plain = text.withUTF8 { utf8 in
-        if utf8.contains(where: { xmlMayChange[Int($0)] }) { return false }
+        if utf8.contains(where: { table[Int($0)] }) { return false }
         bytes.append(contentsOf: utf8)
         return true
     }

@@ -48,7 +48,9 @@ public struct SiteURLs: Sendable {
     /// Percent-encodes everything but unreserved characters and `/`, so non-ASCII slugs make valid links.
     public static func encode(_ path: String) -> String {
         // Nearly every path needs nothing: hand it back without copying.
-        let plain = path.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { keptBytes[Int($0)] } }
+        // The table read once: a static read per byte costs a `swift_once` check each time.
+        let kept = keptBytes
+        let plain = path.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { kept[Int($0)] } }
             ?? path.utf8.allSatisfy(isKept)
         guard !plain else { return path }
         let hexDigits = Array("0123456789ABCDEF".utf8)

@@ -112,7 +112,8 @@ struct JSONWriter {
     }
 
     private static func isPlain(_ key: StaticString) -> Bool {
-        UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount).allSatisfy { !mayNeedEscape[Int($0)] }
+        let table = mayNeedEscape
+        return UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount).allSatisfy { !table[Int($0)] }
     }
 
     /// Bytes the escaping below looks at: controls, `"`, `\`, `<`, `>`, `&`, and 0xE2 (which starts U+2028/9).
@@ -154,6 +155,8 @@ struct JSONWriter {
                 runStart = index + length
             }
             let hexDigits: StaticString = "0123456789abcdef"
+            // Read once: a static table read in the loop costs a `swift_once` check per byte.
+            let table = Self.mayNeedEscape
             var index = 0
             while index < bytes.count {
                 // Eight bytes at a time while none of them is one the escaping looks at.
@@ -164,7 +167,7 @@ struct JSONWriter {
                 }
                 let byte = bytes[index]
                 // Most bytes need nothing: one table lookup each.
-                guard Self.mayNeedEscape[Int(byte)] else { index += 1; continue }
+                guard table[Int(byte)] else { index += 1; continue }
                 switch byte {
                 case 0x22: escape("\\\"", at: index)
                 case 0x5C: escape("\\\\", at: index)

@@ -3,7 +3,8 @@ public enum HTMLText {
     /// The text escaped; the text itself when it holds nothing to escape, which is most text.
     public static func escaped(_ text: String) -> String {
         var text = text
-        let needsEscape = text.withUTF8 { bytes in bytes.contains(where: { escapes[Int($0)] }) }
+        let table = escapes
+        let needsEscape = text.withUTF8 { bytes in bytes.contains(where: { table[Int($0)] }) }
         guard needsEscape else { return text }
         var output: [UInt8] = []
         text.withUTF8 { bytes in appendEscaped(bytes, to: &output) }
