@@ -76,6 +76,23 @@ import PrepressTestSupport
         #expect(single.map(\.path) == ["sitemap.xml"])
     }
 
+    @Test func authoredURLsBecomeAbsoluteUnlessTheyHaveASchemeOrHost() {
+        let urls = SiteURLs(config: { var config = SiteConfig(); config.baseURL = "https://example.org/prep/"; return config }())
+        let cases: [(String, String)] = [
+            ("https://cdn.example.com/a.png", "https://cdn.example.com/a.png"),
+            ("//cdn.example.com/a.png", "//cdn.example.com/a.png"),
+            ("/images/a.png", "https://example.org/prep/images/a.png"),
+            ("images/a.png", "https://example.org/prep/images/a.png"),
+            ("images/a:b//c.png", "https://example.org/prep/images/a:b//c.png"),
+            ("images/a:/b/c.png", "https://example.org/prep/images/a:/b/c.png"),
+            ("x::///y", "x::///y"),
+            ("résumé/ü://x", "résumé/ü://x"),
+        ]
+        for (authored, absolute) in cases {
+            #expect(urls.absoluteAuthored(authored) == absolute, "\(authored)")
+        }
+    }
+
     @Test func xmlEscapingDropsWhatXMLCannotHold() {
         #expect(xmlEscaped("a<b>&\"c'\u{1}\u{FFFE}é") == "a&lt;b&gt;&amp;&quot;c&apos;é")
         #expect(xmlEscaped("Plain text, résumé € 日本") == "Plain text, résumé € 日本")

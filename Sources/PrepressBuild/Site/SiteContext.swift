@@ -181,14 +181,22 @@ struct ViewContext: @unchecked Sendable {
     /// The position of the term a name belongs to in the taxonomy at `taxonomy`. Its indexes are read where they
     /// are: calling a method of `taxonomies[i]` copied the taxonomy (terms, indexes, settings) on every call.
     private func termPosition(named name: String, taxonomy: Int) -> Int? {
-        let slug = values.pointee.taxonomies[taxonomy].slugByName[name] ?? Slug.make(name)
-        return values.pointee.taxonomies[taxonomy].termIndex[slug]
+        values.pointee.taxonomies[taxonomy].positionByName[name] ?? values.pointee.taxonomies[taxonomy].termIndex[Slug.make(name)]
+    }
+
+    /// The position of the first taxonomy of front-matter key `key`, as `taxonomyPositions` has it, found by
+    /// comparing keys: a site has a handful of taxonomies, their keys are short (compared as two words), and a
+    /// guide page asks a dozen times.
+    private func taxonomyPosition(key: String) -> Int? {
+        values.pointee.taxonomies.withUnsafeBufferPointer { taxonomies in
+            taxonomies.firstIndex { $0.config.key == key }
+        }
     }
 
     /// A name under the taxonomy of `key` as the site spells and links it; unlinked when the site has no such
     /// taxonomy. Read in place: `taxonomies[i]` would copy the whole taxonomy, its terms and indexes.
     func termView(named name: String, key: String) -> TermView {
-        guard let taxonomy = values.pointee.taxonomyPositions[key], let position = termPosition(named: name, taxonomy: taxonomy) else {
+        guard let taxonomy = taxonomyPosition(key: key), let position = termPosition(named: name, taxonomy: taxonomy) else {
             return TermView(slug: Slug.make(name), displayName: name, url: nil)
         }
         return TermView(slug: values.pointee.taxonomies[taxonomy].terms[position].slug,
@@ -199,7 +207,7 @@ struct ViewContext: @unchecked Sendable {
     /// The term a name belongs to under the taxonomy of `key`, as its name and page path; nil when the site
     /// has no such taxonomy or term. Read in place, like `termView(named:key:)`.
     func term(named name: String, key: String) -> (name: String, path: String)? {
-        guard let taxonomy = values.pointee.taxonomyPositions[key], let position = termPosition(named: name, taxonomy: taxonomy) else {
+        guard let taxonomy = taxonomyPosition(key: key), let position = termPosition(named: name, taxonomy: taxonomy) else {
             return nil
         }
         return (values.pointee.taxonomies[taxonomy].terms[position].name,

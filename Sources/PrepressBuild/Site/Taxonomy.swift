@@ -6,12 +6,13 @@ public struct Taxonomy: Sendable {
     public var terms: [Term]
     /// Position in `terms` by slug.
     var termIndex: [String: Int]
-    /// Slug of every spelling guides use, so pages need not make slugs again.
-    var slugByName: [String: String]
+    /// The position in `terms` of every spelling guides use: one lookup where a page shows a guide's terms,
+    /// rather than its slug by name and then the term by slug.
+    var positionByName: [String: Int]
 
     /// The position in `terms` of the term a name belongs to.
     public func position(named name: String) -> Int? {
-        termIndex[slugByName[name] ?? Slug.make(name)]
+        positionByName[name] ?? termIndex[Slug.make(name)]
     }
 
     public var path: String { config.path + "/" }

@@ -35,7 +35,8 @@ struct TaxonomyIndexer {
             }
             var termIndex: [String: Int] = [:]
             for (position, term) in terms.enumerated() { termIndex[term.slug] = position }
-            return Taxonomy(config: config, terms: terms, termIndex: termIndex, slugByName: slugByName)
+            let positionByName = slugByName.compactMapValues { termIndex[$0] }
+            return Taxonomy(config: config, terms: terms, termIndex: termIndex, positionByName: positionByName)
         }
     }
 
