@@ -175,6 +175,33 @@ import PrepressTestSupport
         #expect(try #require(files["index.html"]).contains("href=\"/questions/\""))
     }
 
+    /// The summary counts questions by type, each type's name lowercased, ASCII or not.
+    @Test func theQuestionSummaryLowercasesEveryTypeName() throws {
+        let body = """
+        ### SQL-Heavy Questions
+
+        #### Question 1: Which join?
+
+        **Answer:** An inner join.
+
+        ### Ética Questions
+
+        #### Question 1: Would you?
+
+        **Answer:** No.
+
+        #### Question 2: And then?
+
+        **Answer:** Still no.
+        """
+        let site = try TemporarySite(["content/typed.md": "---\nterm: Typed\npubDate: 2025-01-14\n---\n" + body + "\n"])
+        let page = try #require(try site.buildInMemory().files["guides/typed/index.html"])
+        #expect(page.contains("<h2 id=\"question-index-title\">3 questions · 1 sql-heavy · 2 ética</h2>"), "\(page)")
+        let single = try TemporarySite(["content/one.md": "---\nterm: One\n---\n### Technical Questions\n\n#### Question 1: Why?\n\n**Answer:** Because.\n"])
+        let onePage = try #require(try single.buildInMemory().files["guides/one/index.html"])
+        #expect(onePage.contains("<h2 id=\"question-index-title\">1 question · 1 technical</h2>"))
+    }
+
     @Test func aGuideWithoutQuestionsHasNoFAQAndNoQuestionIndex() throws {
         let site = try TemporarySite(["content/plain.md": "---\nterm: Plain\npubDate: 2025-01-14\n---\n## Notes\n\nNothing to ask?\n"])
         let files = try site.buildInMemory().files

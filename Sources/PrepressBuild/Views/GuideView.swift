@@ -45,7 +45,7 @@ struct GuideView: TemplateView {
         },
         "question_count": .number { $0.guide.rendered.questionCount },
         "has_questions": .flag { !$0.guide.rendered.questionGroups.isEmpty },
-        "question_summary": .optionalText { $0.questionSummary },
+        "question_summary": TemplateKey(type: .text) { view in view.questionSummary.map(TemplateValue.bytes) ?? .absent },
         "related": .list { view in view.context.related[view.index].map { GuideView(index: $0, context: view.context) } },
         "has_related": .flag { !$0.context.related[$0.index].isEmpty },
         "json_ld": .bytes { $0.context.writesStructuredData ? StructuredData(context: $0.context).jsonLD(for: $0.index) : [] },
@@ -64,22 +64,43 @@ struct GuideView: TemplateView {
     }
 
     /// Tags as terms; two spellings of one tag show once.
+    /// (A guide has a handful of tags: the terms found so far are searched, where a set of slugs was made and
+    /// hashed for every page.)
     private var uniqueTags: [TermView] {
-        var seen: Set<String> = []
-        return guide.frontMatter.tags.compactMap { name in
+        let names = guide.frontMatter.tags
+        var views: [TermView] = []
+        views.reserveCapacity(names.count)
+        for name in names {
             let view = term(name, key: "tags")
-            return seen.insert(view.slug).inserted ? view : nil
+            if !views.contains(where: { $0.slug == view.slug }) { views.append(view) }
         }
+        return views
     }
 
-    /// "4 questions · 1 technical · 1 behavioral · …", or nil for a guide without questions.
-    private var questionSummary: String? {
+    /// "4 questions · 1 technical · 1 behavioral · …", or nil for a guide without questions: written as bytes
+    /// (interpolated and joined, it made a string per group and one per page, and lowercased each name through
+    /// Unicode's tables; an ASCII name is lowercased on its bytes).
+    private var questionSummary: [UInt8]? {
         let groups = guide.rendered.questionGroups
         guard !groups.isEmpty else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32 + groups.count * 24)
         let total = guide.rendered.questionCount
-        var parts = ["\(total) question\(total == 1 ? "" : "s")"]
-        parts += groups.map { "\($0.questions.count) \($0.name.lowercased())" }
-        return parts.joined(separator: " · ")
+        appendNumber(total, to: &bytes)
+        bytes += (total == 1 ? " question" : " questions").utf8
+        for group in groups {
+            bytes += " · ".utf8
+            appendNumber(group.questions.count, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            var name = group.name
+            let isASCII = name.withUTF8 { utf8 in
+                guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+                for byte in utf8 { bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte) }
+                return true
+            }
+            if !isASCII { bytes += name.lowercased().utf8 }
+        }
+        return bytes
     }
 
     /// Home › Category › Guide.
