@@ -102,6 +102,13 @@ import PrepressTestSupport
         #expect(date.secondsSinceEpoch == 1_717_309_800)
     }
 
+    @Test func aDateForPeopleIsItsMonthDayAndYearUnpadded() {
+        for (date, text) in [(GuideDate(year: 2025, month: 1, day: 14), "January 14, 2025"), (GuideDate(year: 999, month: 12, day: 31), "December 31, 999"),
+                             (GuideDate(year: 2024, month: 9, day: 5), "September 5, 2024")] {
+            #expect(date.displayText == text)
+        }
+    }
+
     @Test(arguments: [
         (GuideDate(year: 2025, month: 1, day: 14), "2025-01-14", "2025-01-14T00:00:00Z"),
         (GuideDate(year: 987, month: 12, day: 3, hour: 9, minute: 5, second: 7), "0987-12-03", "0987-12-03T09:05:07Z"),
