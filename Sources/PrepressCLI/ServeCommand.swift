@@ -76,17 +76,22 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 /// The warnings of the last good build, printed then: a rebuild prints only those it adds.
-private final class ShownWarnings: @unchecked Sendable {
+final class ShownWarnings: @unchecked Sendable {
     private let lock = NSLock()
     private var warnings: Set<Diagnostic> = []
+    private var list: [Diagnostic] = []
 
     /// Keeps `warnings` as the ones shown; returns those not shown before, in order.
     @discardableResult
     func replace(with warnings: [Diagnostic]) -> [Diagnostic] {
         lock.lock()
         defer { lock.unlock() }
+        // Most edits change no warning: the same list is told by comparing it, where hashing a site's thousands
+        // of warnings took the processor the page being reloaded was about to be rendered on.
+        if warnings == list { return [] }
         let new = warnings.filter { !self.warnings.contains($0) }
         self.warnings = Set(warnings)
+        list = warnings
         return new
     }
 }

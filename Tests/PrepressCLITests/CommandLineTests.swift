@@ -95,3 +95,17 @@ enum BuildReportStub {
         for problem in try GoldenTree.compare(texts, with: fixturesDirectory + "/help") { Issue.record(Comment(rawValue: problem)) }
     }
 }
+
+@Suite struct ShownWarningsTests {
+    /// `serve` prints a rebuild's warnings only when they are new: the same list again prints nothing.
+    @Test func onlyWarningsNotShownBeforeAreNew() {
+        let shown = ShownWarnings()
+        let first = Diagnostic.warning(at: SourceLocation(file: "content/a.md", line: 2, column: 1), "no description")
+        let second = Diagnostic.warning(at: SourceLocation(file: "content/b.md", line: 2, column: 1), "no tags")
+        #expect(shown.replace(with: [first]) == [first])
+        #expect(shown.replace(with: [first]).isEmpty)
+        #expect(shown.replace(with: [first, second]) == [second])
+        #expect(shown.replace(with: [second]).isEmpty)
+        #expect(shown.replace(with: [first, second]) == [first])
+    }
+}

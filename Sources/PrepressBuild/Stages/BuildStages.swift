@@ -216,8 +216,9 @@ struct BuildStages {
         }
         var unchanged: (@Sendable (PageRenderer.Job) -> Bool)?
         if let record, let last, let changes = record.changes(since: last, context: prepared.context) {
-            let shown = changes.bodies.union(changes.frontMatters)
-            let frontMatters = changes.frontMatters
+            let count = prepared.context.guides.count
+            let shown = GuideMask(changes.bodies.union(changes.frontMatters), count: count)
+            let frontMatters = GuideMask(changes.frontMatters, count: count)
             unchanged = { job in
                 !renderer.showsBody(of: shown, on: job) && !renderer.showsFrontMatter(of: frontMatters, on: job)
             }

@@ -69,7 +69,7 @@ struct PageRenderer: Sendable {
 
     /// Whether a page shows the body (not the front matter) of one of `guides`: its reading time, questions
     /// or content. Asked of every page after each edit in the preview, so it makes no list on the way.
-    func showsBody(of guides: Set<Int>, on job: Job) -> Bool {
+    func showsBody(of guides: GuideMask, on job: Job) -> Bool {
         switch job {
         case .guide(let index): return guides.contains(index) || context.related[index].contains(where: guides.contains)
         case .list(let list): return list.guides[list.range].contains(where: guides.contains)
@@ -82,7 +82,7 @@ struct PageRenderer: Sendable {
     /// Whether a page shows the front matter of one of `guides` beyond their cards: a feed's entries (summary,
     /// dates, author), and a list page's guides. (A list's newest date is its pages' date in the sitemap: the
     /// sitemap is made from the jobs, which an update makes again, not from the pages.)
-    func showsFrontMatter(of guides: Set<Int>, on job: Job) -> Bool {
+    func showsFrontMatter(of guides: GuideMask, on job: Job) -> Bool {
         switch job {
         case .feed(_, _, _, let entries): return feedEntries(entries).contains(where: guides.contains)
         case .list(let list): return list.guides[list.range].contains(where: guides.contains)

@@ -149,9 +149,10 @@ struct SiteUpdater {
             let jobs = reloaded.frontMatterChanged ? renderer.jobs() : old.jobs
             var kept = old.renderedPages
             stale = 0
+            let shown = GuideMask(changed, count: context.guides.count)
             for (position, job) in jobs.enumerated() {
-                let shows = renderer.showsBody(of: changed, on: job)
-                    || (reloaded.frontMatterChanged && renderer.showsFrontMatter(of: changed, on: job))
+                let shows = renderer.showsBody(of: shown, on: job)
+                    || (reloaded.frontMatterChanged && renderer.showsFrontMatter(of: shown, on: job))
                 if shows {
                     stale += 1
                     kept[position] = nil
