@@ -17,7 +17,7 @@ struct Facets {
     init(context: SiteContext) {
         let taxonomies = context.taxonomies
         func values(_ key: String) -> (Int?, [Value]) {
-            guard let position = context.taxonomyPositions[key] else { return (nil, []) }
+            guard let position = context.unretained.taxonomyPosition(key: key) else { return (nil, []) }
             let links = context.termLinks[position]
             return (position, taxonomies[position].terms.enumerated().map { Value(name: $1.name, url: links[$0]) })
         }

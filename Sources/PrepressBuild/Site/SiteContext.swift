@@ -47,8 +47,7 @@ struct SiteContext: Sendable {
         var related: [[Int]]
         var questionBank: QuestionBank
         var guideLinks: [String]
-        /// Each taxonomy's position, by its front-matter key, and the link of each of its terms, made once.
-        var taxonomyPositions: [String: Int]
+        /// The link of each term of each taxonomy, made once.
         var termLinks: [[String]]
         /// The link of each taxonomy's index page, made once: every page's navigation shows them.
         var taxonomyLinks: [String]
@@ -67,11 +66,6 @@ struct SiteContext: Sendable {
             self.related = related
             self.questionBank = questionBank
             guideLinks = guides.map { urls.link($0.path) }
-            var taxonomyPositions: [String: Int] = [:]
-            for (position, taxonomy) in taxonomies.enumerated() where taxonomyPositions[taxonomy.config.key] == nil {
-                taxonomyPositions[taxonomy.config.key] = position
-            }
-            self.taxonomyPositions = taxonomyPositions
             termLinks = taxonomies.map { taxonomy in taxonomy.terms.map { urls.link(taxonomy.path(of: $0)) } }
             taxonomyLinks = taxonomies.map { urls.link($0.path) }
         }
@@ -172,8 +166,6 @@ struct ViewContext: @unchecked Sendable {
     var guideLinks: [String] { _read { yield values.pointee.guideLinks } }
     var cards: [String] { _read { yield values.pointee.cards } }
     var writesStructuredData: Bool { values.pointee.writesStructuredData }
-    /// Each taxonomy's position in `taxonomies`, by its front-matter key (`category`, `tags`).
-    var taxonomyPositions: [String: Int] { _read { yield values.pointee.taxonomyPositions } }
     /// The link of each term of each taxonomy, by positions.
     var termLinks: [[String]] { _read { yield values.pointee.termLinks } }
     var taxonomyLinks: [String] { _read { yield values.pointee.taxonomyLinks } }
@@ -184,10 +176,10 @@ struct ViewContext: @unchecked Sendable {
         values.pointee.taxonomies[taxonomy].positionByName[name] ?? values.pointee.taxonomies[taxonomy].termIndex[Slug.make(name)]
     }
 
-    /// The position of the first taxonomy of front-matter key `key`, as `taxonomyPositions` has it, found by
-    /// comparing keys: a site has a handful of taxonomies, their keys are short (compared as two words), and a
-    /// guide page asks a dozen times.
-    private func taxonomyPosition(key: String) -> Int? {
+    /// The position in `taxonomies` of the first taxonomy of front-matter key `key` (`category`, `tags`), found
+    /// by comparing keys: a site has a handful of taxonomies, their keys are short (compared as two words), and
+    /// a guide page asks a dozen times.
+    func taxonomyPosition(key: String) -> Int? {
         values.pointee.taxonomies.withUnsafeBufferPointer { taxonomies in
             taxonomies.firstIndex { $0.config.key == key }
         }

@@ -45,7 +45,7 @@ struct GuideView: TemplateView {
         },
         "question_count": .number { $0.guide.rendered.questionCount },
         "has_questions": .flag { !$0.guide.rendered.questionGroups.isEmpty },
-        "question_summary": TemplateKey(type: .text) { view in view.questionSummary.map(TemplateValue.bytes) ?? .absent },
+        "question_summary": .optionalBytes { $0.questionSummary },
         "related": .list { view in view.context.related[view.index].map { GuideView(index: $0, context: view.context) } },
         "has_related": .flag { !$0.context.related[$0.index].isEmpty },
         "json_ld": .bytes { $0.context.writesStructuredData ? StructuredData(context: $0.context).jsonLD(for: $0.index) : [] },

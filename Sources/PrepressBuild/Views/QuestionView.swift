@@ -31,13 +31,13 @@ struct QuestionView: TemplateView {
     /// The guide's URL and the question's anchor, joined into a buffer of their size: `guideURL + "#" + anchor`
     /// made two strings, the second grown from the first, for each of the 120,000 entries of a 10,000-guide bank.
     private var url: [UInt8] {
-        var guideURL = guideURL
-        var anchor = question.anchor
+        let guideURL = guideURL
+        let anchor = question.anchor
         var bytes: [UInt8] = []
         bytes.reserveCapacity(guideURL.utf8.count + 1 + anchor.utf8.count)
-        guideURL.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes += guideURL.utf8
         bytes.append(UInt8(ascii: "#"))
-        anchor.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes += anchor.utf8
         return bytes
     }
 

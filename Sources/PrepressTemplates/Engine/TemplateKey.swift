@@ -27,6 +27,12 @@ public struct TemplateKey<View>: Sendable {
         Self(type: .text) { .bytes(read($0)) }
     }
 
+    /// Text made as UTF-8 bytes that may be missing: absent when nil, as `optionalText`.
+    @inlinable
+    public static func optionalBytes(_ read: @escaping @Sendable (View) -> [UInt8]?) -> Self {
+        Self(type: .text) { view in read(view).map(TemplateValue.bytes) ?? .absent }
+    }
+
     @inlinable
     public static func number(_ read: @escaping @Sendable (View) -> Int) -> Self {
         Self(type: .number) { .number(read($0)) }
