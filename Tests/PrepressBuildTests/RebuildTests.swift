@@ -177,6 +177,50 @@ import PrepressTestSupport
         #expect(!rewritten.contains("images/logo.svg"))
     }
 
+    /// A cold build records no digests (`OutputManifest.Entry`): the rebuild after it compares a page it renders
+    /// again with the file's bytes. An edit that keeps the page's size still rewrites it; a page whose bytes are
+    /// the same is left alone, before and after the rebuild has taken its digest.
+    @Test func aPageOfTheSameSizeIsComparedByItsBytesAfterAColdBuild() throws {
+        let site = try TemporarySite(Self.files)
+        _ = try build(site)
+        let manifestPath = OutputManifest.path(for: site.options())
+        let folder = URL(fileURLWithPath: site.output).standardizedFileURL.path
+        let page = "guides/python-developer/index.html"
+        #expect(try #require(OutputManifest.read(from: manifestPath, outputFolder: folder)).files[page]?.digest == nil)
+        let sizeBefore = try Data(contentsOf: URL(fileURLWithPath: site.output + "/" + page)).count
+        var before = try identities(site.output)
+        try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Some text.", with: "Same text.") }
+        _ = try build(site)
+        var after = try identities(site.output)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: site.output + "/" + page)).count == sizeBefore)
+        #expect(after[page] != before[page], "the page, as long as before, is written")
+        #expect(after["guides/engineering-manager/index.html"] == before["guides/engineering-manager/index.html"])
+        #expect(try readTree(site.output) == coldBuild(site))
+        #expect(try #require(OutputManifest.read(from: manifestPath, outputFolder: folder)).files[page]?.digest != nil,
+                "the rebuild records the digest of what it wrote")
+        // Back to the first text: compared by digest now.
+        before = after
+        try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Same text.", with: "Some text.") }
+        _ = try build(site)
+        after = try identities(site.output)
+        #expect(after[page] != before[page])
+        #expect(try readTree(site.output) == coldBuild(site))
+    }
+
+    @Test func aFileThatHoldsTheBytesIsToldFromOneThatDoesNot() throws {
+        let site = try TemporarySite(["a.txt": "abc", "empty.txt": ""])
+        func holds(_ path: String, _ text: String) -> Bool {
+            Array(text.utf8).withUnsafeBytes { UpdatingOutputSink.file(site.path + "/" + path, holds: $0) }
+        }
+        #expect(holds("a.txt", "abc"))
+        #expect(!holds("a.txt", "abd"))
+        #expect(!holds("a.txt", "ab"))
+        #expect(!holds("a.txt", "abcd"))
+        #expect(holds("empty.txt", ""))
+        #expect(!holds("empty.txt", "a"))
+        #expect(!holds("missing.txt", ""))
+    }
+
     @Test func aFutureGuideComingDueRebuildsToWhatAColdBuildWrites() throws {
         let site = try TemporarySite(Self.files.merging(["content/soon.md": "---\nterm: Soon\npubDate: 2026-06-01\n---\nLater.\n"]) { $1 })
         _ = try build(site)
@@ -224,7 +268,7 @@ import PrepressTestSupport
         let site = try TemporarySite(Self.files)
         _ = try build(site)
         let manifest = OutputManifest.path(for: site.options())
-        for damage in ["", "prepress output manifest 1\noutput /elsewhere\n", "prepress output manifest 1\nnot a manifest"] {
+        for damage in ["", "\(OutputManifest.header)\noutput /elsewhere\n", "\(OutputManifest.header)\nnot a manifest"] {
             try Data(damage.utf8).write(to: URL(fileURLWithPath: manifest))
             try edit(site, "content/python.md") { $0 + "\nMore.\n" }
             let report = try build(site)

@@ -41,9 +41,10 @@ final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
 
     func writeBytes(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         let digest = XXHash64.hash(buffer)
-        if let last = previous.files[path], last.digest == digest, listing.files[path] == last.status {
+        if let last = previous.files[path], listing.files[path] == last.status,
+           last.digest.map({ $0 == digest }) ?? (last.status.size == buffer.count && Self.file(outputPath + "/" + path, holds: buffer)) {
             lock.lock()
-            unchanged[path] = last
+            unchanged[path] = OutputManifest.Entry(digest: digest, status: last.status)
             lock.unlock()
             return
         }
@@ -51,6 +52,28 @@ final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
         lock.lock()
         staged[path] = OutputManifest.Entry(digest: digest, status: OutputListing.FileStatus(info))
         lock.unlock()
+    }
+
+    /// Whether the file at `path` holds exactly `bytes` (false when it cannot be read): for a file the last
+    /// build wrote without its digest.
+    static func file(_ path: String, holds bytes: UnsafeRawBufferPointer) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { chunk.deallocate() }
+        var compared = 0
+        while true {
+            let count = read(descriptor, chunk.baseAddress!, chunk.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            if count == 0 { return compared == bytes.count }
+            guard compared + count <= bytes.count,
+                  memcmp(chunk.baseAddress!, bytes.baseAddress! + compared, count) == 0 else { return false }
+            compared += count
+        }
     }
 
     /// Files written (staged) and left as they were.
