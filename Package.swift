@@ -55,6 +55,8 @@ let package = Package(
             pkgConfig: "jemalloc",
             providers: [.apt(["libjemalloc-dev"])]
         ),
+        // The processor's prefetch hint (one inline C function; no library).
+        .systemLibrary(name: "CPrefetch"),
         // Code highlighting: KDE's KSyntaxHighlighting (Debian's libkf5syntaxhighlighting-dev, C++ on Qt 5) behind a
         // C interface of our own. docs/highlighting.md says why this library. CQt5 brings Qt's compiler flags.
         .systemLibrary(
@@ -81,7 +83,7 @@ let package = Package(
         ),
         .target(
             name: "PrepressBuild",
-            dependencies: ["PrepressMarkdown", "PrepressContent", "PrepressTemplates"]
+            dependencies: ["PrepressMarkdown", "PrepressContent", "PrepressTemplates", "CPrefetch"]
         ),
         .target(
             name: "PrepressPreview",

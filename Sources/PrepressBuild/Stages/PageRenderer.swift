@@ -199,6 +199,7 @@ struct PageRenderer: Sendable {
         case .guide(let index):
             // Read in place: `context.guides[index]` would copy the guide, retaining all its fields.
             let guide = UnsafePointer(context.unretained.guide(at: index))
+            GuidePrefetch(context: context.unretained).ahead(of: index)
             let view = GuidePageView(
                 site: site,
                 page: BoxedView(PageView(title: guide.pointee.frontMatter.term + " · " + config.title,
@@ -255,9 +256,11 @@ struct PageRenderer: Sendable {
             let count = type.map { bank.types[$0].entries.count } ?? bank.totalCount
             let description = "\(count) interview question\(count == 1 ? "" : "s") with model answers, "
                 + (type.map { "of the \(bank.types[$0].name.lowercased()) kind." } ?? "grouped by type.")
+            let groups = questionGroups(type: type, range: range)
+            GuidePrefetch(context: context.unretained).questions(of: groups.map(\.entries))
             let view = QuestionBankPageView(
                 site: site, page: BoxedView(PageView(title: title, description: description, path: path, kind: "questions", urls: urls)),
-                bank: bank, currentType: type, groups: questionGroups(type: type, range: range),
+                bank: bank, currentType: type, groups: groups,
                 pagination: pageCount > 1 ? PaginationView(current: number, total: pageCount, firstPath: firstPath, urls: urls) : nil,
                 context: context.unretained)
             return RenderedPage(path: path + "index.html", bytes: render(view, "questions"),
