@@ -131,6 +131,21 @@ import PrepressTestSupport
         #expect(off.filter { $0.key.hasSuffix(".html") }.values.allSatisfy { !$0.contains("site-search") && !$0.contains("search.js\"") })
     }
 
+    @Test func anExcerptIsCutAtAWordWithItsWhiteSpaceMadeOneSpace() {
+        #expect(SearchIndexer.lead("  short\n\ttext  ", limit: 20) == "short text")
+        #expect(SearchIndexer.lead("one two three four", limit: 10) == "one two…")
+        #expect(SearchIndexer.lead("exactly ten", limit: 11) == "exactly ten")
+        // No space to cut at: cut before a character, never inside one.
+        #expect(SearchIndexer.lead("abcdefghij", limit: 4) == "abcd…")
+        #expect(SearchIndexer.lead("ééééé", limit: 3) == "é…")
+        #expect(SearchIndexer.lead("", limit: 5) == "")
+        for limit in 0...12 {
+            let lead = SearchIndexer.lead("Résumé tips für 面接", limit: limit)
+            #expect(lead.utf8.count <= limit + 4)
+            #expect(!lead.contains("\u{FFFD}"))
+        }
+    }
+
     @Test func largeShardsAreSplitByTheNextLetter() {
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
         var words = ["re"]

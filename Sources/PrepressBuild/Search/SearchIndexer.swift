@@ -232,11 +232,11 @@ struct SearchIndexer {
     /// unsigned LEB128 varints.
     private func shardFiles(_ postings: [String: [UInt32]]) -> (keys: [String], files: [RenderedPage]) {
         let byShard = Self.shards(of: Array(postings.keys)) { word in word.utf8.count + 2 + postings[word]!.count * 2 }
-        let keys = byShard.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let keys = byShard.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let shards = byShard
         return (keys, keys.parallelMap { key in
             var bytes: [UInt8] = []
-            for word in shards[key]!.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            for word in shards[key]!.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
                 let list = postings[word]!
                 Varint.append(UInt32(word.utf8.count), to: &bytes)
                 bytes += word.utf8
@@ -300,34 +300,45 @@ struct SearchIndexer {
     /// The start of a text, its runs of white space made one space, at most about `limit` bytes, cut at a
     /// word (with "…" when cut).
     static func lead(_ text: String, limit: Int) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(limit + 8)
-        var pendingSpace = false
-        var cut = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                pendingSpace = !bytes.isEmpty
-                continue
+        var text = text
+        return text.withUTF8 { source in
+            // At most `limit` bytes and a space and a byte before a cut, then "…" (three bytes).
+            String(unsafeUninitializedCapacity: limit + 8) { output in
+                var count = 0
+                var pendingSpace = false
+                var cut = false
+                for byte in source {
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                        pendingSpace = count > 0
+                        continue
+                    }
+                    if count >= limit {
+                        cut = true
+                        break
+                    }
+                    if pendingSpace {
+                        output[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    output[count] = byte
+                    count += 1
+                }
+                guard cut else { return count }
+                if let space = output[..<count].lastIndex(of: 0x20) {
+                    count = space
+                } else {
+                    // No space to cut at: back up to the start of a character.
+                    while count > 0, output[count - 1] & 0xC0 == 0x80 { count -= 1 }
+                    if count > 0, output[count - 1] >= 0xC0 { count -= 1 }
+                }
+                for byte in "…".utf8 {
+                    output[count] = byte
+                    count += 1
+                }
+                return count
             }
-            if bytes.count >= limit {
-                cut = true
-                break
-            }
-            if pendingSpace {
-                bytes.append(0x20)
-                pendingSpace = false
-            }
-            bytes.append(byte)
         }
-        guard cut else { return String(decoding: bytes, as: UTF8.self) }
-        if let space = bytes.lastIndex(of: 0x20) {
-            bytes.removeSubrange(space...)
-        } else {
-            // No space to cut at: back up to the start of a character.
-            while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
-            if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
-        }
-        return String(decoding: bytes, as: UTF8.self) + "…"
     }
 
     /// `index.json`: what a client reads first.
