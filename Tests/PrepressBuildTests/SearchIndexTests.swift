@@ -131,6 +131,55 @@ import PrepressTestSupport
         #expect(off.filter { $0.key.hasSuffix(".html") }.values.allSatisfy { !$0.contains("site-search") && !$0.contains("search.js\"") })
     }
 
+    @Test func guidesAreNumberedByCategoryVerticalAndTermInByteOrder() throws {
+        func guide(_ term: String, _ category: String) -> String {
+            "---\nterm: \(term)\ncategory: \(category)\npubDate: 2025-01-02\n---\nText.\n"
+        }
+        let (_, files) = try index(of: [
+            "content/a.md": guide("Zeta", "Sales"),
+            "content/b.md": guide("Beta", "Engineering"),
+            "content/c.md": guide("Alpha", "Engineering"),
+            "content/d.md": guide("Omega", "Eng"),
+            "content/e.md": guide("Étude", "Engineering"),
+        ])
+        let documents = try #require(try JSONSerialization.jsonObject(with: Data(files["search/d/0.json"] ?? [])) as? [[String: Any]])
+        // A category that begins another comes first; "É" (UTF-8 C3 89) after every ASCII letter.
+        #expect(documents.compactMap { $0["t"] as? String } == ["Omega", "Alpha", "Beta", "Étude", "Zeta"])
+    }
+
+    @Test func aGuidesWordsAreReadUntilAByteOutOfPlace() {
+        var writer = CacheWriter()
+        for length in [3, 0, 0, 0, 0, 0, 40] { writer.number(UInt64(length)) }
+        writer.number(2)
+        writer.string("ab")
+        writer.number(0b100_0001)
+        writer.number(1)
+        writer.number(7)
+        writer.string("cdefg")
+        writer.number(0b1)
+        let whole = writer.bytes
+        var lengths: [Int] = []
+        var read: [(String, [UInt16])] = []
+        func readAll(_ bytes: [UInt8]) {
+            lengths = []
+            read = []
+            GuideWords(bytes: bytes).read { lengths = Array(UnsafeBufferPointer(start: $0, count: 7)) } word: { word, counts in
+                read.append((String(decoding: word, as: UTF8.self), Array(UnsafeBufferPointer(start: counts, count: 7))))
+            }
+        }
+        readAll(whole + [2])
+        #expect(lengths == [3, 0, 0, 0, 0, 0, 40])
+        #expect(read.map(\.0) == ["ab", "cdefg"])
+        #expect(read.map(\.1) == [[1, 0, 0, 0, 0, 0, 7], [2, 0, 0, 0, 0, 0, 0]])
+        // Cut before the last count: the first word only. Cut inside a word's bytes: no word past it.
+        readAll(whole)
+        #expect(read.map(\.0) == ["ab"])
+        readAll(Array(whole.prefix(17)))
+        #expect(read.map(\.0) == ["ab"])
+        readAll(Array(whole.prefix(3)))
+        #expect(lengths.isEmpty && read.isEmpty)
+    }
+
     @Test func anExcerptIsCutAtAWordWithItsWhiteSpaceMadeOneSpace() {
         #expect(SearchIndexer.lead("  short\n\ttext  ", limit: 20) == "short text")
         #expect(SearchIndexer.lead("one two three four", limit: 10) == "one two…")

@@ -133,11 +133,12 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     func record(_ rendered: RenderedMarkdown, of displayPath: String, key: String) {
         lock.lock()
         defer { lock.unlock() }
-        guard entries[displayPath] != nil else { return }
-        entries[displayPath]?.rendering = (key, rendered)
+        // By index: `entries[displayPath] != nil` would copy (and retain) the whole entry.
+        guard let index = entries.index(forKey: displayPath) else { return }
+        entries.values[index].rendering = (key, rendered)
         // Words read from another rendering no longer hold.
-        entries[displayPath]?.searchWords = nil
-        entries[displayPath]?.isNew = true
+        entries.values[index].searchWords = nil
+        entries.values[index].isNew = true
     }
 
     // MARK: Search
@@ -146,15 +147,17 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     func searchWords(of displayPath: String) -> [UInt8]? {
         lock.lock()
         defer { lock.unlock() }
-        return entries[displayPath]?.searchWords
+        // By index: `entries[displayPath]?.searchWords` would copy (and retain) the whole entry.
+        guard let index = entries.index(forKey: displayPath) else { return nil }
+        return entries.values[index].searchWords
     }
 
     func record(searchWords: [UInt8], of displayPath: String) {
         lock.lock()
         defer { lock.unlock() }
-        guard entries[displayPath]?.rendering != nil else { return }
-        entries[displayPath]?.searchWords = searchWords
-        entries[displayPath]?.isNew = true
+        guard let index = entries.index(forKey: displayPath), entries.values[index].rendering != nil else { return }
+        entries.values[index].searchWords = searchWords
+        entries.values[index].isNew = true
     }
 
     // MARK: Files

@@ -47,11 +47,7 @@ struct SearchIndexer {
     /// Every file of the index, by path under the output folder.
     func files() -> [RenderedPage] {
         let guides = context.guides
-        // Guides by category, vertical and term, so that a query's results, which tend to share them, share
-        // chunks of display data.
-        // (The keys are made once: a comparison reading them from the guides would copy two front matters.)
-        let sortKeys = guides.map { ($0.frontMatter.category ?? "", $0.frontMatter.vertical ?? "", $0.frontMatter.term, $0.slug) }
-        let order = guides.indices.sorted { sortKeys[$0] < sortKeys[$1] }
+        let order = Self.documentOrder(guides)
         let words = (counting ?? Self.countWords(Array(guides), cache: cache)).results.flatMap { $0 }
         let averages = averageLengths(words)
         let postings = indexWords(order, words: words, averages: averages)
@@ -61,6 +57,31 @@ struct SearchIndexer {
             RenderedPage(path: Self.folder + "facets.bin", bytes: facets.encoded(order)),
             RenderedPage(path: Self.folder + "index.json", bytes: meta(documents: order.count, shards: keys, facets: facets)),
         ]
+    }
+
+    /// The guides' places in the index: by category, vertical, term and slug (their UTF-8 bytes), so that a
+    /// query's results, which tend to share them, share chunks of display data.
+    static func documentOrder(_ guides: some Collection<Guide>) -> [Int] {
+        // Each guide's key in one buffer, its four parts each ended by a zero byte, so that comparing two
+        // keys is comparing bytes (a tuple of strings would be copied, and retained, at every comparison).
+        var keys: [UInt8] = []
+        var starts: [Int] = [0]
+        starts.reserveCapacity(guides.count + 1)
+        for guide in guides {
+            for part in [guide.frontMatter.category ?? "", guide.frontMatter.vertical ?? "", guide.frontMatter.term, guide.slug] {
+                keys += part.utf8
+                keys.append(0)
+            }
+            starts.append(keys.count)
+        }
+        return keys.withUnsafeBufferPointer { keys in
+            Array(0..<guides.count).sorted { first, second in
+                let a = keys.baseAddress! + starts[first], b = keys.baseAddress! + starts[second]
+                let aCount = starts[first + 1] - starts[first], bCount = starts[second + 1] - starts[second]
+                let order = memcmp(a, b, min(aCount, bCount))
+                return order != 0 ? order < 0 : aCount < bCount
+            }
+        }
     }
 
     // MARK: Words
@@ -152,14 +173,20 @@ struct SearchIndexer {
     private func indexWords(_ order: [Int], words: [GuideWords], averages: [Double]) -> [String: [UInt32]] {
         let fieldCount = Field.allCases.count
         let weights = Field.allCases.map(\.weight)
-        let parts: [(words: [String], postings: [[UInt32]])] = Self.ranges(order.count).parallelMap { range in
+        // One part a core: each part's words are merged by their strings, once per part.
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let size = max(1, (order.count + cores - 1) / cores)
+        let ranges = stride(from: 0, to: order.count, by: size).map { $0..<min($0 + size, order.count) }
+        let parts: [(words: [String], postings: [[UInt32]])] = ranges.parallelMap { range in
             var table = WordTable()
             var postings: [[UInt32]] = []
+            var normals = [Double](repeating: 1, count: fieldCount)
             for document in range {
-                let guide = words[order[document]]
-                let lengths = guide.lengths
-                let normals = (0..<fieldCount).map { 1 - Self.b + Self.b * Double(max(lengths[$0], 1)) / averages[$0] }
-                guide.forEachWord { word, counts in
+                words[order[document]].read { lengths in
+                    for field in 0..<fieldCount {
+                        normals[field] = 1 - Self.b + Self.b * Double(max(lengths[field], 1)) / averages[field]
+                    }
+                } word: { word, counts in
                     let number = table.number(of: word)
                     if number == postings.count { postings.append([]) }
                     var weighted = 0.0
@@ -174,6 +201,7 @@ struct SearchIndexer {
             return (words, postings)
         }
         var merged: [String: [UInt32]] = [:]
+        merged.reserveCapacity(parts.first?.words.count ?? 0)
         for part in parts {
             for (word, list) in zip(part.words, part.postings) { merged[word, default: []] += list }
         }
@@ -279,12 +307,14 @@ struct SearchIndexer {
                 json.endArray()
                 json.key("q")
                 json.beginArray()
-                for group in guide.pointee.rendered.questionGroups {
-                    for question in group.questions {
+                // Read in place, by index: `for question in …` would copy (and retain) each question.
+                let groups = guide.pointee.rendered.questionGroups
+                for group in groups.indices {
+                    for question in groups[group].questions.indices {
                         json.beginArray()
-                        json.string(question.text)
-                        json.string(question.anchor)
-                        json.string(Self.lead(question.answerText, limit: 120))
+                        json.string(groups[group].questions[question].text)
+                        json.string(groups[group].questions[question].anchor)
+                        json.string(Self.lead(groups[group].questions[question].answerText, limit: 120))
                         json.endArray()
                     }
                 }
@@ -475,24 +505,53 @@ struct GuideWords: Sendable {
         return (0..<SearchIndexer.Field.allCases.count).map { _ in Int(reader.number()) }
     }
 
-    /// Calls `body` with each word and its counts by field (zero where it does not occur).
-    func forEachWord(_ body: (UnsafeBufferPointer<UInt8>, UnsafePointer<UInt16>) -> Void) {
+    /// Reads the guide's words in one pass: `lengths` gets its fields' lengths, then `word` each word with its
+    /// counts by field (zero where it does not occur). Stops at the first byte out of place.
+    func read(lengths: (UnsafePointer<Int>) -> Void, word: (UnsafeBufferPointer<UInt8>, UnsafePointer<UInt16>) -> Void) {
         let fieldCount = SearchIndexer.Field.allCases.count
-        var counts = [UInt16](repeating: 0, count: fieldCount)
-        bytes.withUnsafeBufferPointer { buffer in
-            var reader = CacheReader(bytes)
-            for _ in 0..<fieldCount { _ = reader.number() }
-            let wordCount = reader.count()
-            for _ in 0..<wordCount {
-                let length = reader.count()
-                let start = reader.position
-                reader.skip(length)
-                let mask = reader.number()
-                for field in 0..<fieldCount {
-                    counts[field] = mask & (1 << UInt64(field)) != 0 ? UInt16(truncatingIfNeeded: reader.number()) : 0
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: fieldCount) { fieldLengths in
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: fieldCount) { counts in
+                bytes.withUnsafeBufferPointer { buffer in
+                    guard var cursor = buffer.baseAddress else { return }
+                    let end = cursor + buffer.count
+                    var failed = false
+                    // An unsigned LEB128 number; `failed` when it runs past the end or is longer than 64 bits.
+                    func number() -> UInt64 {
+                        if cursor < end, cursor.pointee < 0x80 {
+                            defer { cursor += 1 }
+                            return UInt64(cursor.pointee)
+                        }
+                        var value: UInt64 = 0
+                        var shift: UInt64 = 0
+                        while cursor < end, shift < 64 {
+                            let byte = cursor.pointee
+                            cursor += 1
+                            value |= UInt64(byte & 0x7F) << shift
+                            if byte < 0x80 { return value }
+                            shift += 7
+                        }
+                        failed = true
+                        return 0
+                    }
+                    for field in 0..<fieldCount { fieldLengths[field] = Int(truncatingIfNeeded: number()) }
+                    guard !failed else { return }
+                    lengths(UnsafePointer(fieldLengths.baseAddress!))
+                    let wordCount = number()
+                    var read: UInt64 = 0
+                    while read < wordCount, !failed {
+                        read += 1
+                        let length = number()
+                        guard !failed, length > 0, length <= UInt64(end - cursor) else { return }
+                        let start = cursor
+                        cursor += Int(length)
+                        let mask = number()
+                        for field in 0..<fieldCount {
+                            counts[field] = mask & (1 << UInt64(field)) != 0 ? UInt16(truncatingIfNeeded: number()) : 0
+                        }
+                        guard !failed else { return }
+                        word(UnsafeBufferPointer(start: start, count: Int(length)), UnsafePointer(counts.baseAddress!))
+                    }
                 }
-                guard !reader.failed, length > 0 else { return }
-                counts.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: buffer[start..<start + length]), $0.baseAddress!) }
             }
         }
     }
