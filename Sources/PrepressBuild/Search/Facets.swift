@@ -26,13 +26,14 @@ struct Facets {
         let positions = (category: category.0, vertical: vertical.0, tags: tag.0)
         let view = context.unretained
         byGuide = Array(context.guides.indices).parallelMap { index in
-            let matter = UnsafePointer(view.guide(at: index)).pointee.frontMatter
+            // Read in place: `.pointee.frontMatter` would copy (and retain) every field of the front matter.
+            let guide = UnsafePointer(view.guide(at: index))
             return taxonomies.withUnsafeBufferPointer { taxonomies in
-                let category = positions.category.flatMap { position in matter.category.flatMap { taxonomies[position].position(named: $0) } }
-                let vertical = positions.vertical.flatMap { position in matter.vertical.flatMap { taxonomies[position].position(named: $0) } }
+                let category = positions.category.flatMap { position in guide.pointee.frontMatter.category.flatMap { taxonomies[position].position(named: $0) } }
+                let vertical = positions.vertical.flatMap { position in guide.pointee.frontMatter.vertical.flatMap { taxonomies[position].position(named: $0) } }
                 var tags: [Int] = []
                 if let position = positions.tags {
-                    for name in matter.tags {
+                    for name in guide.pointee.frontMatter.tags {
                         if let tag = taxonomies[position].position(named: name), !tags.contains(tag) { tags.append(tag) }
                     }
                 }

@@ -147,6 +147,9 @@ final class SearchTokenizer {
     private var pairedLength = 0
     private var pairedUsed = false
     private var folded: [UInt32: [SearchText.Piece]] = [:]
+    /// The statics the loop reads at every tag, held here: a static's first use is checked on every read.
+    private let answerLabel = SearchTokenizer.answerSummary
+    private let captionSecondByte = SearchTokenizer.captionStart[1]
 
     deinit {
         word.deallocate()
@@ -247,13 +250,13 @@ final class SearchTokenizer {
                         // (Each check below first reads the byte after `<`: most tags are neither.)
                         let next = index + 1 < count ? base[index + 1] : 0
                         // Practice mode's "Show answer" label is the theme's, in every guide: no word of it.
-                        let label = SearchTokenizer.answerSummary
+                        let label = answerLabel
                         if next == label[1], count - index >= label.count, memcmp(base + index, label.baseAddress!, label.count) == 0 {
                             index += label.count
                             continue
                         }
                         // Nor is highlighted code's caption, the language's name.
-                        if next == Self.captionStart[1], let end = Self.captionEnd(in: base, from: index, count: count) {
+                        if next == captionSecondByte, let end = Self.captionEnd(in: base, from: index, count: count) {
                             index = end
                             continue
                         }
