@@ -161,6 +161,25 @@ import PrepressTestSupport
         #expect(try readTree(site.output) == coldBuild(site))
     }
 
+    @Test func aCachedGuideIsLoadedWithoutItsBodyOnlyWhenItsRenderingWillBeUsedAsItIs() throws {
+        let site = try TemporarySite(Self.files)
+        _ = try build(site)
+        let key = GuideRenderer.renderKey(of: GuideRenderer.markdownRenderer(for: SiteConfig()))
+        func body(_ path: String, key: String?) throws -> String? {
+            let cache = GuideCache(folder: GuideCache.folder(for: site.options()), identity: BuildStamp.toolIdentity())
+            cache.reusedRenderKey = key
+            let text = try String(contentsOfFile: site.path + "/" + path, encoding: .utf8)
+            return cache.parsedGuide(text: text, displayPath: site.options().displayPath(path))?.body
+        }
+        // Rendered with the same options and without links: nothing will read the body.
+        #expect(try body("content/roles/manager.md", key: key) == "")
+        // A link's destination is checked again by the Markdown stage, which renders again when it moved.
+        #expect(try body("content/python.md", key: key) == "Some text. See [the SQL guide](sql.md).\n")
+        // Other options, or none known: the guide will be rendered again.
+        #expect(try body("content/roles/manager.md", key: key + "x") == "Lead.\n")
+        #expect(try body("content/roles/manager.md", key: nil) == "Lead.\n")
+    }
+
     @Test func aBodyEditWritesOnlyTheFilesItChangesAndLeavesTheRestAlone() throws {
         let site = try TemporarySite(Self.files)
         let first = try build(site)

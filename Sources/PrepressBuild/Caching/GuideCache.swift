@@ -57,11 +57,22 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
 
     // MARK: Parsing
 
+    /// The key of the renderings this build's Markdown stage reuses (`GuideRenderer.renderKey`), when known
+    /// before the content loads: a cached guide rendered with it and without links (whose destinations the
+    /// stage checks again) is loaded without its body, which nothing would read — a rebuild of a large site
+    /// would otherwise hold every body (a hundred megabytes at 10,000 guides) at once beside the renderings.
+    var reusedRenderKey: String? {
+        get { lock.withLock { renderKeyReused } }
+        set { lock.withLock { renderKeyReused = newValue } }
+    }
+    private var renderKeyReused: String?
+
     func parsedGuide(text: String, displayPath: String) -> ParsedGuide? {
         guard reads else { return nil }
         let digest = Self.digest(text, displayPath)
         guard var entry = storedEntry(digest), entry.bodyOffset <= text.utf8.count else { return nil }
-        entry.parsed.body = String(decoding: text.utf8.dropFirst(entry.bodyOffset), as: UTF8.self)
+        let reused = entry.rendering.map { $0.key == reusedRenderKey && $0.rendered.links.isEmpty } ?? false
+        entry.parsed.body = reused ? "" : String(decoding: text.utf8.dropFirst(entry.bodyOffset), as: UTF8.self)
         let parsed = entry.parsed
         entry.parsed.body = ""
         lock.lock()

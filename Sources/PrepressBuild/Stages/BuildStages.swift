@@ -38,6 +38,8 @@ struct BuildStages {
         var diagnostics: [Diagnostic] = []
         let loader = SiteLoader(options: options, cache: cache)
         let config = clock.measure("load site.yml") { loader.loadConfig(into: &diagnostics) }
+        // A cached guide whose rendering the Markdown stage will reuse as it is needs no body.
+        cache?.reusedRenderKey = GuideRenderer.renderKey(of: GuideRenderer.markdownRenderer(for: config))
         let content = clock.measure("load and parse content") { loader.loadContent(into: &diagnostics) }
         cache?.releaseShards()
         let (theme, templates) = clock.measure("load templates") { loader.loadTheme(into: &diagnostics) }
@@ -122,10 +124,7 @@ struct BuildStages {
     /// reference left to the sources, a large site's bodies (a hundred megabytes) go when this returns.
     func renderMarkdown(_ placement: consuming Placement, config: SiteConfig) throws(DiagnosticsError) -> RenderedGuides {
         let renderer = GuideRenderer(
-            markdown: MarkdownRenderer(
-                options: MarkdownOptions(smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML,
-                                         practiceMode: config.practiceMode, highlight: config.highlight),
-                reservedIDs: GuideRenderer.reservedIDs),
+            markdown: GuideRenderer.markdownRenderer(for: config),
             urls: SiteURLs(config: config),
             pathsBySource: Dictionary(uniqueKeysWithValues: placement.guides.map { ($0.source.relativePath, $0.path) }),
             leftOut: placement.leftOut,

@@ -17,10 +17,20 @@ struct GuideRenderer: Sendable {
     static let reservedIDs: Set<String> = ["main", "toc-title", "intro-title", "question-index-title", "related-title"]
 
     /// What shapes rendered Markdown besides the guide: the options and the ids headings may not take.
-    var renderKey: String {
+    var renderKey: String { Self.renderKey(of: markdown) }
+
+    static func renderKey(of markdown: MarkdownRenderer) -> String {
         let options = markdown.options
         return "smart=\(options.smartPunctuation) unsafe=\(options.unsafeHTML) practice=\(options.practiceMode) highlight=\(options.highlight) reserved="
             + markdown.reservedIDs.sorted().joined(separator: ",")
+    }
+
+    /// The Markdown renderer a site's guides are rendered with.
+    static func markdownRenderer(for config: SiteConfig) -> MarkdownRenderer {
+        MarkdownRenderer(
+            options: MarkdownOptions(smartPunctuation: config.smartPunctuation, unsafeHTML: config.unsafeHTML,
+                                     practiceMode: config.practiceMode, highlight: config.highlight),
+            reservedIDs: reservedIDs)
     }
 
     func render(_ placed: PlacedGuide) -> (Guide, [Diagnostic]) {
