@@ -136,7 +136,9 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     func rendering(of displayPath: String, key: String) -> RenderedMarkdown? {
         lock.lock()
         defer { lock.unlock() }
-        guard let rendering = entries[displayPath]?.rendering, rendering.key == key else { return nil }
+        // By index: `entries[displayPath]?.rendering` would copy (and retain) the whole entry.
+        guard let index = entries.index(forKey: displayPath), let rendering = entries.values[index].rendering,
+              rendering.key == key else { return nil }
         return rendering.rendered
     }
 

@@ -26,22 +26,27 @@ public struct Guide: Sendable {
     /// The guides are moved into their places by swaps, not copied: a copy retained every field of every guide
     /// (and released the originals after), tens of milliseconds on one thread at 10,000 guides.
     static func inListOrder(_ guides: consuming [Guide]) -> [Guide] {
-        var guides = guides
+        // (The parameter itself is sorted: a `var` copy of it would share its buffer, and the first swap would
+        // copy every guide into a new one.)
         let keys = guides.withUnsafeBufferPointer { buffer in buffer.indices.map { ListOrder(buffer.baseAddress! + $0) } }
         let order = guides.indices.sorted { keys[$0].precedes(keys[$1]) }
         // slotOf[original position] = where that guide is now; originalAt[slot] = which guide is there.
         var slotOf = Array(guides.indices)
         var originalAt = Array(guides.indices)
-        for target in guides.indices {
-            let wanted = order[target]
-            let slot = slotOf[wanted]
-            guard slot != target else { continue }
-            guides.swapAt(target, slot)
-            let displaced = originalAt[target]
-            originalAt[slot] = displaced
-            slotOf[displaced] = slot
-            originalAt[target] = wanted
-            slotOf[wanted] = target
+        // Swapped in the buffer, where a swap moves the two guides (`Array.swapAt` copies them, retaining
+        // every string of each).
+        guides.withUnsafeMutableBufferPointer { buffer in
+            for target in buffer.indices {
+                let wanted = order[target]
+                let slot = slotOf[wanted]
+                guard slot != target else { continue }
+                buffer.swapAt(target, slot)
+                let displaced = originalAt[target]
+                originalAt[slot] = displaced
+                slotOf[displaced] = slot
+                originalAt[target] = wanted
+                slotOf[wanted] = target
+            }
         }
         return guides
     }

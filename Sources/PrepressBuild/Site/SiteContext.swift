@@ -65,7 +65,8 @@ struct SiteContext: Sendable {
             self.neighbors = neighbors
             self.related = related
             self.questionBank = questionBank
-            guideLinks = guides.map { urls.link($0.path) }
+            // Read in place: the list's subscript copies the whole guide.
+            guideLinks = guides.indices.map { urls.link(guides.pointer(at: $0).pointee.path) }
             termLinks = taxonomies.map { taxonomy in taxonomy.terms.map { urls.link(taxonomy.path(of: $0)) } }
             taxonomyLinks = taxonomies.map { urls.link($0.path) }
         }

@@ -140,8 +140,15 @@ struct BuildStages {
                 guides.append(guide)
                 if !diagnostics.isEmpty { found.append(diagnostics) }
             }
-            guides.reverse()
-            return (Guide.inListOrder(guides), placing + found.reversed().joined())
+            // Reversed in the buffer, by moves (`Array.reverse` copies each guide it swaps).
+            guides.withUnsafeMutableBufferPointer { buffer in
+                var (low, high) = (0, buffer.count - 1)
+                while low < high {
+                    buffer.swapAt(low, high)
+                    (low, high) = (low + 1, high - 1)
+                }
+            }
+            return (Guide.inListOrder(consume guides), placing + found.reversed().joined())
         }
         if diagnostics.contains(where: \.isError) { throw DiagnosticsError(diagnostics) }
         return RenderedGuides(guides: rendered, renderer: renderer, diagnostics: diagnostics)
