@@ -512,44 +512,21 @@ struct GuideWords: Sendable {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: fieldCount) { fieldLengths in
             withUnsafeTemporaryAllocation(of: UInt16.self, capacity: fieldCount) { counts in
                 bytes.withUnsafeBufferPointer { buffer in
-                    guard var cursor = buffer.baseAddress else { return }
-                    let end = cursor + buffer.count
-                    var failed = false
-                    // An unsigned LEB128 number; `failed` when it runs past the end or is longer than 64 bits.
-                    func number() -> UInt64 {
-                        if cursor < end, cursor.pointee < 0x80 {
-                            defer { cursor += 1 }
-                            return UInt64(cursor.pointee)
-                        }
-                        var value: UInt64 = 0
-                        var shift: UInt64 = 0
-                        while cursor < end, shift < 64 {
-                            let byte = cursor.pointee
-                            cursor += 1
-                            value |= UInt64(byte & 0x7F) << shift
-                            if byte < 0x80 { return value }
-                            shift += 7
-                        }
-                        failed = true
-                        return 0
-                    }
-                    for field in 0..<fieldCount { fieldLengths[field] = Int(truncatingIfNeeded: number()) }
-                    guard !failed else { return }
+                    var reader = CacheReader(bytes)
+                    for field in 0..<fieldCount { fieldLengths[field] = Int(truncatingIfNeeded: reader.number()) }
+                    guard !reader.failed else { return }
                     lengths(UnsafePointer(fieldLengths.baseAddress!))
-                    let wordCount = number()
-                    var read: UInt64 = 0
-                    while read < wordCount, !failed {
-                        read += 1
-                        let length = number()
-                        guard !failed, length > 0, length <= UInt64(end - cursor) else { return }
-                        let start = cursor
-                        cursor += Int(length)
-                        let mask = number()
+                    let wordCount = reader.count()
+                    for _ in 0..<wordCount {
+                        let length = reader.count()
+                        let start = reader.position
+                        reader.skip(length)
+                        let mask = reader.number()
                         for field in 0..<fieldCount {
-                            counts[field] = mask & (1 << UInt64(field)) != 0 ? UInt16(truncatingIfNeeded: number()) : 0
+                            counts[field] = mask & (1 << UInt64(field)) != 0 ? UInt16(truncatingIfNeeded: reader.number()) : 0
                         }
-                        guard !failed else { return }
-                        word(UnsafeBufferPointer(start: start, count: Int(length)), UnsafePointer(counts.baseAddress!))
+                        guard !reader.failed, length > 0 else { return }
+                        word(UnsafeBufferPointer(rebasing: buffer[start..<start + length]), UnsafePointer(counts.baseAddress!))
                     }
                 }
             }

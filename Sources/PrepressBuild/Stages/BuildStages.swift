@@ -140,14 +140,8 @@ struct BuildStages {
                 guides.append(guide)
                 if !diagnostics.isEmpty { found.append(diagnostics) }
             }
-            // Reversed in the buffer, by moves (`Array.reverse` copies each guide it swaps).
-            guides.withUnsafeMutableBufferPointer { buffer in
-                var (low, high) = (0, buffer.count - 1)
-                while low < high {
-                    buffer.swapAt(low, high)
-                    (low, high) = (low + 1, high - 1)
-                }
-            }
+            // Reversed in the buffer, whose swaps move the guides (`Array.reverse` copies each guide it swaps).
+            guides.withUnsafeMutableBufferPointer { $0.reverse() }
             return (Guide.inListOrder(consume guides), placing + found.reversed().joined())
         }
         if diagnostics.contains(where: \.isError) { throw DiagnosticsError(diagnostics) }
