@@ -196,6 +196,41 @@ import PrepressTestSupport
         #expect(!rewritten.contains("images/logo.svg"))
     }
 
+    /// The search's display files (`search/d/<n>.json`, eight guides each) of guides a rebuild does not change
+    /// are kept, not made again — the new manifest still has no digest for them, as a file the rebuild made
+    /// and compared would — while the file of the edited guide is made, and the output is a cold build's.
+    /// A change of the site's shape (a term, which moves guides in the index's order) makes them all.
+    @Test func aRebuildKeepsTheSearchDisplayFilesOfGuidesThatDidNotChange() throws {
+        var files: [String: String] = [:]
+        for number in 0..<20 {
+            files[String(format: "content/guide-%02d.md", number)] =
+                "---\nterm: \"Guide \(String(format: "%02d", number))\"\ncategory: Data\npubDate: 2025-01-14\n---\nText of guide \(number).\n"
+        }
+        let site = try TemporarySite(files)
+        _ = try build(site)
+        let manifestPath = OutputManifest.path(for: site.options())
+        let folder = URL(fileURLWithPath: site.output).standardizedFileURL.path
+        func digests() throws -> [String: UInt64?] {
+            try #require(OutputManifest.read(from: manifestPath, outputFolder: folder)).files
+                .filter { $0.key.hasPrefix("search/d/") }.mapValues(\.digest)
+        }
+        #expect(try digests().keys.sorted() == ["search/d/0.json", "search/d/1.json", "search/d/2.json"])
+        // Guides are in the index by term: guide 09 is the tenth, in the second file.
+        try edit(site, "content/guide-09.md") { $0.replacingOccurrences(of: "Text of guide 9.", with: "Other text of guide 9.") }
+        _ = try build(site)
+        #expect(try readTree(site.output) == coldBuild(site))
+        var after = try digests()
+        #expect(after["search/d/0.json"] == .some(nil), "the first file is kept")
+        #expect(after["search/d/2.json"] == .some(nil), "the third file is kept")
+        #expect(after["search/d/1.json"] != .some(nil), "the edited guide's file is made and compared")
+        // A term changed: the order may change, so every file is made again (and compared with the last).
+        try edit(site, "content/guide-19.md") { $0.replacingOccurrences(of: "Guide 19", with: "A guide 19") }
+        _ = try build(site)
+        #expect(try readTree(site.output) == coldBuild(site))
+        after = try digests()
+        #expect(after.values.allSatisfy { $0 != nil }, "after a change of shape, each display file is made")
+    }
+
     /// A cold build records no digests (`OutputManifest.Entry`): the rebuild after it compares a page it renders
     /// again with the file's bytes. An edit that keeps the page's size still rewrites it; a page whose bytes are
     /// the same is left alone, before and after the rebuild has taken its digest.

@@ -215,9 +215,10 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     /// A shard file's entries: after the magic and the executable, each entry's digest, length and bytes.
     /// A file that does not read back whole counts as empty.
     private func readShard(_ number: Int) -> [UInt64: ArraySlice<UInt8>] {
-        guard let data = FileManager.default.contents(atPath: shardPath(number)) else { return [:] }
-        let bytes = [UInt8](data)
-        var reader = CacheReader(bytes)
+        // Read straight into the array: `FileManager.contents` makes a `Data` that `[UInt8](data)` then copies,
+        // twice the page faults and a copy of every shard's megabyte.
+        guard case .success(let file) = FileBytes.read(shardPath(number)) else { return [:] }
+        var reader = CacheReader(file.bytes)
         guard reader.string() == Self.magic, reader.string() == identity else { return [:] }
         var entries: [UInt64: ArraySlice<UInt8>] = [:]
         while !reader.isAtEnd {

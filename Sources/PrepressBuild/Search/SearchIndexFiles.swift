@@ -8,16 +8,21 @@ import Foundation
 final class SearchIndexFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var made: (files: [RenderedPage], byPath: [String: RenderedPage])?
-    private let make: @Sendable () -> [RenderedPage]
+    private let make: @Sendable (SearchIndexer.ChunkKeeping?) -> [RenderedPage]
 
-    init(_ make: @escaping @Sendable () -> [RenderedPage]) {
+    init(_ make: @escaping @Sendable (SearchIndexer.ChunkKeeping?) -> [RenderedPage]) {
         self.make = make
     }
 
     /// No index: the site has `search: false`.
-    static let none = SearchIndexFiles { [] }
+    static let none = SearchIndexFiles { _ in [] }
 
     var files: [RenderedPage] { index().files }
+
+    /// The files for a build into an output folder that holds the last build's: each file of display data
+    /// that `keep` keeps is a kept page (`RenderedPage.kept`), not made again. Not remembered: the files a
+    /// later caller asks for (`files`, `file(at:)`) are all made.
+    func files(keeping keep: @escaping SearchIndexer.ChunkKeeping) -> [RenderedPage] { make(keep) }
 
     /// One file of the index by its path under the output folder.
     func file(at path: String) -> RenderedPage? { index().byPath[path] }
@@ -26,7 +31,7 @@ final class SearchIndexFiles: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let made { return made }
-        let files = make()
+        let files = make(nil)
         let index = (files, Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }))
         made = index
         return index

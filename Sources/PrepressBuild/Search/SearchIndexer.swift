@@ -44,8 +44,12 @@ struct SearchIndexer {
         }
     }
 
-    /// Every file of the index, by path under the output folder.
-    func files() -> [RenderedPage] {
+    /// Whether the display file at a path, of the guides at these positions, is kept as the last build wrote
+    /// it (a rebuild where none of them changed); when it is, the file is not made.
+    typealias ChunkKeeping = @Sendable (_ path: String, _ guides: ArraySlice<Int>) -> Bool
+
+    /// Every file of the index, by path under the output folder; `keep` as in `ChunkKeeping`.
+    func files(keeping keep: ChunkKeeping? = nil) -> [RenderedPage] {
         let guides = context.guides
         let order = Self.documentOrder(guides)
         let words = (counting ?? Self.countWords(Array(guides), cache: cache)).results.flatMap { $0 }
@@ -53,7 +57,7 @@ struct SearchIndexer {
         let postings = indexWords(order, words: words, averages: averages)
         let (keys, shards) = shardFiles(postings)
         let facets = Facets(context: context)
-        return shards + chunkFiles(order, facets: facets) + [
+        return shards + chunkFiles(order, facets: facets, keeping: keep) + [
             RenderedPage(path: Self.folder + "facets.bin", bytes: facets.encoded(order)),
             RenderedPage(path: Self.folder + "index.json", bytes: meta(documents: order.count, shards: keys, facets: facets)),
         ]
@@ -282,12 +286,15 @@ struct SearchIndexer {
     }
 
     /// Display data, `chunkSize` guides a file: term, link, description, filters, questions with their
-    /// anchors and the start of their answers, and the start of the body, for excerpts.
-    private func chunkFiles(_ order: [Int], facets: Facets) -> [RenderedPage] {
+    /// anchors and the start of their answers, and the start of the body, for excerpts. A file `keep` keeps
+    /// is not made (a kept page stands for it).
+    private func chunkFiles(_ order: [Int], facets: Facets, keeping keep: ChunkKeeping? = nil) -> [RenderedPage] {
         let context = self.context.unretained
         let links = context.guideLinks
         let chunks = stride(from: 0, to: order.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, order.count) }
         return Array(chunks.enumerated()).parallelMap { number, range in
+            let path = Self.folder + "d/\(number).json"
+            if let keep, keep(path, order[range]) { return RenderedPage.kept(path) }
             var json = JSONWriter(capacity: 32 * 1024)
             json.beginArray()
             for document in range {
@@ -323,7 +330,7 @@ struct SearchIndexer {
                 json.endObject()
             }
             json.endArray()
-            return RenderedPage(path: Self.folder + "d/\(number).json", bytes: json.output)
+            return RenderedPage(path: path, bytes: json.output)
         }
     }
 

@@ -184,14 +184,15 @@ struct BuildStages {
     func indexForSearch(_ context: SiteContext, counting: BackgroundWork<[GuideWords]>? = nil) -> SearchIndexFiles {
         guard context.config.search else { return .none }
         let cache = self.cache
-        return SearchIndexFiles { SearchIndexer(context: context, cache: cache, counting: counting).files() }
+        return SearchIndexFiles { keep in SearchIndexer(context: context, cache: cache, counting: counting).files(keeping: keep) }
     }
 
     /// The search index's files, made now and timed as the stage (with, apart, the counting of its words
-    /// where that ran beside the stages before).
-    func searchFiles(_ prepared: Prepared) -> [RenderedPage] {
+    /// where that ran beside the stages before). `keep`, given, keeps the display files it says are as the
+    /// last build wrote them (`SearchIndexer.ChunkKeeping`).
+    func searchFiles(_ prepared: Prepared, keeping keep: SearchIndexer.ChunkKeeping? = nil) -> [RenderedPage] {
         guard prepared.context.config.search else { return [] }
-        let files = clock.measure("index for search") { prepared.search.files }
+        let files = clock.measure("index for search") { keep.map { prepared.search.files(keeping: $0) } ?? prepared.search.files }
         if let counting = prepared.searchWordsCounting {
             let (wall, processor) = counting.seconds
             clock.note(String(format: "counting its words, begun beside stages 4–7: %.3f s CPU; wall", processor), seconds: wall)
@@ -210,11 +211,11 @@ struct BuildStages {
                         last: PageRecord? = nil) throws(DiagnosticsError) -> (OutputWriter.Result, PageRecord?) {
         let writer = OutputWriter(sink: sink, displayPath: options.displayPath)
         let renderer = PageRenderer(context: prepared.context, templates: prepared.templates)
-        let search = searchFiles(prepared)
         let record = cache == nil ? nil : clock.measure("compare pages with last build") {
             PageRecord.make(context: prepared.context, site: site, options: options)
         }
         var unchanged: (@Sendable (PageRenderer.Job) -> Bool)?
+        var keepDisplayFile: SearchIndexer.ChunkKeeping?
         if let record, let last, let changes = record.changes(since: last, context: prepared.context) {
             let count = prepared.context.guides.count
             let shown = GuideMask(changes.bodies.union(changes.frontMatters), count: count)
@@ -222,7 +223,15 @@ struct BuildStages {
             unchanged = { job in
                 !renderer.showsBody(of: shown, on: job) && !renderer.showsFrontMatter(of: frontMatters, on: job)
             }
+            // The same site and shape: the guides' order, links and filters are the last build's, so a file of
+            // display data changes only with the body or front matter of a guide in it. A content file of the
+            // same path is not the build's to keep (writing the page reports it).
+            let contentFiles = Set(site.staticFiles.map(\.relativePath))
+            keepDisplayFile = { path, guides in
+                guides.allSatisfy { !shown.contains($0) } && !contentFiles.contains(path) && sink.keep(path)
+            }
         }
+        let search = searchFiles(prepared, keeping: keepDisplayFile)
         let result = try clock.measure("render and write pages") { () throws(DiagnosticsError) -> OutputWriter.Result in
             try writer.write(site: renderer, searchFiles: search, staticFiles: site.staticFiles,
                              assets: Self.assets(of: site), unchanged: unchanged)

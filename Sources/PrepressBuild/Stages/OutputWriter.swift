@@ -59,6 +59,10 @@ struct OutputWriter {
                 }
                 return outcome
             }
+            if page.kept {
+                outcome.written = true
+                return outcome
+            }
             let start = DispatchTime.now().uptimeNanoseconds
             do {
                 try sink.write(page.bytes, to: page.path)

@@ -12,6 +12,15 @@ struct RenderedPage: Sendable {
     var replaceable = false
     /// Written after a file of the same path in content/, which comes first (`_redirects`).
     var extendsContentFile = false
+    /// Its file is the last build's, kept where it is (`OutputSink.keep`, asked before it was made): no bytes.
+    var kept = false
+
+    /// A file kept as the last build wrote it (`OutputSink.keep` said so).
+    static func kept(_ path: String) -> RenderedPage {
+        var page = RenderedPage(path: path, bytes: [])
+        page.kept = true
+        return page
+    }
 
     init(path: String, bytes: [UInt8], sitemap: SitemapEntry? = nil, replaceable: Bool = false, extendsContentFile: Bool = false) {
         self.path = path
