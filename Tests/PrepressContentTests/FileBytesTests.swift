@@ -23,4 +23,16 @@ struct FileBytesTests {
         #expect(FileBytes.read(folder.appendingPathComponent("gone.md").path) == .failure(.missing))
         #expect(FileBytes.read(folder.path) == .failure(.notRegular))
     }
+
+    /// A file can hold more than its size said when it was opened (one written to meanwhile); Linux's
+    /// /proc files say 0 and hold kilobytes, so they show the read goes on past the size it was given.
+    @Test func readsPastTheSizeTheFileSaid() throws {
+        let path = "/proc/cpuinfo"
+        var info = stat()
+        try #require(stat(path, &info) == 0 && info.st_size == 0)
+        let handle = try #require(FileHandle(forReadingAtPath: path))
+        let expected = try #require(try handle.readToEnd())
+        let read = try FileBytes.read(path).get()
+        #expect(read.bytes == Array(expected))
+    }
 }
