@@ -161,6 +161,26 @@ import PrepressTestSupport
         #expect(try readTree(site.output) == coldBuild(site))
     }
 
+    /// A shard's LZ4 block ends in literal bytes (the block format's last sequence is literals only), so a
+    /// changed last byte still decompresses — to other bytes; the block's checksum must refuse it.
+    @Test func aShardWhoseBlockStillDecompressesToOtherBytesIsNoCache() throws {
+        let site = try TemporarySite(Self.files)
+        _ = try build(site)
+        let folder = GuideCache.folder(for: site.options())
+        let shards = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0 != "index.bin" }
+        #expect(!shards.isEmpty)
+        for name in shards {
+            let url = URL(fileURLWithPath: folder + "/" + name)
+            var bytes = [UInt8](try Data(contentsOf: url))
+            bytes[bytes.count - 1] ^= 0x01
+            try Data(bytes).write(to: url)
+        }
+        try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Some text.", with: "Other text.") }
+        let rebuilt = try build(site)
+        #expect(rebuilt.guidesParsed == 3, "no entry of a damaged shard is used")
+        #expect(try readTree(site.output) == coldBuild(site))
+    }
+
     @Test func aCachedGuideIsLoadedWithoutItsBodyOnlyWhenItsRenderingWillBeUsedAsItIs() throws {
         let site = try TemporarySite(Self.files)
         _ = try build(site)
