@@ -10,8 +10,9 @@ can be edited: with the output in a RAM-backed folder and then on the disk (.bui
   tags      one guide's tags changed, then prepress build
   add       a guide added, then prepress build (and removed again before the next round)
 interleaved, so that the machine's noise falls on all alike; the median of each, and each change's ratio to
-the cold build measured in the same rounds. Each rebuild's output is compared with a cold build of the same
-inputs at the end (byte for byte); a difference fails the script.
+the cold build measured in the same rounds; then the build cache's bytes against the output's. Each
+rebuild's output is compared with a cold build of the same inputs at the end (byte for byte); a
+difference fails the script.
 """
 import os
 import shutil
@@ -91,6 +92,11 @@ def compare(prepress, site, output, work):
         sys.exit(f"the rebuilt output differs from a cold build:\n{result.stdout[:2000]}")
 
 
+def tree_bytes(root):
+    """The bytes of every file under root (their sizes, not the blocks they take)."""
+    return sum(os.lstat(os.path.join(folder, name)).st_size for folder, _, names in os.walk(root) for name in names)
+
+
 def bench(prepress, corpus, where, work, runs):
     site = os.path.join(work, "site")
     shutil.rmtree(site, ignore_errors=True)
@@ -125,6 +131,8 @@ def bench(prepress, corpus, where, work, runs):
         median = statistics.median(times[name])
         print(f"    {label + ', then build':<40}{median:8.2f} s   {median / cold:6.3f}× the cold build")
     print(f"    (last: {summaries['add']})")
+    cache, made = tree_bytes(os.path.join(site, ".prepress-cache")), tree_bytes(output)
+    print(f"    {'the build cache (.prepress-cache/)':<40}{cache / 1e6:8.1f} MB  {cache / made:6.1%} of the output's {made / 1e6:.1f} MB")
     shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(output, ignore_errors=True)
 

@@ -215,7 +215,8 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     }
 
     /// A shard file's entries: after the magic and the executable, the entries' length, a checksum of their
-    /// LZ4 block and the block, which holds each entry's digest, length and bytes. A file that does not read back whole counts as empty.
+    /// LZ4 block and the block, which holds each entry's digest, length and bytes. A file that does not read
+    /// back whole counts as empty.
     private func readShard(_ number: Int) -> [UInt64: ArraySlice<UInt8>] {
         // Read straight into the array: `FileManager.contents` makes a `Data` that `[UInt8](data)` then copies,
         // twice the page faults and a copy of every shard's megabyte.
@@ -291,7 +292,11 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
             var file = CacheWriter(capacity: writer.bytes.count / 3 + 256)
             file.string(Self.magic)
             file.string(identity)
-            guard let block = Self.compress(writer.bytes) else { return }
+            // A shard LZ4 cannot take (over 2 GB) is dropped: the index must not name entries it lacks.
+            guard let block = Self.compress(writer.bytes) else {
+                unlink(shardPath(number))
+                return
+            }
             file.number(UInt64(writer.bytes.count))
             file.number(block.withUnsafeBytes { XXHash64.hash($0) })
             file.append(block[...])
@@ -306,7 +311,7 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         let bound = Int(LZ4_compressBound(Int32(bytes.count)))
         let block = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
             count = bytes.withUnsafeBytes { source in
-                // The fastest setting: a cold build compresses every shard, a rebuild decompresses every one.
+                // LZ4's default speed: a cold build compresses every shard, a rebuild decompresses every one.
                 Int(LZ4_compress_default(source.baseAddress?.assumingMemoryBound(to: CChar.self),
                                          UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self),
                                          Int32(bytes.count), Int32(bound)))
