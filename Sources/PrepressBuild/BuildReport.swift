@@ -6,6 +6,10 @@ public struct BuildReport: Sendable {
     public var guideCount = 0
     /// Guides parsed and rendered by this build; the others came from the build cache. Nil without the cache.
     public var guidesParsed: Int?
+    /// Guide files this build read any bytes of (to fingerprint them or to load them); for the others, the index
+    /// of the last build's inputs vouched for their bytes and the cache held their guides (`InputIndex`). Nil
+    /// without the cache.
+    public var guideFilesRead: Int?
     /// HTML pages written.
     public var pageCount = 0
     /// Pages and feeds rendered by this build, when it kept the files of others that show nothing that

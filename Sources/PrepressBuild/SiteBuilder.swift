@@ -15,13 +15,14 @@ public struct SiteBuilder: Sendable {
     /// of the last successful build, into an output folder nobody has touched since, writes nothing and
     /// reports `upToDate` (see `StampedBuild`).
     public func build() throws(DiagnosticsError) -> BuildReport {
-        try StampedBuild(options: options).run { clock throws(DiagnosticsError) in try stage(clock: clock) }
+        try StampedBuild(options: options).run { clock, inputs throws(DiagnosticsError) in try stage(clock: clock, inputs: inputs) }
     }
 
     /// Builds into a staging folder beside the output folder, for the caller to put in place or discard: the
     /// files that changed since the last build when its manifest is there to say (a rebuild), else the whole
-    /// site (a cold build: the first, `--force`, or no stamp kept).
-    func stage(clock: StageClock) throws(DiagnosticsError) -> StagedOutput {
+    /// site (a cold build: the first, `--force`, or no stamp kept). `inputs`, when the stamp fingerprinted them
+    /// first, hold the digests of content/'s files: the cached guides among them are loaded without reading them.
+    func stage(clock: StageClock, inputs: BuildFingerprint.Inputs? = nil) throws(DiagnosticsError) -> StagedOutput {
         let folder = URL(fileURLWithPath: options.resolvedOutputDirectory).standardizedFileURL.path
         try OutputJournal.recover(for: options)
         StagingFolder.removeAbandoned(besides: folder)
@@ -40,6 +41,10 @@ public struct SiteBuilder: Sendable {
         // Guides parsed and rendered by the last builds: read unless --force, written for the next build.
         let cache = options.stamp == .off ? nil
             : GuideCache(folder: GuideCache.folder(for: options), identity: BuildStamp.toolIdentity(), reads: options.stamp == .recordAndSkip)
+        if let cache, let inputs {
+            cache.knownContent = inputs.contentHashes
+            cache.contentFolder = (options.siteDirectory as NSString).appendingPathComponent("content")
+        }
         let staged = StagedOutput(report: BuildReport(), sink: sink, outputFolder: folder, options: options, cache: cache)
         do throws(DiagnosticsError) {
             let target: OutputSink = switch sink {
@@ -85,6 +90,7 @@ public struct SiteBuilder: Sendable {
         report.pagesRendered = written.keptPages > 0 ? written.renderedPages : nil
         report.guideCount = prepared.context.guides.count
         report.guidesParsed = cache.map { sourceCount - $0.hits }
+        report.guideFilesRead = cache.map { sourceCount - $0.neverReadHits }
         report.pageCount = written.htmlPages
         report.fileCount = written.files
         report.warnings = (prepared.loadWarnings + prepared.renderWarnings).sorted()

@@ -71,9 +71,21 @@ import PrepressTestSupport
         }
     }
 
-    @Test func everyKindOfChangeRebuildsToWhatAColdBuildWrites() throws {
+    /// The index of the last build's inputs made as if that build had begun a minute later: every input's
+    /// status then vouches for its bytes (`InputIndex.digest`), as it does for files saved well before a
+    /// build, so that the next build reads only the files whose status changed.
+    func ageInputIndex(_ site: TemporarySite) throws {
+        var index = try #require(InputIndex.read(for: site.options()))
+        index.recordedAt += 60_000_000_000
+        index.write(for: site.options())
+    }
+
+    /// With `trustingStatus`, each build reads only the inputs whose status changed since the last build
+    /// (`ageInputIndex`), and loads the other guides without reading their files.
+    @Test(arguments: [false, true]) func everyKindOfChangeRebuildsToWhatAColdBuildWrites(trustingStatus: Bool) throws {
         let site = try TemporarySite(Self.files)
         _ = try build(site)
+        if trustingStatus { try ageInputIndex(site) }
         let changes: [(String, () throws -> Void)] = [
             ("a body edit", { try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Some text.", with: "Some more text.") } }),
             ("a description added", { try edit(site, "content/python.md") { $0.replacingOccurrences(of: "category: Engineering", with: "category: Engineering\ndescription: \"Questions for Python roles.\"") } }),
@@ -98,6 +110,7 @@ import PrepressTestSupport
         for (name, change) in changes {
             try change()
             let report = try build(site)
+            if trustingStatus { try ageInputIndex(site) }
             #expect(!report.upToDate, "\(name) builds again")
             #expect(try readTree(site.output) == coldBuild(site), "after \(name), the output is what a cold build writes")
             if let written = report.filesWritten {
@@ -125,6 +138,64 @@ import PrepressTestSupport
         try edit(site, "content/sql.md") { $0.replacingOccurrences(of: "sorted", with: "balanced") }
         _ = try build(site)
         #expect(try readTree(site.output) == coldBuild(site), "after a lost manifest")
+    }
+
+    @Test func aRebuildReadsOnlyTheGuideFilesWhoseStatusChanged() throws {
+        let site = try TemporarySite(Self.files)
+        let first = try build(site)
+        #expect(first.guideFilesRead == 3)
+        // Saved just before the last build began: their status does not vouch for their bytes yet.
+        try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Some text.", with: "Other text.") }
+        let unsettled = try build(site)
+        #expect(unsettled.guideFilesRead == 3, "\(String(describing: unsettled.guideFilesRead))")
+        try ageInputIndex(site)
+        try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Other text.", with: "Other words.") }
+        let edited = try build(site)
+        #expect(edited.guidesParsed == 1 && edited.guideFilesRead == 1, "the edited guide alone is read")
+        #expect(try readTree(site.output) == coldBuild(site))
+        // The linked guide's URL changes: python.md, loaded without its file, is read to render its link again.
+        try ageInputIndex(site)
+        try edit(site, "content/sql.md") { $0.replacingOccurrences(of: "term: \"SQL Analyst\"", with: "term: \"SQL Lead\"") }
+        let moved = try build(site)
+        #expect(moved.guideFilesRead == 1)
+        #expect(try readTree(site.output) == coldBuild(site), "the link leads to the guide's new URL")
+        // Written back with its size and times as they were: its change time still moved, so it is read.
+        try ageInputIndex(site)
+        let path = site.path + "/content/roles/manager.md"
+        let before = try #require(FileIdentity.of(path))
+        try write(site, "content/roles/manager.md", try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "Lead.", with: "Bead."))
+        var times = [timespec(tv_sec: Int(before.modified / 1_000_000_000), tv_nsec: Int(before.modified % 1_000_000_000)),
+                     timespec(tv_sec: Int(before.modified / 1_000_000_000), tv_nsec: Int(before.modified % 1_000_000_000))]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        let restored = try #require(FileIdentity.of(path))
+        #expect(restored.size == before.size && restored.modified == before.modified && restored.changed != before.changed)
+        let rewritten = try build(site)
+        #expect(rewritten.guidesParsed == 1 && rewritten.guideFilesRead == 1)
+        #expect(try readTree(site.output) == coldBuild(site))
+    }
+
+    @Test func aGuideLoadedWithoutItsFileIsAnErrorWhenTheFileChangesBeforeItsBodyIsRead() throws {
+        let site = try TemporarySite(Self.files)
+        _ = try build(site)
+        let options = site.options()
+        let cache = GuideCache(folder: GuideCache.folder(for: options), identity: BuildStamp.toolIdentity())
+        cache.reusedRenderKey = GuideRenderer.renderKey(of: GuideRenderer.markdownRenderer(for: SiteConfig()))
+        cache.contentFolder = site.path + "/content"
+        let path = site.path + "/content/python.md"
+        cache.knownContent = ["python.md": .init(hash: try Data(contentsOf: URL(fileURLWithPath: path)).withUnsafeBytes { XXHash64.hash($0) }, unread: false)]
+        let parsed = try #require(cache.parsedGuide(unread: "python.md", displayPath: options.displayPath("content/python.md")))
+        #expect(parsed.body.isEmpty && parsed.frontMatter.term == "Python Developer")
+        #expect(cache.parsedGuide(unread: "sql.md", displayPath: options.displayPath("content/sql.md")) == nil, "bytes not known: read")
+        guard case .success(let body) = cache.unreadBody(of: options.displayPath("content/python.md")) else {
+            Issue.record("the body is read from the file")
+            return
+        }
+        #expect(body == "Some text. See [the SQL guide](sql.md).\n")
+        try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Some text.", with: "Some other text.") }
+        guard case .failure = cache.unreadBody(of: options.displayPath("content/python.md")) else {
+            Issue.record("bytes other than those the guide was loaded by are not its body")
+            return
+        }
     }
 
     @Test func aRebuildParsesOnlyTheGuidesThatChangedAndADamagedCacheIsNoCache() throws {
@@ -189,7 +260,9 @@ import PrepressTestSupport
             let cache = GuideCache(folder: GuideCache.folder(for: site.options()), identity: BuildStamp.toolIdentity())
             cache.reusedRenderKey = key
             let text = try String(contentsOfFile: site.path + "/" + path, encoding: .utf8)
-            return cache.parsedGuide(text: text, displayPath: site.options().displayPath(path))?.body
+            let file = try #require(FileIdentity.of(site.path + "/" + path))
+            return cache.parsedGuide(text: text, file: file, relativePath: String(path.dropFirst("content/".count)),
+                                     displayPath: site.options().displayPath(path))?.body
         }
         // Rendered with the same options and without links: nothing will read the body.
         #expect(try body("content/roles/manager.md", key: key) == "")

@@ -11,12 +11,30 @@ enum BuildFingerprint {
         var digest: String
         /// Nanoseconds since 1970, one per file.
         var modified: [Int64]
+        /// Each file's digest and status, by its path under the site folder (`content/…`, `site.yml`): the
+        /// next build's index of its inputs (`InputIndex`).
+        var files: [String: FileDigest] = [:]
+        /// The files whose digest the index of the last build's inputs vouched for: not read this time.
+        var trusted: Set<String> = []
+
+        /// The digests of the files under content/, by their paths there (bytes the loader need not read), and
+        /// whether the index vouched for each (none of its bytes read by this build so far).
+        var contentHashes: [String: GuideCache.KnownFile] {
+            let prefix = "content/"
+            var hashes: [String: GuideCache.KnownFile] = [:]
+            for (path, digest) in files where path.hasPrefix(prefix) {
+                hashes[String(path.dropFirst(prefix.count))] = GuideCache.KnownFile(hash: digest.hash, unread: trusted.contains(path))
+            }
+            return hashes
+        }
     }
 
-    /// One file's digest (XXH64 of its bytes) and modification time (nanoseconds since 1970).
+    /// One file's digest (XXH64 of its bytes) and its status when those bytes were read.
     struct FileDigest: Sendable, Equatable {
         var hash: UInt64
-        var modified: Int64
+        var file: FileIdentity
+        /// Nanoseconds since 1970.
+        var modified: Int64 { file.modified }
     }
 
     /// What a build's loader saw of content/: the files it listed (relative, sorted), and the digest of each
@@ -31,8 +49,10 @@ enum BuildFingerprint {
     ///
     /// With `content`, content/ is the files a build's loader listed, and the guides it read are taken as it
     /// read them (a `--force` build fingerprints after building, without reading each guide twice); only the
-    /// other files (static files, templates, site.yml) are read here. Either way a file's digest is the same.
-    static func inputs(of options: BuildOptions, content: ContentInputs? = nil) -> Inputs? {
+    /// other files (static files, templates, site.yml) are read here. With `index` (the last build's), a file
+    /// whose status is the one recorded there is not read: its digest is taken from it (`InputIndex.digest`).
+    /// Either way a file's digest is the same.
+    static func inputs(of options: BuildOptions, content: ContentInputs? = nil, index: InputIndex? = nil) -> Inputs? {
         let site = options.siteDirectory
         var files: [(shown: String, absolute: String)] = []
         if FileManager.default.fileExists(atPath: site + "/site.yml") {
@@ -52,27 +72,35 @@ enum BuildFingerprint {
         files.sort { $0.shown < $1.shown }
         let known = content?.read ?? [:]
         let contentPrefix = "content/"
-        let digests = files.parallelMap { file -> (hash: UInt64, modified: Int64)? in
+        let digests = files.parallelMap { file -> (digest: FileDigest, trusted: Bool)? in
             if file.shown.hasPrefix(contentPrefix), let digest = known[String(file.shown.dropFirst(contentPrefix.count))] {
-                return (digest.hash, digest.modified)
+                return (digest, false)
             }
-            return fileDigest(file.absolute)
+            if let index, let identity = FileIdentity.of(file.absolute), let hash = index.digest(of: file.shown, now: identity) {
+                return (FileDigest(hash: hash, file: identity), true)
+            }
+            return fileDigest(file.absolute).map { ($0, false) }
         }
         var manifest: [UInt8] = []
         var modified: [Int64] = []
+        var byPath: [String: FileDigest] = [:]
+        var trusted: Set<String> = []
         modified.reserveCapacity(files.count)
-        for (file, digest) in zip(files, digests) {
-            guard let digest else { return nil }
+        byPath.reserveCapacity(files.count)
+        for (file, found) in zip(files, digests) {
+            guard let (digest, vouched) = found else { return nil }
             manifest += Array(file.shown.utf8) + [0] + Array(hex(digest.hash).utf8) + [10]
             modified.append(digest.modified)
+            byPath[file.shown] = digest
+            if vouched { trusted.insert(file.shown) }
         }
-        return Inputs(digest: hex(XXHash64.hash(manifest)), modified: modified)
+        return Inputs(digest: hex(XXHash64.hash(manifest)), modified: modified, files: byPath, trusted: trusted)
     }
 
-    /// The digest of one file's bytes and its modification time; nil when it cannot be read.
-    static func fileDigest(_ path: String) -> (hash: UInt64, modified: Int64)? {
+    /// The digest of one file's bytes and its status as they were read; nil when it cannot be read.
+    static func fileDigest(_ path: String) -> FileDigest? {
         guard case .success(let file) = FileBytes.read(path) else { return nil }
-        return (file.bytes.withUnsafeBytes { XXHash64.hash($0) }, file.modified)
+        return FileDigest(hash: file.bytes.withUnsafeBytes { XXHash64.hash($0) }, file: file.identity)
     }
 
     /// A digest of the output folder's listing (`OutputListing`): every file's path, size, modification time and

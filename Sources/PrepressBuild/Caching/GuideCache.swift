@@ -20,7 +20,7 @@ import Glibc
 /// the new entries are written and those of files no longer in the site deleted (`save()`).
 final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     static let folderName = "guides"
-    static let magic = "prepress guide cache 2"
+    static let magic = "prepress guide cache 3"
 
     let folder: String
     /// The executable: another prepress may parse or render differently.
@@ -69,9 +69,73 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     }
     private var renderKeyReused: String?
 
-    func parsedGuide(text: String, displayPath: String) -> ParsedGuide? {
+    /// The digests of content/'s files that the build stamp's fingerprint took before this build loaded them,
+    /// by path under content/: those files' cached guides are loaded without reading them
+    /// (`parsedGuide(unread:…)`). The files may change after: the build then makes the site of the bytes the
+    /// fingerprint saw, and the stamp it records names those bytes, so the next build sees the change.
+    var knownContent: [String: KnownFile] {
+        get { lock.withLock { contentKnown } }
+        set { lock.withLock { contentKnown = newValue } }
+    }
+    private var contentKnown: [String: KnownFile] = [:]
+
+    /// A file's digest known before the loader runs, and whether this build read none of its bytes (the index
+    /// of the last build's inputs vouched for them) rather than hashing them in its fingerprint.
+    struct KnownFile: Sendable, Equatable {
+        var hash: UInt64
+        var unread: Bool
+    }
+
+    /// content/, where a guide loaded without its file is read after all when its body is needed.
+    var contentFolder: String?
+    /// Guides loaded without reading their files, and those of them whose files this build read nothing of.
+    private(set) var unreadHits = 0
+    private(set) var neverReadHits = 0
+    /// Those guides, by the path shown for them: where each one's body is, should the Markdown stage need it.
+    private var unread: [String: (relativePath: String, bodyOffset: Int, hash: UInt64)] = [:]
+
+    /// A guide whose bytes are known is loaded without reading its file when its rendering is of this build's
+    /// Markdown options: its body is read only if a link of it now leads elsewhere (`unreadBody(of:)`).
+    func parsedGuide(unread relativePath: String, displayPath: String) -> ParsedGuide? {
+        guard reads, contentFolder != nil, let known = lock.withLock({ contentKnown[relativePath] }),
+              let entry = storedEntry(Self.digest(fileHash: known.hash, displayPath)),
+              let key = entry.rendering?.key, key == reusedRenderKey
+        else { return nil }
+        lock.lock()
+        entries[displayPath] = entry
+        unread[displayPath] = (relativePath, entry.bodyOffset, known.hash)
+        hits += 1
+        unreadHits += 1
+        if known.unread { neverReadHits += 1 }
+        lock.unlock()
+        return entry.parsed
+    }
+
+    /// Why a guide's body could not be read after all.
+    enum UnreadBodyFailure: Error {
+        /// Its bytes are no longer those the build loaded it by (its file changed, or went, meanwhile).
+        case changed
+    }
+
+    /// The body of a guide loaded without its file, read from it now; nil for a guide whose file was read.
+    func unreadBody(of displayPath: String) -> Result<String, UnreadBodyFailure>? {
+        guard let known = lock.withLock({ unread[displayPath] }), let folder = contentFolder else { return nil }
+        guard case .success(let file) = FileBytes.read(folder + "/" + known.relativePath),
+              file.bytes.withUnsafeBytes({ XXHash64.hash($0) }) == known.hash,
+              known.bodyOffset <= file.bytes.count,
+              let body = String(validating: file.bytes[known.bodyOffset...], as: UTF8.self)
+        else { return .failure(.changed) }
+        return .success(body)
+    }
+
+    func parsedGuide(text: String, file: FileIdentity, relativePath: String, displayPath: String) -> ParsedGuide? {
+        var bytes = text
+        let hash = bytes.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }
+        lock.lock()
+        contentDigests[relativePath] = BuildFingerprint.FileDigest(hash: hash, file: file)
+        lock.unlock()
         guard reads else { return nil }
-        let digest = Self.digest(text, displayPath)
+        let digest = Self.digest(fileHash: hash, displayPath)
         guard var entry = storedEntry(digest), entry.bodyOffset <= text.utf8.count else { return nil }
         let reused = entry.rendering.map { $0.key == reusedRenderKey && $0.rendered.links.isEmpty } ?? false
         entry.parsed.body = reused ? "" : String(decoding: text.utf8.dropFirst(entry.bodyOffset), as: UTF8.self)
@@ -84,7 +148,7 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         return parsed
     }
 
-    func record(_ parsed: ParsedGuide, text: String, displayPath: String) {
+    func record(_ parsed: ParsedGuide, text: String, relativePath: String, displayPath: String) {
         // The body must be the end of the file, as the parser cuts it, to be cut again from the file.
         var text = text
         var body = parsed.body
@@ -97,7 +161,10 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         guard isSuffix else { return }
         var kept = parsed
         kept.body = ""
-        let entry = Entry(digest: Self.digest(text, displayPath), bodyOffset: text.utf8.count - parsed.body.utf8.count,
+        // The loader asked for the guide first (`parsedGuide(text:…)`), which hashed the bytes.
+        let known = lock.withLock { contentDigests[relativePath]?.hash }
+        let hash = known ?? text.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }
+        let entry = Entry(digest: Self.digest(fileHash: hash, displayPath), bodyOffset: text.utf8.count - parsed.body.utf8.count,
                           parsed: kept, rendering: nil, searchWords: nil, isNew: true)
         lock.lock()
         entries[displayPath] = entry
@@ -106,22 +173,15 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
 
     // MARK: Inputs for the build stamp
 
-    /// The content files the loader listed, and each guide's digest and time as it was read (`read(text:…)`):
-    /// the build stamp's fingerprint of content/ without reading every guide again (`BuildFingerprint`).
+    /// The content files the loader listed, and each guide's digest and status as it was read
+    /// (`parsedGuide(text:…)`): the build stamp's fingerprint of content/ without reading every guide again
+    /// (`BuildFingerprint`).
     private var contentListing: [String]?
     private var contentDigests: [String: BuildFingerprint.FileDigest] = [:]
 
     func listedContent(_ relativePaths: [String]) {
         lock.lock()
         contentListing = relativePaths
-        lock.unlock()
-    }
-
-    func read(text: String, relativePath: String, modified: Int64) {
-        var text = text
-        let hash = text.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }
-        lock.lock()
-        contentDigests[relativePath] = BuildFingerprint.FileDigest(hash: hash, modified: modified)
         lock.unlock()
     }
 
@@ -360,9 +420,14 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     /// The digest an entry is found by: the file's bytes and its path as messages show it (warnings name it).
     static func digest(_ text: String, _ displayPath: String) -> UInt64 {
         var text = text
+        return digest(fileHash: text.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }, displayPath)
+    }
+
+    /// The same from the digest of the file's bytes (XXH64, as the build stamp's fingerprint takes it): a file
+    /// the fingerprint hashed is found without being read again.
+    static func digest(fileHash: UInt64, _ displayPath: String) -> UInt64 {
         var path = displayPath
-        let seed = path.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }
-        return text.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0), seed: seed) }
+        return path.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0), seed: fileHash) }
     }
 
     private func encode(_ entry: Entry) -> [UInt8] {

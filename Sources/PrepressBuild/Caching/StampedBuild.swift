@@ -7,8 +7,9 @@ struct StampedBuild {
     let options: BuildOptions
 
     /// Runs `build` (which stages the site beside the output folder), unless the last build's stamp vouches
-    /// for the output folder as it is; then swaps the staged site in and records its stamp.
-    func run(_ build: (StageClock) throws(DiagnosticsError) -> StagedOutput) throws(DiagnosticsError) -> BuildReport {
+    /// for the output folder as it is; then swaps the staged site in and records its stamp and the index of
+    /// its inputs (`InputIndex`). `build` is given the inputs when they were fingerprinted first.
+    func run(_ build: (StageClock, BuildFingerprint.Inputs?) throws(DiagnosticsError) -> StagedOutput) throws(DiagnosticsError) -> BuildReport {
         // Held to the end of this function, cache and stamp written.
         let lock = options.stamp == .off ? nil : try BuildLock.acquire(for: options)
         defer { withExtendedLifetime(lock) {} }
@@ -19,14 +20,16 @@ struct StampedBuild {
         // A build that may be skipped fingerprints its inputs first; one that records only (`--force`) does
         // so once built, taking the guides as its loader read them (each guide is then read once, not twice).
         if options.stamp == .recordAndSkip {
-            inputs = clock.measure("fingerprint inputs") { BuildFingerprint.inputs(of: options) }
+            // Files whose status the last build recorded are not read again (`InputIndex`).
+            let index = InputIndex.read(for: options)
+            inputs = clock.measure("fingerprint inputs") { BuildFingerprint.inputs(of: options, index: index) }
             if let inputs, let previous = clock.measure("compare with last build", { upToDateStamp(inputs: inputs, tool: tool) }) {
                 var report = previous.skippedBuildReport
                 report.stages = clock.stages
                 return report
             }
         }
-        let staged = try build(clock)
+        let staged = try build(clock, inputs)
         if options.stamp == .record {
             inputs = clock.measure("fingerprint inputs") { BuildFingerprint.inputs(of: options, content: staged.cache?.contentInputs) }
         }
@@ -45,6 +48,7 @@ struct StampedBuild {
         if options.stamp != .off, let inputs {
             clock.measure("record build stamp") {
                 record(report, inputs: inputs.digest, readFrom: readFrom, output: staged.listingDigest, tool: tool)
+                InputIndex(recordedAt: readFrom, files: inputs.files).write(for: options)
             }
         }
         report.stages = clock.stages

@@ -48,7 +48,16 @@ struct GuideRenderer: Sendable {
             rendered = cached
         } else {
             unresolved = []
-            rendered = markdown.render(parsed.body) { written in
+            var body = parsed.body
+            // A guide loaded without reading its file (its bytes known, its rendering cached) is read now.
+            switch cache?.unreadBody(of: placed.source.displayPath) {
+            case nil: break
+            case .success(let read): body = read
+            case .failure:
+                diagnostics.append(.error(at: SourceLocation(file: placed.source.displayPath),
+                                          "the file changed while the site was being built", hint: "build again"))
+            }
+            rendered = markdown.render(body) { written in
                 rewrite(written, from: placed.source.relativePath, unresolved: &unresolved)
             }
             cache?.record(rendered, of: placed.source.displayPath, key: key)

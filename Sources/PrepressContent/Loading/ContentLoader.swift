@@ -58,15 +58,18 @@ public struct ContentLoader: Sendable {
     public func loadGuide(_ path: String) -> GuideLoadResult {
         let full = directory + "/" + path
         let display = displayPrefix + "/" + path
+        // A file whose bytes the cache knows, parsed and rendered as nothing will need its body, is not read.
+        if let parsed = cache?.parsedGuide(unread: path, displayPath: display) {
+            return .success(GuideSource(relativePath: path, displayPath: display, parsed: parsed))
+        }
         do throws(DiagnosticsError) {
             // A file gone since the folder was listed is no guide (and no error).
-            guard let (text, modified) = try Self.readUTF8(full, displayPath: display) else { return .missing }
-            cache?.read(text: text, relativePath: path, modified: modified)
-            if let parsed = cache?.parsedGuide(text: text, displayPath: display) {
+            guard let (text, file) = try Self.readUTF8(full, displayPath: display) else { return .missing }
+            if let parsed = cache?.parsedGuide(text: text, file: file, relativePath: path, displayPath: display) {
                 return .success(GuideSource(relativePath: path, displayPath: display, parsed: parsed))
             }
             let parsed = try GuideParser.parse(text, file: display)
-            cache?.record(parsed, text: text, displayPath: display)
+            cache?.record(parsed, text: text, relativePath: path, displayPath: display)
             return .success(GuideSource(relativePath: path, displayPath: display, parsed: parsed))
         } catch {
             return .failure(error)
@@ -147,7 +150,7 @@ public struct ContentLoader: Sendable {
 
     /// Reads a file as UTF-8, with its modification time (nanoseconds since 1970); nil when there is no such file.
     /// Bytes that are not UTF-8 are an error at their line and column.
-    static func readUTF8(_ path: String, displayPath: String) throws(DiagnosticsError) -> (text: String, modified: Int64)? {
+    static func readUTF8(_ path: String, displayPath: String) throws(DiagnosticsError) -> (text: String, file: FileIdentity)? {
         let cannotRead = { (reason: String) in
             DiagnosticsError([.error(at: SourceLocation(file: displayPath), "cannot read the file: \(reason)")])
         }
@@ -159,7 +162,7 @@ public struct ContentLoader: Sendable {
         case .failure(.system(let message)): throw cannotRead(message)
         }
         if let text = String(validating: file.bytes, as: UTF8.self) {
-            return (text, file.modified)
+            return (text, file.identity)
         }
         let (line, column, byte) = firstInvalidUTF8(in: file.bytes)
         throw DiagnosticsError([.error(

@@ -2,12 +2,49 @@
 import Glibc
 #endif
 
-/// A whole file's bytes and its modification time, read with `open`, `fstat` and `read`: the time comes with the
-/// read, at no extra cost (the loader and the build stamp both need it).
+/// What a file's status says about its bytes without reading them: its size, modification and change times,
+/// inode and device. The build's index of its inputs (`InputIndex`) takes a file whose identity is the one it
+/// recorded, long enough before, to hold the bytes it hashed then — as git's index does.
+public struct FileIdentity: Sendable, Equatable, Hashable {
+    public var size: Int64
+    /// Nanoseconds since 1970: when the file's bytes last changed (`st_mtim`), and when its status did
+    /// (`st_ctim`, which no program can set back: writing the bytes and restoring the time still moves it).
+    public var modified: Int64
+    public var changed: Int64
+    public var inode: UInt64
+    public var device: UInt64
+
+    public init(size: Int64, modified: Int64, changed: Int64, inode: UInt64, device: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+        self.inode = inode
+        self.device = device
+    }
+
+    init(_ info: stat) {
+        self.init(size: Int64(info.st_size),
+                  modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                  changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+                  inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+    }
+
+    /// The identity of the regular file at `path`, links followed (as `FileBytes.read` opens it); nil for no
+    /// such file or anything else.
+    public static func of(_ path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return FileIdentity(info)
+    }
+}
+
+/// A whole file's bytes and its status, read with `open`, `fstat` and `read`: the status comes with the read,
+/// at no extra cost (the loader and the build stamp both need it), and describes the bytes read.
 public struct FileBytes: Sendable, Equatable {
     public var bytes: [UInt8]
+    public var identity: FileIdentity
     /// Nanoseconds since 1970.
-    public var modified: Int64
+    public var modified: Int64 { identity.modified }
 
     public enum Failure: Error, Equatable {
         /// There is no such file.
@@ -43,7 +80,7 @@ public struct FileBytes: Sendable, Equatable {
             full = filled == more.count
         }
         guard failure == 0 else { return .failure(.system(String(cString: strerror(failure)))) }
-        return .success(FileBytes(bytes: bytes, modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)))
+        return .success(FileBytes(bytes: bytes, identity: FileIdentity(info)))
     }
 
     /// Reads into `buffer` from `filled` on until it is full or the file ends; the `errno` of a failed read, or 0.
