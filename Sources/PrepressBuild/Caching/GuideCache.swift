@@ -448,8 +448,9 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         return writer.bytes
     }
 
+    /// An entry of a shard whose checksum held (`readShard`).
     private func decode(_ bytes: ArraySlice<UInt8>, digest: UInt64) -> Entry? {
-        var reader = CacheReader(bytes)
+        var reader = CacheReader(bytes, checksummed: true)
         guard reader.number() == digest else { return nil }
         let bodyOffset = Int(reader.number())
         let matter = reader.frontMatter()
