@@ -30,18 +30,23 @@ struct QuestionBank: Sendable {
         // Thousands of guides share a handful of type names: each name's slug is made once.
         var slugs: [String: String] = [:]
         for index in guides.indices {
-            let groups = guides.pointer(at: index).pointee.rendered.questionGroups
-            for (number, group) in groups.enumerated() {
-                var slug = slugs[group.name] ?? Slug.make(group.name)
-                slugs[group.name] = slug
-                // `questions/page/2/` is the bank's own second page.
-                if slug == "page" { slug = "page-questions" }
-                let position = positions[slug] ?? {
-                    types.append(QuestionType(name: group.name, slug: slug, entries: []))
-                    positions[slug] = types.count - 1
-                    return types.count - 1
-                }()
-                types[position].entries += group.questions.indices.map { Entry(guide: index, group: Int32(number), position: Int32($0)) }
+            // Read in place: `for group in groups` copied (and retained) each group, its heading and questions.
+            guides.pointer(at: index).pointee.rendered.questionGroups.withUnsafeBufferPointer { groups in
+                for number in groups.indices {
+                    let group = groups.baseAddress! + number
+                    var slug = slugs[group.pointee.name] ?? Slug.make(group.pointee.name)
+                    slugs[group.pointee.name] = slug
+                    // `questions/page/2/` is the bank's own second page.
+                    if slug == "page" { slug = "page-questions" }
+                    let position = positions[slug] ?? {
+                        types.append(QuestionType(name: group.pointee.name, slug: slug, entries: []))
+                        positions[slug] = types.count - 1
+                        return types.count - 1
+                    }()
+                    for question in 0..<group.pointee.questions.count {
+                        types[position].entries.append(Entry(guide: index, group: Int32(number), position: Int32(question)))
+                    }
+                }
             }
         }
         self.types = types

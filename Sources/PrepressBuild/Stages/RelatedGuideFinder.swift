@@ -33,35 +33,47 @@ struct RelatedGuideFinder: Sendable {
         var byTag: [[Int]] = []
         tagsOf.reserveCapacity(guides.count)
         categoryOf.reserveCapacity(guides.count)
-        for position in guides.indices {
-            var tags: [Int] = []
-            for name in guides[position].frontMatter.tags {
-                let slug = Slug.make(name)
-                let tag: Int
-                if let known = tagNumbers[slug] {
-                    tag = known
-                } else {
-                    tag = byTag.count
-                    tagNumbers[slug] = tag
-                    byTag.append([])
+        // A name's slug, made once: 10,000 guides name a few hundred tags 50,000 times.
+        var slugs: [String: String] = [:]
+        func slug(_ name: String) -> String {
+            if let known = slugs[name] { return known }
+            let made = Slug.make(name)
+            slugs[name] = made
+            return made
+        }
+        // Read in place: `guides[position].frontMatter` copied (and retained) the whole guide.
+        guides.withUnsafeBufferPointer { guides in
+            for position in guides.indices {
+                let guide = guides.baseAddress! + position
+                var tags: [Int] = []
+                for name in guide.pointee.frontMatter.tags {
+                    let slug = slug(name)
+                    let tag: Int
+                    if let known = tagNumbers[slug] {
+                        tag = known
+                    } else {
+                        tag = byTag.count
+                        tagNumbers[slug] = tag
+                        byTag.append([])
+                    }
+                    if !tags.contains(tag) { tags.append(tag) }
                 }
-                if !tags.contains(tag) { tags.append(tag) }
-            }
-            var category = -1
-            if let name = guides[position].frontMatter.category {
-                let slug = Slug.make(name)
-                if let known = categoryNumbers[slug] {
-                    category = known
-                } else {
-                    category = categoryNumbers.count
-                    categoryNumbers[slug] = category
+                var category = -1
+                if let name = guide.pointee.frontMatter.category {
+                    let slug = slug(name)
+                    if let known = categoryNumbers[slug] {
+                        category = known
+                    } else {
+                        category = categoryNumbers.count
+                        categoryNumbers[slug] = category
+                    }
                 }
+                for tag in tags {
+                    byTag[tag].append(position)
+                }
+                tagsOf.append(tags)
+                categoryOf.append(category)
             }
-            for tag in tags {
-                byTag[tag].append(position)
-            }
-            tagsOf.append(tags)
-            categoryOf.append(category)
         }
         self.tagsOf = tagsOf
         self.categoryOf = categoryOf

@@ -10,15 +10,18 @@ struct TaxonomyIndexer {
             var buckets: [String: [Int]] = [:]
             var spellings: [String: [String: Int]] = [:]
             var slugByName: [String: String] = [:]
-            for (position, guide) in guides.enumerated() {
-                var seen: Set<String> = []
-                for name in Self.values(of: guide.frontMatter, key: config.key) {
-                    let slug = slugByName[name] ?? Slug.make(name)
-                    slugByName[name] = slug
-                    spellings[slug, default: [:]][name, default: 0] += 1
-                    // A guide tagged both "B2B Sales" and "b2b sales" is listed once.
-                    if seen.insert(slug).inserted {
-                        buckets[slug, default: []].append(position)
+            // Read in place: `for guide in guides` copied (and retained) every guide, once per taxonomy.
+            guides.withUnsafeBufferPointer { guides in
+                for position in guides.indices {
+                    var seen: Set<String> = []
+                    for name in Self.values(of: guides.baseAddress! + position, key: config.key) {
+                        let slug = slugByName[name] ?? Slug.make(name)
+                        slugByName[name] = slug
+                        spellings[slug, default: [:]][name, default: 0] += 1
+                        // A guide tagged both "B2B Sales" and "b2b sales" is listed once.
+                        if seen.insert(slug).inserted {
+                            buckets[slug, default: []].append(position)
+                        }
                     }
                 }
             }
@@ -37,6 +40,16 @@ struct TaxonomyIndexer {
             for (position, term) in terms.enumerated() { termIndex[term.slug] = position }
             let positionByName = slugByName.compactMapValues { termIndex[$0] }
             return Taxonomy(config: config, terms: terms, termIndex: termIndex, positionByName: positionByName)
+        }
+    }
+
+    /// The names a guide gives for a taxonomy's key, its front matter read in place.
+    static func values(of guide: UnsafePointer<Guide>, key: String) -> [String] {
+        switch key {
+        case "tags": return guide.pointee.frontMatter.tags
+        case "category": return guide.pointee.frontMatter.category.map { [$0] } ?? []
+        case "vertical": return guide.pointee.frontMatter.vertical.map { [$0] } ?? []
+        default: return values(of: guide.pointee.frontMatter, key: key)
         }
     }
 
