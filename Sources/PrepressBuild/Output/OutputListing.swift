@@ -59,11 +59,17 @@ struct OutputListing: Sendable {
     /// One folder's entries: a file with its status, a folder (or anything else that is no file) without.
     private static func scan(_ root: String, _ relative: String) -> [(path: String, status: FileStatus?)]? {
         var entries: [(path: String, status: FileStatus?)] = []
-        let complete = FolderEntries.forEach(in: relative.isEmpty ? root : root + "/" + relative) { descriptor, name, _ in
+        let complete = FolderEntries.forEach(in: relative.isEmpty ? root : root + "/" + relative) { descriptor, name, type in
             if relative.isEmpty && name.hasPrefix(".") { return true }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            // A folder says so in its entry (`d_type`), where the file system tells: no `stat` for it (16,000
+            // of the 34,000 entries of a 10,000-guide site). Anything else, or an unknown type, is looked at.
+            if type == UInt8(DT_DIR) {
+                entries.append((path, nil))
+                return true
+            }
             var info = stat()
             guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
-            let path = relative.isEmpty ? name : relative + "/" + name
             entries.append((path, info.st_mode & S_IFMT == S_IFDIR ? nil : FileStatus(info)))
             return true
         }
