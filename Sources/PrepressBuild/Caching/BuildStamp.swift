@@ -99,10 +99,24 @@ struct BuildStamp: Codable, Equatable, Sendable {
 
     /// The stamp the last build left, if it can be read.
     static func read(for options: BuildOptions) -> BuildStamp? {
-        guard let data = FileManager.default.contents(atPath: path(for: options)),
-              let stamp = try? JSONDecoder().decode(BuildStamp.self, from: data),
-              stamp.format == format else { return nil }
+        data(for: options).flatMap(decode)
+    }
+
+    /// The bytes of the stamp the last build left.
+    static func data(for options: BuildOptions) -> Data? {
+        FileManager.default.contents(atPath: path(for: options))
+    }
+
+    /// A stamp from its bytes, if they are one of this format.
+    static func decode(_ data: Data) -> BuildStamp? {
+        guard let stamp = try? JSONDecoder().decode(BuildStamp.self, from: data), stamp.format == format else { return nil }
         return stamp
+    }
+
+    /// A stamp's format and inputs alone, read without its warnings.
+    struct Summary: Decodable {
+        var format: Int
+        var inputs: String
     }
 
     /// Writes the stamp; a site folder that cannot take it only means the next build cannot be skipped.

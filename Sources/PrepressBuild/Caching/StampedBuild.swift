@@ -59,7 +59,12 @@ struct StampedBuild {
     /// that build ran, it is not yet time to publish a future-dated guide, and the output folder is as that
     /// build left it.
     func upToDateStamp(inputs: BuildFingerprint.Inputs, tool: String) -> BuildStamp? {
-        guard let stamp = BuildStamp.read(for: options),
+        // The stamp's inputs first, without its warnings (thousands on a large site, each decoded into strings):
+        // after an edit, nothing more of it is read.
+        guard let data = BuildStamp.data(for: options),
+              let summary = try? JSONDecoder().decode(BuildStamp.Summary.self, from: data),
+              summary.format == BuildStamp.format, summary.inputs == inputs.digest,
+              let stamp = BuildStamp.decode(data),
               stamp.tool == tool,
               stamp.options == BuildStamp.optionsText(options),
               stamp.inputs == inputs.digest,
