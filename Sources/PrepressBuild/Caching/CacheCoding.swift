@@ -194,7 +194,22 @@ extension CacheWriter {
         }
     }
 
-    mutating func frontMatter(_ matter: FrontMatter) {
+    /// What of a guide's front matter places it in the site (the page record's shape): its term, slug, dates,
+    /// draft, taxonomies, author, params and its aliases' paths.
+    mutating func place(of matter: FrontMatter) {
+        string(matter.term)
+        optional(matter.slug) { $0.string($1) }
+        optional(matter.pubDate) { $0.date($1) }
+        flag(matter.draft)
+        optional(matter.category) { $0.string($1) }
+        optional(matter.vertical) { $0.string($1) }
+        array(matter.tags) { $0.string($1) }
+        optional(matter.author) { $0.string($1.name); $0.optional($1.url) { $0.string($1) } }
+        array(matter.params) { $0.string($1.key); $0.param($1.value) }
+        array(matter.aliases) { $0.string($1.path) }
+    }
+
+    mutating func frontMatter(_ matter: FrontMatter, withLocations: Bool = true) {
         string(matter.term)
         optional(matter.description) { $0.string($1) }
         optional(matter.category) { $0.string($1) }
@@ -209,7 +224,11 @@ extension CacheWriter {
         flag(matter.draft)
         array(matter.aliases) { $0.string($1.path); $0.location($1.location) }
         array(matter.params) { $0.string($1.key); $0.param($1.value) }
-        array(matter.locations.sorted { $0.key < $1.key }) { $0.string($1.key); $0.location($1.value) }
+        if withLocations {
+            array(matter.locations.sorted { $0.key < $1.key }) { $0.string($1.key); $0.location($1.value) }
+        } else {
+            number(0)
+        }
     }
 
     mutating func heading(_ heading: Heading) {

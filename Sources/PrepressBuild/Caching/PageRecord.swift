@@ -45,36 +45,26 @@ struct PageRecord: Equatable, Sendable {
         siteWriter.array(site.staticFiles.map(\.relativePath).sorted()) { $0.string($1) }
 
         let guides = context.guides
-        let perGuide: [(path: String, shape: [UInt8], body: UInt64, frontMatter: UInt64)] = Array(guides.indices).parallelMap { index in
-            let guide = guides.pointer(at: index)
-            let matter = guide.pointee.frontMatter
+        let related = context.related
+        let perGuide: [(path: String, shape: UInt64, body: UInt64, frontMatter: UInt64)] = Array(guides.indices).parallelMap { index in
+            // Read in place, and written field by field: copying the front matter (and making a second one of
+            // the fields that place the guide) retained each of its strings, on both threads at once.
+            let guide = UnsafePointer(guides.pointer(at: index))
             var shape = CacheWriter(capacity: 512)
             shape.string(guide.pointee.source.relativePath)
             shape.string(guide.pointee.path)
-            var place = FrontMatter(term: matter.term)
-            place.slug = matter.slug
-            place.pubDate = matter.pubDate
-            place.draft = matter.draft
-            place.category = matter.category
-            place.vertical = matter.vertical
-            place.tags = matter.tags
-            place.author = matter.author
-            place.params = matter.params
-            place.aliases = matter.aliases.map { GuideAlias(path: $0.path, location: SourceLocation(file: "")) }
-            shape.frontMatter(place)
+            shape.place(of: guide.pointee.frontMatter)
             shape.array(guide.pointee.rendered.questionGroups) { $0.string($1.name); $0.number(UInt64($1.questions.count)) }
-            shape.array(context.related[index]) { $0.number(UInt64($1)) }
-            var whole = matter
-            whole.locations = [:]
+            shape.array(related[index]) { $0.number(UInt64($1)) }
             var frontMatter = CacheWriter(capacity: 512)
-            frontMatter.frontMatter(whole)
-            var html = guide.pointee.rendered.html
-            let body = html.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }
-            return (guide.pointee.source.relativePath, shape.bytes,
+            frontMatter.frontMatter(guide.pointee.frontMatter, withLocations: false)
+            let body = guide.pointee.rendered.html.utf8.withContiguousStorageIfAvailable { XXHash64.hash(UnsafeRawBufferPointer($0)) }
+                ?? { var html = guide.pointee.rendered.html; return html.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) } }()
+            return (guide.pointee.source.relativePath, shape.bytes.withUnsafeBytes { XXHash64.hash($0) },
                     body, frontMatter.bytes.withUnsafeBytes { XXHash64.hash($0) })
         }
         var shapeWriter = CacheWriter(capacity: perGuide.count * 16)
-        for guide in perGuide { shapeWriter.number(guide.shape.withUnsafeBytes { XXHash64.hash($0) }) }
+        for guide in perGuide { shapeWriter.number(guide.shape) }
         return PageRecord(
             site: siteWriter.bytes.withUnsafeBytes { XXHash64.hash($0) },
             shape: shapeWriter.bytes.withUnsafeBytes { XXHash64.hash($0) },
