@@ -8,23 +8,29 @@ struct TaxonomyIndexer {
     func index(_ guides: [Guide]) -> [Taxonomy] {
         configs.map { config in
             var buckets: [String: [Int]] = [:]
-            var spellings: [String: [String: Int]] = [:]
             var slugByName: [String: String] = [:]
+            // How often each spelling is used, counted by name: the names are grouped by slug once, below.
+            var uses: [String: Int] = [:]
             // Read in place: `for guide in guides` copied (and retained) every guide, once per taxonomy.
             guides.withUnsafeBufferPointer { guides in
                 for position in guides.indices {
-                    var seen: Set<String> = []
                     for name in Self.values(of: guides.baseAddress! + position, key: config.key) {
-                        let slug = slugByName[name] ?? Slug.make(name)
-                        slugByName[name] = slug
-                        spellings[slug, default: [:]][name, default: 0] += 1
-                        // A guide tagged both "B2B Sales" and "b2b sales" is listed once.
-                        if seen.insert(slug).inserted {
-                            buckets[slug, default: []].append(position)
+                        let slug: String
+                        if let known = slugByName[name] {
+                            slug = known
+                        } else {
+                            slug = Slug.make(name)
+                            slugByName[name] = slug
                         }
+                        uses[name, default: 0] += 1
+                        // A guide tagged both "B2B Sales" and "b2b sales" is listed once: positions come in
+                        // order, so a guide already in the term is its last.
+                        buckets[slug, default: []].appendUnlessLast(position)
                     }
                 }
             }
+            var spellings: [String: [String: Int]] = [:]
+            for (name, count) in uses { spellings[slugByName[name]!, default: [:]][name] = count }
             var terms: [Term] = buckets.map { slug, positions in
                 let counts = spellings[slug] ?? [:]
                 let name = counts.max { left, right in
@@ -75,5 +81,11 @@ struct TaxonomyIndexer {
         case .list(let items): return items.flatMap(texts)
         case .null, .map: return []
         }
+    }
+}
+
+private extension Array where Element == Int {
+    mutating func appendUnlessLast(_ value: Int) {
+        if last != value { append(value) }
     }
 }
