@@ -113,9 +113,8 @@ struct BuildStamp: Codable, Equatable, Sendable {
         return stamp
     }
 
-    /// A stamp's format and inputs alone, read without its warnings.
+    /// A stamp's inputs alone, read without its warnings (`decode` checks the format).
     struct Summary: Decodable {
-        var format: Int
         var inputs: String
     }
 

@@ -417,14 +417,9 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         return reader.failed || !reader.isAtEnd ? nil : shards
     }
 
-    /// The digest an entry is found by: the file's bytes and its path as messages show it (warnings name it).
-    static func digest(_ text: String, _ displayPath: String) -> UInt64 {
-        var text = text
-        return digest(fileHash: text.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }, displayPath)
-    }
-
-    /// The same from the digest of the file's bytes (XXH64, as the build stamp's fingerprint takes it): a file
-    /// the fingerprint hashed is found without being read again.
+    /// The digest an entry is found by: the digest of the file's bytes (XXH64, as the build stamp's fingerprint
+    /// takes it, so that a file the fingerprint hashed is found without being read again) and its path as
+    /// messages show it (warnings name it).
     static func digest(fileHash: UInt64, _ displayPath: String) -> UInt64 {
         var path = displayPath
         return path.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0), seed: fileHash) }

@@ -63,11 +63,10 @@ struct StampedBuild {
         // after an edit, nothing more of it is read.
         guard let data = BuildStamp.data(for: options),
               let summary = try? JSONDecoder().decode(BuildStamp.Summary.self, from: data),
-              summary.format == BuildStamp.format, summary.inputs == inputs.digest,
+              summary.inputs == inputs.digest,
               let stamp = BuildStamp.decode(data),
               stamp.tool == tool,
               stamp.options == BuildStamp.optionsText(options),
-              stamp.inputs == inputs.digest,
               !stamp.changedDuringBuild(inputs),
               stamp.validUntil.map({ Int(options.now.timeIntervalSince1970.rounded(.down)) < $0 }) ?? true,
               BuildFingerprint.output(at: options.resolvedOutputDirectory) == stamp.output

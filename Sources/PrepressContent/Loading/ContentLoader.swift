@@ -148,7 +148,7 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    /// Reads a file as UTF-8, with its modification time (nanoseconds since 1970); nil when there is no such file.
+    /// Reads a file as UTF-8, with its status as it was read (`FileIdentity`); nil when there is no such file.
     /// Bytes that are not UTF-8 are an error at their line and column.
     static func readUTF8(_ path: String, displayPath: String) throws(DiagnosticsError) -> (text: String, file: FileIdentity)? {
         let cannotRead = { (reason: String) in
