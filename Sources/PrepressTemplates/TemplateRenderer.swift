@@ -6,6 +6,8 @@ public struct TemplateRenderer: Sendable {
     private let library: TemplateLibrary
     /// Template names available, without `.mustache` (`guide`, `partials/header`).
     public let names: Set<String>
+    /// What the page templates may read, so that a build can tell what a page is made from (`TemplateReads`).
+    public var reads: TemplateReads { library.reads }
 
     /// Compiles every template of `theme` and checks each page template against the view type it renders with
     /// (and what it includes, where it includes it); throws every problem found, each at its file, line and column.

@@ -119,6 +119,56 @@ import PrepressTestSupport
         }
     }
 
+    /// Guides that share tags, so that a tag changed on one changes the related guides of others.
+    static let relatedFiles: [String: String] = [
+        "content/a.md": "---\nterm: Alpha\ncategory: Data\npubDate: 2025-01-01\ntags: [SQL, Python]\n---\nA.\n",
+        "content/b.md": "---\nterm: Beta\ncategory: Data\npubDate: 2025-01-02\ntags: [SQL, Spark]\n---\nB.\n",
+        "content/c.md": "---\nterm: Gamma\ncategory: Engineering\npubDate: 2025-01-03\ntags: [Python, Go]\n---\nC.\n",
+        "content/d.md": "---\nterm: Delta\ncategory: Engineering\npubDate: 2025-01-04\ntags: [Go, Rust]\n---\nD.\n",
+        "content/e.md": "---\nterm: Epsilon\ncategory: Design\npubDate: 2025-01-05\ntags: [Figma]\n---\nE.\n",
+    ]
+
+    /// A change that moves a guide in the site's lists (here its tags) renders the pages whose digests
+    /// changed, not every page — and, with the built-in theme or one that reads more (related guides of
+    /// related guides, deeper still, every taxonomy's term count in the footer), ends where a cold build ends.
+    @Test(arguments: ["", "related of related", "deeper than the digests go", "term counts in the footer"])
+    func aTagChangeRendersOnlyThePagesItShowsOn(theme: String) throws {
+        let site = try TemporarySite(Self.relatedFiles)
+        switch theme {
+        case "related of related":
+            try write(site, "templates/guide.mustache",
+                      "<p>{{guide.term}}</p>{{#guide.related}}<p>{{term}}: {{#related}}{{term}}, {{/related}}</p>{{/guide.related}}\n")
+        case "deeper than the digests go":
+            try write(site, "templates/guide.mustache",
+                      "<p>{{guide.term}}</p>{{#guide.related}}<p>{{term}}: {{#related}}{{term}} {{#related}}{{term}},{{/related}};{{/related}}</p>{{/guide.related}}\n")
+        case "term counts in the footer":
+            try write(site, "templates/partials/footer.mustache", "<footer>{{#site.taxonomies}}{{title}} {{term_count}} {{/site.taxonomies}}</footer>\n")
+        default:
+            break
+        }
+        _ = try build(site)
+        let changes: [(name: String, path: String, old: String, new: String)] = [
+            ("a tag renamed", "content/e.md", "Figma]", "Sketch]"),
+            ("shared tags added", "content/e.md", "Sketch]", "Sketch, Go, SQL]"),
+            ("a shared tag removed", "content/c.md", "Python, Go]", "Go]"),
+            ("a category changed", "content/d.md", "category: Engineering", "category: Data"),
+            ("a new tag", "content/e.md", "SQL]", "SQL, Kotlin]"),
+        ]
+        for change in changes {
+            try edit(site, change.path) { $0.replacingOccurrences(of: change.old, with: change.new) }
+            let report = try build(site)
+            #expect(try readTree(site.output) == coldBuild(site), "after \(change.name) (\(theme)), the output is what a cold build writes")
+            // (`pagesRendered` is nil when no page was kept.) Guides read deeper than `TemplateReads.nestingLimit`
+            // leave the page record to its shape: every page is rendered. A new term changes the count that every
+            // page of the last theme shows: every page is rendered too.
+            if theme == "deeper than the digests go" || (theme == "term counts in the footer" && change.name == "a new tag") {
+                #expect(report.pagesRendered == nil, "after \(change.name) (\(theme)), every page is rendered")
+            } else {
+                #expect(report.pagesRendered != nil, "after \(change.name) (\(theme)), some pages are kept")
+            }
+        }
+    }
+
     /// The manifest is not flushed to the disk (`OutputManifest.write`): a crash may leave an older one, or
     /// none. Either way the next build must end where a cold build ends, writing more rather than less.
     @Test func aStaleOrLostManifestOnlyMakesTheNextBuildWriteMore() throws {

@@ -51,6 +51,33 @@ private func problems(_ templates: [String: String]) throws -> [String] {
 }
 
 @Suite struct TemplateEngineTests {
+    /// What the checker finds a page may read: keys by view type, and how deep views of a type nest — through
+    /// sections, dotted names and partials; unknown under free-form data or beyond the limit.
+    @Test func theReadsOfCheckedTemplatesBoundWhatAPageShows() throws {
+        func reads(_ page: String, _ partials: [String: String] = [:]) throws -> TemplateReads {
+            try library(["page": page].merging(partials) { first, _ in first }).reads
+        }
+        let plain = try reads("{{name}} {{friend.name}}")
+        #expect(plain.mayRead("name", of: Person.self))
+        #expect(!plain.mayRead("count", of: Person.self))
+        #expect(plain.mayRead("name", of: Friend.self))
+        #expect(!plain.mayRead("friend", of: Friend.self))
+        #expect(plain.nesting(of: Friend.self, under: Person.self) == 1)
+        #expect(plain.nesting(of: Person.self, under: Person.self) == 1)
+        #expect(try reads("{{#friend}}{{#friend}}{{name}}{{/friend}}{{/friend}}").nesting(of: Friend.self, under: Person.self) == 2)
+        // A dotted name walks a view that is no frame: still counted.
+        #expect(try reads("{{#friend.friend}}{{name}}{{/friend.friend}}").nesting(of: Friend.self, under: Person.self) == 2)
+        #expect(try reads("{{friend.friend.friend.name}}").nesting(of: Friend.self, under: Person.self) == 3)
+        // Through a partial, as deep as it goes; a partial that includes itself has no bound.
+        #expect(try reads("{{#friend}}{{>inner}}{{/friend}}", ["inner": "{{#friend}}{{name}}{{/friend}}"]).nesting(of: Friend.self, under: Person.self) == 2)
+        #expect(try reads("{{#friend}}{{>again}}{{/friend}}", ["again": "{{name}}{{#friend}}{{>again}}{{/friend}}"]).nesting(of: Friend.self, under: Person.self) == nil)
+        // A name under free-form data may come from any view below it.
+        let free = try reads("{{#extra}}{{count}}{{/extra}}")
+        #expect(free.mayRead("count", of: Person.self))
+        #expect(free.nesting(of: Friend.self, under: Person.self) == nil)
+        #expect(try reads("{{name}}").nesting(of: Friend.self, under: Person.self) == 0)
+    }
+
     @Test func typedViewsRenderTheirKeysThroughTheResolvedPositions() throws {
         let templates = ["page": "{{name}}: {{#tags}}[{{label}}]{{/tags}} {{count}} {{friend.name}} {{extra.note}}{{^url}} no url{{/url}}"]
         let checked = try library(templates)

@@ -17,22 +17,30 @@ import Glibc
 /// changed (`PageRenderer.showsBody` / `showsFrontMatter`, the rules the preview drops pages by); every other
 /// page's file is left as the last build wrote it, when it still is (`OutputSink.keep`). Otherwise every page
 /// is rendered (and still only changed files written).
+///
+/// Where the templates tell how deep they read guides (`PageDigests`), the record also holds a digest of each
+/// page, by its path: then a page is rendered exactly when its digest differs from the last build's, whether or
+/// not the shape changed — a tag renamed on one guide renders its page, its terms' pages, and the pages that
+/// show it, not every page.
 struct PageRecord: Equatable, Sendable {
     static let fileName = "pages"
-    static let magic = "prepress page record 1"
+    static let magic = "prepress page record 2"
 
     var site: UInt64
     var shape: UInt64
     /// By guide, its path under content/: the digest of its rendered body, and of its front matter.
     var bodies: [String: UInt64]
     var frontMatters: [String: UInt64]
+    /// By the XXH64 of a page's path under the output folder, the digest of what it is made from (`PageDigests`);
+    /// empty when the templates' reads are not known.
+    var pages: [UInt64: UInt64] = [:]
 
     static func path(for options: BuildOptions) -> String {
         (options.siteDirectory as NSString).appendingPathComponent(BuildStamp.folderName + "/" + fileName)
     }
 
     /// The record of the site about to be rendered.
-    static func make(context: SiteContext, site: BuildStages.Loaded, options: BuildOptions) -> PageRecord {
+    static func make(context: SiteContext, site: BuildStages.Loaded, options: BuildOptions, renderer: PageRenderer) -> PageRecord {
         var siteWriter = CacheWriter()
         siteWriter.string(BuildStamp.toolIdentity())
         siteWriter.string(BuildStamp.optionsText(options))
@@ -65,11 +73,33 @@ struct PageRecord: Equatable, Sendable {
         }
         var shapeWriter = CacheWriter(capacity: perGuide.count * 16)
         for guide in perGuide { shapeWriter.number(guide.shape) }
+        let siteDigest = siteWriter.bytes.withUnsafeBytes { XXHash64.hash($0) }
+        var pages: [UInt64: UInt64] = [:]
+        if let digests = PageDigests(context: context, reads: renderer.templates.reads, siteDigest: siteDigest) {
+            let keyed: [(UInt64, UInt64)] = renderer.jobs().parallelMap { job in
+                (pathKey(renderer.path(of: job)), digests.digest(of: job, renderer: renderer))
+            }
+            pages = Dictionary(keyed, uniquingKeysWith: { first, _ in first })
+        }
         return PageRecord(
-            site: siteWriter.bytes.withUnsafeBytes { XXHash64.hash($0) },
+            site: siteDigest,
             shape: shapeWriter.bytes.withUnsafeBytes { XXHash64.hash($0) },
             bodies: Dictionary(perGuide.map { ($0.path, $0.body) }, uniquingKeysWith: { first, _ in first }),
-            frontMatters: Dictionary(perGuide.map { ($0.path, $0.frontMatter) }, uniquingKeysWith: { first, _ in first }))
+            frontMatters: Dictionary(perGuide.map { ($0.path, $0.frontMatter) }, uniquingKeysWith: { first, _ in first }),
+            pages: pages)
+    }
+
+    /// The key of a page's path in `pages`.
+    static func pathKey(_ path: String) -> UInt64 {
+        var path = path
+        return path.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Whether a page's digest is the last build's (both records having page digests).
+    func samePage(_ path: String, as last: PageRecord) -> Bool {
+        let key = Self.pathKey(path)
+        guard let digest = pages[key] else { return false }
+        return last.pages[key] == digest
     }
 
     /// The guides (positions in `context`) whose body, and whose front matter, differ from `last`'s; nil when
@@ -99,12 +129,19 @@ struct PageRecord: Equatable, Sendable {
             bodies[path] = reader.number()
             frontMatters[path] = reader.number()
         }
+        var pages: [UInt64: UInt64] = [:]
+        let pageCount = reader.count()
+        pages.reserveCapacity(pageCount)
+        for _ in 0..<pageCount where !reader.failed {
+            let key = reader.number()
+            pages[key] = reader.number()
+        }
         guard !reader.failed, reader.isAtEnd else { return nil }
-        return PageRecord(site: site, shape: shape, bodies: bodies, frontMatters: frontMatters)
+        return PageRecord(site: site, shape: shape, bodies: bodies, frontMatters: frontMatters, pages: pages)
     }
 
     func write(for options: BuildOptions) {
-        var writer = CacheWriter(capacity: 64 + bodies.count * 48)
+        var writer = CacheWriter(capacity: 64 + bodies.count * 48 + pages.count * 20)
         writer.string(Self.magic)
         writer.number(site)
         writer.number(shape)
@@ -112,6 +149,10 @@ struct PageRecord: Equatable, Sendable {
             writer.string(path)
             writer.number(bodies[path] ?? 0)
             writer.number(frontMatters[path] ?? 0)
+        }
+        writer.array(pages.keys.sorted()) { writer, key in
+            writer.number(key)
+            writer.number(pages[key] ?? 0)
         }
         AtomicFile.write(writer.bytes, to: Self.path(for: options), flush: false)
     }

@@ -212,23 +212,32 @@ struct BuildStages {
         let writer = OutputWriter(sink: sink, displayPath: options.displayPath)
         let renderer = PageRenderer(context: prepared.context, templates: prepared.templates)
         let record = cache == nil ? nil : clock.measure("compare pages with last build") {
-            PageRecord.make(context: prepared.context, site: site, options: options)
+            PageRecord.make(context: prepared.context, site: site, options: options, renderer: renderer)
         }
         var unchanged: (@Sendable (PageRenderer.Job) -> Bool)?
         var keepDisplayFile: SearchIndexer.ChunkKeeping?
-        if let record, let last, let changes = record.changes(since: last, context: prepared.context) {
-            let count = prepared.context.guides.count
-            let shown = GuideMask(changes.bodies.union(changes.frontMatters), count: count)
-            let frontMatters = GuideMask(changes.frontMatters, count: count)
-            unchanged = { job in
-                !renderer.showsBody(of: shown, on: job) && !renderer.showsFrontMatter(of: frontMatters, on: job)
+        if let record, let last {
+            let changes = record.changes(since: last, context: prepared.context)
+            if !record.pages.isEmpty, !last.pages.isEmpty {
+                // Each page's digest against the last build's, whatever changed.
+                unchanged = { job in record.samePage(renderer.path(of: job), as: last) }
+            } else if let changes {
+                let count = prepared.context.guides.count
+                let shown = GuideMask(changes.bodies.union(changes.frontMatters), count: count)
+                let frontMatters = GuideMask(changes.frontMatters, count: count)
+                unchanged = { job in
+                    !renderer.showsBody(of: shown, on: job) && !renderer.showsFrontMatter(of: frontMatters, on: job)
+                }
             }
-            // The same site and shape: the guides' order, links and filters are the last build's, so a file of
-            // display data changes only with the body or front matter of a guide in it. A content file of the
-            // same path is not the build's to keep (writing the page reports it).
-            let contentFiles = Set(site.staticFiles.map(\.relativePath))
-            keepDisplayFile = { path, guides in
-                guides.allSatisfy { !shown.contains($0) } && !contentFiles.contains(path) && sink.keep(path)
+            if let changes {
+                // The same site and shape: the guides' order, links and filters are the last build's, so a file
+                // of display data changes only with the body or front matter of a guide in it. A content file of
+                // the same path is not the build's to keep (writing the page reports it).
+                let shown = GuideMask(changes.bodies.union(changes.frontMatters), count: prepared.context.guides.count)
+                let contentFiles = Set(site.staticFiles.map(\.relativePath))
+                keepDisplayFile = { path, guides in
+                    guides.allSatisfy { !shown.contains($0) } && !contentFiles.contains(path) && sink.keep(path)
+                }
             }
         }
         let search = searchFiles(prepared, keeping: keepDisplayFile)

@@ -175,7 +175,7 @@ struct PageRenderer: Sendable {
     }
 
     /// The questions of `range` in the list of one type, or of all types one after another, by type.
-    private func questionGroups(type: Int?, range: Range<Int>) -> [(type: Int, entries: ArraySlice<QuestionBank.Entry>)] {
+    func questionGroups(type: Int?, range: Range<Int>) -> [(type: Int, entries: ArraySlice<QuestionBank.Entry>)] {
         let types = context.questionBank.types
         if let type { return [(type, types[type].entries[range])] }
         var groups: [(type: Int, entries: ArraySlice<QuestionBank.Entry>)] = []

@@ -9,6 +9,20 @@ struct TemplateChecker {
     private let positions: [String: Int]
     private(set) var problems: Set<TemplateProblem> = []
     private var checked: Set<String> = []
+    /// By page view type, then by view type, the most views of that type a name read under such a page passes
+    /// through (`TemplateReads.nesting`): counted from the frames in scope and the views a dotted name walks.
+    private(set) var nesting: [ObjectIdentifier: [ObjectIdentifier: Int]] = [:]
+    /// The names looked up where free-form data was in scope: at run time they may come from any view below it.
+    private(set) var freeFormNames: Set<String> = []
+    /// Every key a name was found to be, by view type and position.
+    private(set) var readKeys: Set<TemplateReads.Key> = []
+    /// The views the parts of the name `resolve` last resolved walk through before its last part.
+    private var walked: [any TemplateView.Type] = []
+
+    /// Frames of one signature kept in a normalized scope (`normalized(_:)`): enough to count nesting up to
+    /// `TemplateReads.nestingLimit`, few enough that a partial including itself is checked a bounded number of
+    /// times.
+    static let keptRepeats = TemplateReads.nestingLimit + 1
 
     init(templates: [CompiledTemplate], positions: [String: Int]) {
         self.templates = templates
@@ -60,7 +74,10 @@ struct TemplateChecker {
                 case let type?: pushed = type
                 case nil: pushed = .data
                 }
-                check(children, in: template, scope: scope + [pushed], overrides: overrides, depth: depth)
+                // The views a dotted name walks (`guide` of `guide.related`) stay in scope as markers that no
+                // lookup finds (a list is never a frame), so that the nesting under the section counts them.
+                let markers = walked.map { TemplateType.list(.view($0)) }
+                check(children, in: template, scope: scope + markers + [pushed], overrides: overrides, depth: depth)
             case .inverted(let name, let children):
                 _ = resolve(name, in: template, scope: scope)
                 check(children, in: template, scope: scope, overrides: overrides, depth: depth)
@@ -95,6 +112,35 @@ struct TemplateChecker {
     /// The type `name` has in `scope`, recording where it was found; nil when it cannot be known (free-form
     /// data) or is not there (reported).
     private mutating func resolve(_ name: TemplateName, in template: Int, scope: [TemplateType]) -> TemplateType? {
+        walked = []
+        var chain: [TemplateType] = []
+        let type = resolve(name, in: template, scope: scope, chain: &chain)
+        if type == nil {
+            // Unknown (free-form data in scope) or reported: at run time any view below may answer.
+            if scope.contains(where: { if case .data = $0 { true } else { false } }) { freeFormNames.formUnion(name.parts) }
+            return nil
+        }
+        walked = chain.dropLast().compactMap { if case .view(let view) = $0 { view } else { nil } }
+        noteNesting(scope: scope, walked: walked)
+        return type
+    }
+
+    /// Records, for the page at the bottom of `scope`, how many views of each type a read there passes through.
+    private mutating func noteNesting(scope: [TemplateType], walked: [any TemplateView.Type]) {
+        guard case .view(let page)? = scope.first else { return }
+        var counts: [ObjectIdentifier: Int] = [:]
+        for frame in scope {
+            switch frame {
+            case .view(let view), .list(.view(let view)): counts[ObjectIdentifier(view), default: 0] += 1
+            default: break
+            }
+        }
+        for view in walked { counts[ObjectIdentifier(view), default: 0] += 1 }
+        for (view, count) in counts { nesting[ObjectIdentifier(page), default: [:]][view] = max(nesting[ObjectIdentifier(page)]?[view] ?? 0, count) }
+    }
+
+    /// `resolve(_:in:scope:)`, with the type of each part of the name in `chain`.
+    private mutating func resolve(_ name: TemplateName, in template: Int, scope: [TemplateType], chain: inout [TemplateType]) -> TemplateType? {
         guard let top = scope.last else { return nil }
         var type: TemplateType
         switch name.kind {
@@ -103,6 +149,7 @@ struct TemplateChecker {
         case .top:
             guard let found = member(name, part: 0, of: top, in: template) else { return nil }
             type = found
+            chain.append(found)
         case .stack:
             var found: TemplateType?
             search: for frame in scope.reversed() {
@@ -111,6 +158,7 @@ struct TemplateChecker {
                     let keys = keyTable(of: view)
                     if let position = keys.positions[name.parts[0]] {
                         name.resolve(part: 0, in: view, at: position)
+                        readKeys.insert(TemplateReads.Key(type: ObjectIdentifier(view), position: position))
                         found = keys.types[position]
                         break search
                     }
@@ -132,10 +180,12 @@ struct TemplateChecker {
                 return nil
             }
             type = first
+            chain.append(first)
         }
         for part in name.parts.indices.dropFirst() {
             guard let next = member(name, part: part, of: type, in: template) else { return nil }
             type = next
+            chain.append(next)
         }
         return type
     }
@@ -148,6 +198,7 @@ struct TemplateChecker {
             let keys = keyTable(of: view)
             if let position = keys.positions[key] {
                 name.resolve(part: part, in: view, at: position)
+                readKeys.insert(TemplateReads.Key(type: ObjectIdentifier(view), position: position))
                 return keys.types[position]
             }
             let suggestion = Self.closest(to: key, among: keys.names)
@@ -208,16 +259,22 @@ struct TemplateChecker {
         problems.insert(TemplateProblem(template: templates[template].name, line: line, column: column, message: message, hint: hint))
     }
 
-    /// The scope with what cannot change a lookup removed, so that a partial including itself is checked once
-    /// per distinct scope: a view type shadowed by the same type further in, values without keys below the top.
+    /// The scope with what cannot change a lookup removed, so that a partial including itself is checked a
+    /// bounded number of times: a view type shadowed by the same type further in beyond `keptRepeats` frames,
+    /// values without keys below the top. (The repeats and the markers of walked views, `.list` frames, stay for
+    /// counting nesting.)
     private static func normalized(_ scope: [TemplateType]) -> [TemplateType] {
         guard let top = scope.last else { return scope }
-        var seen: Set<String> = [signature(top)]
+        var seen: [String: Int] = [signature(top): 1]
         var kept: [TemplateType] = []
         for frame in scope.dropLast().reversed() {
             switch frame {
-            case .view, .data:
-                if seen.insert(signature(frame)).inserted { kept.append(frame) }
+            case .view, .data, .list(.view):
+                let count = seen[signature(frame), default: 0]
+                if count < keptRepeats {
+                    seen[signature(frame)] = count + 1
+                    kept.append(frame)
+                }
             case .text, .number, .flag, .list:
                 continue
             }

@@ -8,6 +8,8 @@ public struct TemplateLibrary: Sendable {
     private let program: TemplateProgram
     /// What checking the page templates found: names no view offers, missing partials, unknown blocks.
     public let problems: [TemplateProblem]
+    /// What the page templates may read (`TemplateReads`).
+    public let reads: TemplateReads
 
     /// A template that did not parse, by name.
     public struct Failure: Error, Sendable {
@@ -36,6 +38,7 @@ public struct TemplateLibrary: Sendable {
         for template in templates { Self.link(template.nodes, positions) }
         var checker = TemplateChecker(templates: templates, positions: positions)
         for page in pages { checker.check(page.template, as: page.view) }
+        reads = TemplateReads(nesting: checker.nesting, keys: checker.readKeys, freeFormNames: checker.freeFormNames)
         problems = checker.problems.sorted {
             ($0.template, $0.line, $0.column, $0.message) < ($1.template, $1.line, $1.column, $1.message)
         }
