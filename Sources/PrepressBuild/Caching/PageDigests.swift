@@ -1,5 +1,4 @@
 import PrepressContent
-import PrepressMarkdown
 import PrepressTemplates
 
 /// A digest of everything each page is made from, worked out without rendering it: a rebuild renders a page
@@ -27,7 +26,8 @@ struct PageDigests {
     let inList: [UInt64]
     let termCounts: Bool
 
-    init?(context: SiteContext, reads: TemplateReads, siteDigest: UInt64) {
+    /// `bodies` and `frontMatters` are each guide's digests of its rendered HTML and its front matter, by index.
+    init?(context: SiteContext, reads: TemplateReads, siteDigest: UInt64, bodies: [UInt64], frontMatters: [UInt64]) {
         guard let guideDepth = reads.nesting(of: GuideView.self, under: GuidePageView.self),
               let listDepth = reads.nesting(of: GuideView.self, under: ListPageView.self) else { return nil }
         // The other pages show no guide as a guide view (the question bank links guides by title); cards are
@@ -54,10 +54,8 @@ struct PageDigests {
             writer.string(guide.pointee.source.relativePath)
             writer.string(guide.pointee.path)
             writer.string(context.guideLinks[index])
-            writer.frontMatter(guide.pointee.frontMatter, withLocations: false)
-            let body = guide.pointee.rendered.html.utf8.withContiguousStorageIfAvailable { XXHash64.hash(UnsafeRawBufferPointer($0)) }
-                ?? { var html = guide.pointee.rendered.html; return html.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) } }()
-            writer.number(body)
+            writer.number(frontMatters[index])
+            writer.number(bodies[index])
             // The terms as the site spells and links them (a term's name is its guides' commonest spelling).
             func term(_ name: String, _ key: String) {
                 let view = context.unretained.termView(named: name, key: key)
@@ -78,7 +76,7 @@ struct PageDigests {
             // How many related guides it has (a section over them shows as many items, whatever it reads).
             writer.number(UInt64(context.related[index].count))
             let card = index < context.cards.count ? context.cards[index] : ""
-            writer.string(card)
+            writer.number(card.utf8.withContiguousStorageIfAvailable { XXHash64.hash(UnsafeRawBufferPointer($0)) } ?? XXHash64.hash(card.utf8))
             return writer.bytes.withUnsafeBytes { XXHash64.hash($0) }
         }
         self.own = own

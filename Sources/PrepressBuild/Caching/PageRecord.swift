@@ -75,7 +75,8 @@ struct PageRecord: Equatable, Sendable {
         for guide in perGuide { shapeWriter.number(guide.shape) }
         let siteDigest = siteWriter.bytes.withUnsafeBytes { XXHash64.hash($0) }
         var pages: [UInt64: UInt64] = [:]
-        if let digests = PageDigests(context: context, reads: renderer.templates.reads, siteDigest: siteDigest) {
+        if let digests = PageDigests(context: context, reads: renderer.templates.reads, siteDigest: siteDigest,
+                                     bodies: perGuide.map(\.body), frontMatters: perGuide.map(\.frontMatter)) {
             let keyed: [(UInt64, UInt64)] = renderer.jobs().parallelMap { job in
                 (pathKey(renderer.path(of: job)), digests.digest(of: job, renderer: renderer))
             }
