@@ -5,9 +5,11 @@ import PrepressTemplates
 /// only when its digest is not the one the last build recorded for its path (`PageRecord.pages`).
 ///
 /// The parts:
-/// - the site's (`site`): the page record's site digest (theme, site.yml, options, prepress, static files),
-///   what every page's `site` key may show (whether there is a feed, the question count, the taxonomies'
-///   links, and their term counts when a template reads them);
+/// - the site's (`sites`, by kind of page): the page record's site digest (theme, site.yml, options, prepress,
+///   static files) and what a page's `site` key may show: whether there is a feed, the taxonomies' links, and
+///   the question count and the taxonomies' term counts only for the kinds of page whose templates read them
+///   (`TemplateReads.mayRead(_:of:under:)`: the built-in theme shows the question count on the home page
+///   alone, so a question added does not render every guide page);
 /// - each guide's own (`own`): its path, place, front matter, rendered body, the terms it is in as the site
 ///   names and links them, its neighbours' titles and links, and its card as rendered;
 /// - a guide as a page shows it, `depth` views deep: its own digest and, beneath, its related guides' (a guide
@@ -18,13 +20,32 @@ import PrepressTemplates
 /// Nil when the templates' nesting is unknown (a name looked up under free-form data, or guides nested deeper
 /// than `TemplateReads.nestingLimit`): then the page record falls back to its site and shape digests.
 struct PageDigests {
-    let site: UInt64
+    /// The site's part by the kind of page (`Kind`), each with what that kind's templates read of the site.
+    let sites: [Kind: UInt64]
     /// By guide index.
     let own: [UInt64]
     /// By guide index, the guide as a guide page shows it, and as a list page does.
     let onGuidePage: [UInt64]
     let inList: [UInt64]
-    let termCounts: Bool
+    /// Whether a list page shows its taxonomy's term count.
+    let listTermCounts: Bool
+
+    /// Pages by the view their template renders: feeds and redirects are written by prepress, not a template.
+    enum Kind: CaseIterable {
+        case guide, list, taxonomy, questions, notFound, search, unthemed
+
+        var view: (any TemplateView.Type)? {
+            switch self {
+            case .guide: GuidePageView.self
+            case .list: ListPageView.self
+            case .taxonomy: TaxonomyPageView.self
+            case .questions: QuestionBankPageView.self
+            case .notFound: NotFoundPageView.self
+            case .search: SearchPageView.self
+            case .unthemed: nil
+            }
+        }
+    }
 
     /// `bodies` and `frontMatters` are each guide's digests of its rendered HTML and its front matter, by index.
     init?(context: SiteContext, reads: TemplateReads, siteDigest: UInt64, bodies: [UInt64], frontMatters: [UInt64]) {
@@ -34,18 +55,28 @@ struct PageDigests {
         // digested as rendered.
         let others: [any TemplateView.Type] = [QuestionBankPageView.self, TaxonomyPageView.self, NotFoundPageView.self, SearchPageView.self]
         guard others.allSatisfy({ reads.nesting(of: GuideView.self, under: $0) == 0 }) else { return nil }
-        termCounts = reads.mayRead("term_count", of: TaxonomyLinkView.self)
+        listTermCounts = reads.mayRead("term_count", of: TaxonomyLinkView.self, under: ListPageView.self)
 
-        var writer = CacheWriter(capacity: 256)
-        writer.number(siteDigest)
-        writer.flag(context.hasFeed)
-        writer.number(UInt64(context.questionBank.totalCount))
-        for (position, taxonomy) in context.taxonomies.enumerated() {
-            writer.string(taxonomy.config.key)
-            writer.string(context.taxonomyLinks[position])
-            if termCounts { writer.number(UInt64(taxonomy.terms.count)) }
+        var sites: [Kind: UInt64] = [:]
+        for kind in Kind.allCases {
+            // The question count and term counts change with many edits and few pages show them.
+            let page = kind.view
+            let questionCount = page.map { reads.mayRead("question_count", of: SiteView.self, under: $0) } ?? false
+            let questionsLink = page.map { reads.mayRead("questions_url", of: SiteView.self, under: $0) } ?? false
+            let termCounts = page.map { reads.mayRead("term_count", of: TaxonomyLinkView.self, under: $0) } ?? false
+            var writer = CacheWriter(capacity: 256)
+            writer.number(siteDigest)
+            writer.flag(context.hasFeed)
+            if questionCount { writer.number(UInt64(context.questionBank.totalCount)) }
+            if questionsLink { writer.flag(context.questionBank.totalCount > 0) }
+            for (position, taxonomy) in context.taxonomies.enumerated() {
+                writer.string(taxonomy.config.key)
+                writer.string(context.taxonomyLinks[position])
+                if termCounts { writer.number(UInt64(taxonomy.terms.count)) }
+            }
+            sites[kind] = writer.bytes.withUnsafeBytes { XXHash64.hash($0) }
         }
-        site = writer.bytes.withUnsafeBytes { XXHash64.hash($0) }
+        self.sites = sites
 
         let guides = context.guides
         let own: [UInt64] = Array(guides.indices).parallelMap { (index: Int) -> UInt64 in
@@ -100,7 +131,16 @@ struct PageDigests {
     func digest(of job: PageRenderer.Job, renderer: PageRenderer) -> UInt64 {
         let context = renderer.context
         var writer = CacheWriter(capacity: 256)
-        writer.number(site)
+        let kind: Kind = switch job {
+        case .guide: .guide
+        case .list: .list
+        case .taxonomy: .taxonomy
+        case .questions: .questions
+        case .notFound: .notFound
+        case .search: .search
+        case .feed, .redirect: .unthemed
+        }
+        writer.number(sites[kind] ?? 0)
         switch job {
         case .guide(let index):
             writer.string("guide")
@@ -118,7 +158,7 @@ struct PageDigests {
                 writer.string(taxonomy.terms[term.term].name)
                 writer.string(taxonomy.terms[term.term].slug)
                 writer.string(context.termLinks[term.taxonomy][term.term])
-                if termCounts { writer.number(UInt64(taxonomy.terms.count)) }
+                if listTermCounts { writer.number(UInt64(taxonomy.terms.count)) }
             }
             writer.array(Array(list.guides[list.range])) { $0.number(inList[$1]) }
         case .taxonomy(let position):

@@ -14,10 +14,14 @@ struct TemplateChecker {
     private(set) var nesting: [ObjectIdentifier: [ObjectIdentifier: Int]] = [:]
     /// The names looked up where free-form data was in scope: at run time they may come from any view below it.
     private(set) var freeFormNames: Set<String> = []
-    /// Every key a name was found to be, by view type and position.
+    /// Every key a name was found to be, by view type and position; and the same by the page type at the
+    /// bottom of the scope it was found in.
     private(set) var readKeys: Set<TemplateReads.Key> = []
+    private(set) var readKeysByPage: [ObjectIdentifier: Set<TemplateReads.Key>] = [:]
     /// The views the parts of the name `resolve` last resolved walk through before its last part.
     private var walked: [any TemplateView.Type] = []
+    /// The page type at the bottom of the scope of the name being resolved.
+    private var resolvingPage: ObjectIdentifier?
 
     /// Frames of one signature kept in a normalized scope (`normalized(_:)`): enough to count nesting up to
     /// `TemplateReads.nestingLimit`, few enough that a partial including itself is checked a bounded number of
@@ -113,6 +117,7 @@ struct TemplateChecker {
     /// data) or is not there (reported).
     private mutating func resolve(_ name: TemplateName, in template: Int, scope: [TemplateType]) -> TemplateType? {
         walked = []
+        resolvingPage = if case .view(let page)? = scope.first { ObjectIdentifier(page) } else { nil }
         var chain: [TemplateType] = []
         let type = resolve(name, in: template, scope: scope, chain: &chain)
         if type == nil {
@@ -123,6 +128,11 @@ struct TemplateChecker {
         walked = chain.dropLast().compactMap { if case .view(let view) = $0 { view } else { nil } }
         noteNesting(scope: scope, walked: walked)
         return type
+    }
+
+    private mutating func noteRead(_ key: TemplateReads.Key) {
+        readKeys.insert(key)
+        if let page = resolvingPage { readKeysByPage[page, default: []].insert(key) }
     }
 
     /// Records, for the page at the bottom of `scope`, how many views of each type a read there passes through.
@@ -158,7 +168,7 @@ struct TemplateChecker {
                     let keys = keyTable(of: view)
                     if let position = keys.positions[name.parts[0]] {
                         name.resolve(part: 0, in: view, at: position)
-                        readKeys.insert(TemplateReads.Key(type: ObjectIdentifier(view), position: position))
+                        noteRead(TemplateReads.Key(type: ObjectIdentifier(view), position: position))
                         found = keys.types[position]
                         break search
                     }
@@ -198,7 +208,7 @@ struct TemplateChecker {
             let keys = keyTable(of: view)
             if let position = keys.positions[key] {
                 name.resolve(part: part, in: view, at: position)
-                readKeys.insert(TemplateReads.Key(type: ObjectIdentifier(view), position: position))
+                noteRead(TemplateReads.Key(type: ObjectIdentifier(view), position: position))
                 return keys.types[position]
             }
             let suggestion = Self.closest(to: key, among: keys.names)

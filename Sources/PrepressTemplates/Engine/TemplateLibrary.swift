@@ -38,7 +38,8 @@ public struct TemplateLibrary: Sendable {
         for template in templates { Self.link(template.nodes, positions) }
         var checker = TemplateChecker(templates: templates, positions: positions)
         for page in pages { checker.check(page.template, as: page.view) }
-        reads = TemplateReads(nesting: checker.nesting, keys: checker.readKeys, freeFormNames: checker.freeFormNames)
+        reads = TemplateReads(nesting: checker.nesting, keys: checker.readKeys, keysByPage: checker.readKeysByPage,
+                              freeFormNames: checker.freeFormNames)
         problems = checker.problems.sorted {
             ($0.template, $0.line, $0.column, $0.message) < ($1.template, $1.line, $1.column, $1.message)
         }

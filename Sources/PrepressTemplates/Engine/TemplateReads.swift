@@ -16,14 +16,14 @@ public struct TemplateReads: Sendable {
 
     let nesting: [ObjectIdentifier: [ObjectIdentifier: Int]]
     let keys: Set<Key>
+    let keysByPage: [ObjectIdentifier: Set<Key>]
     let freeFormNames: Set<String>
 
-    /// Reads of nothing: a library checked against no pages.
-    static let none = TemplateReads(nesting: [:], keys: [], freeFormNames: [])
-
-    init(nesting: [ObjectIdentifier: [ObjectIdentifier: Int]], keys: Set<Key>, freeFormNames: Set<String>) {
+    init(nesting: [ObjectIdentifier: [ObjectIdentifier: Int]], keys: Set<Key>, keysByPage: [ObjectIdentifier: Set<Key>],
+         freeFormNames: Set<String>) {
         self.nesting = nesting
         self.keys = keys
+        self.keysByPage = keysByPage
         self.freeFormNames = freeFormNames
     }
 
@@ -37,10 +37,13 @@ public struct TemplateReads: Sendable {
         return count <= Self.nestingLimit ? count : nil
     }
 
-    /// Whether some template may read `key` of a view of `type`.
-    public func mayRead(_ key: String, of type: any TemplateView.Type) -> Bool {
+    /// Whether some template may read `key` of a view of `type`; with `page`, while rendering a page of that
+    /// type (what it includes counted where it is included).
+    public func mayRead(_ key: String, of type: any TemplateView.Type, under page: (any TemplateView.Type)? = nil) -> Bool {
         if freeFormNames.contains(key) { return true }
         guard let position = keyTable(of: type).positions[key] else { return false }
-        return keys.contains(Key(type: ObjectIdentifier(type), position: position))
+        let wanted = Key(type: ObjectIdentifier(type), position: position)
+        guard let page else { return keys.contains(wanted) }
+        return keysByPage[ObjectIdentifier(page)]?.contains(wanted) ?? false
     }
 }
