@@ -76,6 +76,13 @@ private func problems(_ templates: [String: String]) throws -> [String] {
         #expect(free.mayRead("count", of: Person.self))
         #expect(free.nesting(of: Friend.self, under: Person.self) == nil)
         #expect(try reads("{{name}}").nesting(of: Friend.self, under: Person.self) == 0)
+        // Past the checker's budget, repeats are no longer kept: nesting is unknown, and problems still found.
+        let nested = [(name: "page", text: Array("{{#friend}}{{>inner}}{{/friend}}".utf8)),
+                      (name: "inner", text: Array("{{#friend}}{{name}}{{nmae}}{{/friend}}".utf8))]
+        let budgeted = try TemplateLibrary(nested, checking: [("page", Person.self)], checkBudget: 0)
+        #expect(budgeted.reads.nesting(of: Friend.self, under: Person.self) == nil)
+        #expect(budgeted.problems.count == 1)
+        #expect(try TemplateLibrary(nested, checking: [("page", Person.self)]).reads.nesting(of: Friend.self, under: Person.self) == 2)
     }
 
     @Test func typedViewsRenderTheirKeysThroughTheResolvedPositions() throws {

@@ -27,8 +27,15 @@ struct TemplateChecker {
     /// `TemplateReads.nestingLimit`, few enough that a partial including itself is checked a bounded number of
     /// times.
     static let keptRepeats = TemplateReads.nestingLimit + 1
+    /// Past `TemplateReads.checkBudget` checks, repeats are no longer kept (each scope keeps one frame of a
+    /// signature, as when nesting is not counted) and nesting is unknown.
+    private let checkBudget: Int
+    private var repeatsKept = TemplateChecker.keptRepeats
+    /// Whether the budget ran out: then `nesting` is not complete.
+    private(set) var nestingUnknown = false
 
-    init(templates: [CompiledTemplate], positions: [String: Int]) {
+    init(templates: [CompiledTemplate], positions: [String: Int], checkBudget: Int = TemplateReads.checkBudget) {
+        self.checkBudget = checkBudget
         self.templates = templates
         self.positions = positions
     }
@@ -47,7 +54,11 @@ struct TemplateChecker {
 
     private mutating func check(template: Int, scope: [TemplateType], overrides: [Override], depth: Int) {
         guard depth < TemplateRendering.maximumDepth else { return }
-        let scope = Self.normalized(scope)
+        if checked.count > checkBudget, !nestingUnknown {
+            nestingUnknown = true
+            repeatsKept = 1
+        }
+        let scope = normalized(scope)
         let key = "\(template)|" + scope.map(Self.signature).joined(separator: ",") + "|"
             + overrides.map { "\($0.block.name)@\($0.template):\($0.block.location.offset)" }.joined(separator: ",")
         guard checked.insert(key).inserted else { return }
@@ -270,19 +281,19 @@ struct TemplateChecker {
     }
 
     /// The scope with what cannot change a lookup removed, so that a partial including itself is checked a
-    /// bounded number of times: a view type shadowed by the same type further in beyond `keptRepeats` frames,
+    /// bounded number of times: a view type shadowed by the same type further in beyond `repeatsKept` frames,
     /// values without keys below the top. (The repeats and the markers of walked views, `.list` frames, stay for
     /// counting nesting.)
-    private static func normalized(_ scope: [TemplateType]) -> [TemplateType] {
+    private func normalized(_ scope: [TemplateType]) -> [TemplateType] {
         guard let top = scope.last else { return scope }
-        var seen: [String: Int] = [signature(top): 1]
+        var seen: [String: Int] = [Self.signature(top): 1]
         var kept: [TemplateType] = []
         for frame in scope.dropLast().reversed() {
             switch frame {
             case .view, .data, .list(.view):
-                let count = seen[signature(frame), default: 0]
-                if count < keptRepeats {
-                    seen[signature(frame)] = count + 1
+                let count = seen[Self.signature(frame), default: 0]
+                if count < repeatsKept {
+                    seen[Self.signature(frame)] = count + 1
                     kept.append(frame)
                 }
             case .text, .number, .flag, .list:

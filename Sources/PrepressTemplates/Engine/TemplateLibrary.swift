@@ -20,7 +20,8 @@ public struct TemplateLibrary: Sendable {
     /// Parses every template, throwing every one that does not parse; then checks each of `pages` against the
     /// view type it renders with (see `problems`) and compiles the templates for rendering.
     public init(_ sources: [(name: String, text: [UInt8])],
-                checking pages: [(template: String, view: any TemplateView.Type)] = []) throws(TemplateLibraryError) {
+                checking pages: [(template: String, view: any TemplateView.Type)] = [],
+                checkBudget: Int = TemplateReads.checkBudget) throws(TemplateLibraryError) {
         var templates: [CompiledTemplate] = []
         var failures: [Failure] = []
         for source in sources {
@@ -36,9 +37,9 @@ public struct TemplateLibrary: Sendable {
         self.templates = templates
         self.positions = positions
         for template in templates { Self.link(template.nodes, positions) }
-        var checker = TemplateChecker(templates: templates, positions: positions)
+        var checker = TemplateChecker(templates: templates, positions: positions, checkBudget: checkBudget)
         for page in pages { checker.check(page.template, as: page.view) }
-        reads = TemplateReads(nesting: checker.nesting, keys: checker.readKeys, keysByPage: checker.readKeysByPage,
+        reads = TemplateReads(nesting: checker.nestingUnknown ? nil : checker.nesting, keys: checker.readKeys, keysByPage: checker.readKeysByPage,
                               freeFormNames: checker.freeFormNames)
         problems = checker.problems.sorted {
             ($0.template, $0.line, $0.column, $0.message) < ($1.template, $1.line, $1.column, $1.message)

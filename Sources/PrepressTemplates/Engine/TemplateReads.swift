@@ -8,18 +8,23 @@
 public struct TemplateReads: Sendable {
     /// The deepest nesting counted exactly; deeper is reported as unknown.
     public static let nestingLimit = 3
+    /// Checks of a template in one scope after which the checker stops counting nesting: many view types
+    /// including each other could otherwise make the orders of their kept frames (`TemplateChecker.normalized`)
+    /// too many to check.
+    public static let checkBudget = 20_000
 
     struct Key: Hashable, Sendable {
         let type: ObjectIdentifier
         let position: Int
     }
 
-    let nesting: [ObjectIdentifier: [ObjectIdentifier: Int]]
+    /// Nil when the checker did not count nesting everywhere (`checkBudget`).
+    let nesting: [ObjectIdentifier: [ObjectIdentifier: Int]]?
     let keys: Set<Key>
     let keysByPage: [ObjectIdentifier: Set<Key>]
     let freeFormNames: Set<String>
 
-    init(nesting: [ObjectIdentifier: [ObjectIdentifier: Int]], keys: Set<Key>, keysByPage: [ObjectIdentifier: Set<Key>],
+    init(nesting: [ObjectIdentifier: [ObjectIdentifier: Int]]?, keys: Set<Key>, keysByPage: [ObjectIdentifier: Set<Key>],
          freeFormNames: Set<String>) {
         self.nesting = nesting
         self.keys = keys
@@ -30,9 +35,10 @@ public struct TemplateReads: Sendable {
     /// The most views of `type` a name read under a page of `page` passes through, counting the frames in scope
     /// and the views a dotted name walks (a guide page's guide is 1, its related guides 2, theirs 3); 0 when no
     /// view of `type` is read there; nil when it could be more than `nestingLimit`, or is unknown because some
-    /// name was looked up under free-form data.
+    /// name was looked up under free-form data, or because the templates include each other in too many ways to
+    /// count (`checkBudget`).
     public func nesting(of type: any TemplateView.Type, under page: any TemplateView.Type) -> Int? {
-        guard freeFormNames.isEmpty else { return nil }
+        guard freeFormNames.isEmpty, let nesting else { return nil }
         let count = nesting[ObjectIdentifier(page)]?[ObjectIdentifier(type)] ?? 0
         return count <= Self.nestingLimit ? count : nil
     }
