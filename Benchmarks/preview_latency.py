@@ -6,7 +6,8 @@
 SITE is a site folder with content/ (for example a corpus from Benchmarks/gen_corpus.py). The script
 starts `prepress serve --port 0` on a copy of it, listens on the live-reload event stream, and saves
 edits one at a time: answer text changed in a guide's body (the common case while writing), then
-a front-matter change (a new description), then a question added. For each it prints the median,
+a front-matter change (a new description), a tag added (which moves the guide in the site's lists), then a
+question added. For each it prints the median,
 90th percentile and worst time between writing the file and receiving the reload event. That time
 includes the watcher's 20 ms quiet window, which gathers an editor's burst of writes into one rebuild.
 """
@@ -92,6 +93,9 @@ def main():
                     lambda text, i: text.replace("**Answer:**", f"**Answer:** (revision {i})", 1)))
             summary("edit its front matter", measure(next_event, files, max(5, args.edits // 3),
                     lambda text, i: text.replace("description: \"", f"description: \"Revised {i}. ", 1)))
+            summary("add a tag", measure(next_event, files, max(5, args.edits // 3),
+                    lambda text, i: text.replace("tags: [", f"tags: [\"Revised {i}\", ", 1) if "tags: [" in text
+                    else text.replace("tags:\n", f"tags:\n  - Revised {i}\n", 1)))
             summary("add a question", measure(next_event, files, max(5, args.edits // 3),
                     lambda text, i: text.replace("### Problem-Solving Questions\n", "### Problem-Solving Questions\n\n"
                                                  f"#### Question {90 + i}: Anything else?\n\nOne more answer.\n", 1)))

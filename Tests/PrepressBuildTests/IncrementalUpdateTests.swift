@@ -120,6 +120,23 @@ import PrepressTestSupport
         }
     }
 
+    /// A structural update keeps the renderings of the guides whose files did not change — except where a link
+    /// of theirs now leads elsewhere: retitling a guide moves its URL, and a guide linking to it is rendered
+    /// again with the new link.
+    @Test func aStructuralUpdateRendersAgainTheGuidesWhoseLinksMoved() throws {
+        let site = try makeSite()
+        try write(site, "content/g2.md", guide("Guide 2", day: 2, body: "See [the first guide](g1.md)."))
+        var state = try SiteBuilder(options: site.options()).makeState()
+        #expect(state.file(at: "guides/guide-2/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("href=\"/guides/guide-1/\"") == true)
+        state = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g1.md"]), kind: .allPages) {
+            try write(site, "content/g1.md", guide("Guide One Retitled", day: 1))
+        }
+        #expect(state.file(at: "guides/guide-2/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("href=\"/guides/guide-one-retitled/\"") == true)
+        _ = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g3.md"]), kind: .allPages) {
+            try write(site, "content/g3.md", guide("Guide 3", day: 3, tags: "[\"Shared\", \"Brand New\"]"))
+        }
+    }
+
     @Test func staticFilesTemplatesAndSettings() throws {
         let site = try makeSite()
         var state = try SiteBuilder(options: site.options()).makeState()

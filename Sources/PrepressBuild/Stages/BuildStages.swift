@@ -18,6 +18,9 @@ struct BuildStages {
     /// on other threads beside stages 4 to 7, which keep one core busy at most. The preview makes the index
     /// only when a browser asks for it.
     var makesSearchIndexAtOnce = false
+    /// The preview's renderings of guides whose files did not change, by path under content/
+    /// (`GuideRenderer.previous`).
+    var previousRenderings: [String: RenderedMarkdown] = [:]
 
     // MARK: 1. Load
 
@@ -128,7 +131,8 @@ struct BuildStages {
             urls: SiteURLs(config: config),
             pathsBySource: Dictionary(uniqueKeysWithValues: placement.guides.map { ($0.source.relativePath, $0.path) }),
             leftOut: placement.leftOut,
-            cache: cache)
+            cache: cache,
+            previous: previousRenderings)
         let (placed, placing) = (placement.guides, placement.diagnostics)
         let (rendered, diagnostics) = clock.measure("render markdown") {
             var results = placed.parallelMap(renderer.render)

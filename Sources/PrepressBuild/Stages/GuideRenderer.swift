@@ -12,6 +12,9 @@ struct GuideRenderer: Sendable {
     let leftOut: Set<String>
     /// Rendered Markdown from earlier builds (`prepress build`'s cache); nil renders every guide.
     var cache: GuideCache? = nil
+    /// Rendered Markdown the preview made before, by path under content/, of guides whose files have not
+    /// changed since: reused like the cache's (when every link still leads where it led).
+    var previous: [String: RenderedMarkdown] = [:]
 
     /// Ids the default theme uses on guide pages; headings never take them.
     static let reservedIDs: Set<String> = ["main", "toc-title", "intro-title", "question-index-title", "related-title"]
@@ -39,7 +42,7 @@ struct GuideRenderer: Sendable {
         let parsed = placed.source.parsed
         let rendered: RenderedMarkdown
         let key = cache == nil ? "" : renderKey
-        if let cached = cache?.rendering(of: placed.source.displayPath, key: key),
+        if let cached = cache?.rendering(of: placed.source.displayPath, key: key) ?? previous[placed.source.relativePath],
            // Reused only when each link still leads where it led (a linked guide may have moved).
            cached.links.allSatisfy({ link in
                Self.destination(of: link.written, rewrite(link.written, from: placed.source.relativePath, unresolved: &unresolved))

@@ -27,7 +27,19 @@ struct SiteUpdater {
         }
         let reloaded = try reload(changes, in: state)
         if reloaded.structural {
-            let stages = BuildStages(options: options, clock: StageClock())
+            var stages = BuildStages(options: options, clock: StageClock())
+            // The guides whose files did not change keep their renderings (unless a link of theirs now leads
+            // elsewhere): placing and indexing the site again is then most of the update, not its Markdown.
+            let changed = Set(reloaded.changed.map(\.relativePath))
+            let guides = state.prepared.context.guides
+            var previous: [String: RenderedMarkdown] = [:]
+            previous.reserveCapacity(guides.count)
+            for index in guides.indices {
+                let guide = guides.pointer(at: index)
+                let path = guide.pointee.source.relativePath
+                if !changed.contains(path) { previous[path] = guide.pointee.rendered }
+            }
+            stages.previousRenderings = previous
             let rebuilt = try builder.makeState(reloaded.site, guides: Array(reloaded.guides), stages: stages)
             return (rebuilt, report(.allPages, rebuilt.pages.jobs.count))
         }
