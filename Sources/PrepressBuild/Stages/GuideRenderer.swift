@@ -94,8 +94,7 @@ struct GuideRenderer: Sendable {
     private func rewrite(_ written: String, from source: String, unresolved: inout [String]) -> LinkRewrite {
         if written.hasPrefix("#") || written.hasPrefix("//") || Self.hasScheme(written) { return .keep }
         let (path, suffix) = Self.split(written)
-        let lowered = path.lowercased()
-        if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") {
+        if Self.namesMarkdown(path) {
             let target = Self.resolve(path, from: source)
             guard let page = pathsBySource[target] else {
                 unresolved.append(written)
@@ -119,15 +118,55 @@ struct GuideRenderer: Sendable {
         }
     }
 
+    /// Whether the link starts with a scheme (`https:`, `mailto:`): letters, digits, `+`, `-` or `.` up to its
+    /// first colon. Read on the bytes while they are ASCII (every link is checked again on every rebuild,
+    /// whose guides come from the cache); by characters from the first other byte.
     static func hasScheme(_ url: String) -> Bool {
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"): return true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                continue
+            case 0x80...: return hasSchemeByCharacters(url)
+            default: return false
+            }
+        }
+        return false
+    }
+
+    private static func hasSchemeByCharacters(_ url: String) -> Bool {
         guard let colon = url.firstIndex(of: ":") else { return false }
         return !url[..<colon].contains("/") && url[..<colon].allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
     }
 
     /// The path and the `?query#fragment` after it.
     static func split(_ url: String) -> (path: String, suffix: String) {
+        if url.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: a byte is a character.
+            guard let index = url.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) else { return (url, "") }
+            return (String(url[..<index]), String(url[index...]))
+        }
         guard let index = url.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return (url, "") }
         return (String(url[..<index]), String(url[index...]))
+    }
+
+    /// Whether a link's path names a Markdown file (`.md`, `.markdown`, in any case).
+    static func namesMarkdown(_ path: String) -> Bool {
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let lowered = path.lowercased()
+            return lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown")
+        }
+        func endsWith(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard path.utf8.count >= count else { return false }
+            let bytes = UnsafeBufferPointer(start: suffix.utf8Start, count: count)
+            // Letters compared lower-cased, anything else as it is.
+            return zip(path.utf8.suffix(count), bytes).allSatisfy { byte, wanted in
+                (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == wanted
+            }
+        }
+        return endsWith(".md") || endsWith(".markdown")
     }
 
     /// A link's target as a path under content/: relative to the linking file, or to content/ when it starts with `/`.
