@@ -58,10 +58,11 @@ private func problems(_ templates: [String: String]) throws -> [String] {
             try library(["page": page].merging(partials) { first, _ in first }).reads
         }
         let plain = try reads("{{name}} {{friend.name}}")
-        #expect(plain.mayRead("name", of: Person.self))
-        #expect(!plain.mayRead("count", of: Person.self))
-        #expect(plain.mayRead("name", of: Friend.self))
-        #expect(!plain.mayRead("friend", of: Friend.self))
+        #expect(plain.mayRead("name", of: Person.self, under: Person.self))
+        #expect(!plain.mayRead("count", of: Person.self, under: Person.self))
+        #expect(plain.mayRead("name", of: Friend.self, under: Person.self))
+        #expect(!plain.mayRead("friend", of: Friend.self, under: Person.self))
+        #expect(!plain.mayRead("name", of: Person.self, under: Friend.self), "no page of that type was checked")
         #expect(plain.nesting(of: Friend.self, under: Person.self) == 1)
         #expect(plain.nesting(of: Person.self, under: Person.self) == 1)
         #expect(try reads("{{#friend}}{{#friend}}{{name}}{{/friend}}{{/friend}}").nesting(of: Friend.self, under: Person.self) == 2)
@@ -73,7 +74,7 @@ private func problems(_ templates: [String: String]) throws -> [String] {
         #expect(try reads("{{#friend}}{{>again}}{{/friend}}", ["again": "{{name}}{{#friend}}{{>again}}{{/friend}}"]).nesting(of: Friend.self, under: Person.self) == nil)
         // A name under free-form data may come from any view below it.
         let free = try reads("{{#extra}}{{count}}{{/extra}}")
-        #expect(free.mayRead("count", of: Person.self))
+        #expect(free.mayRead("count", of: Person.self, under: Person.self))
         #expect(free.nesting(of: Friend.self, under: Person.self) == nil)
         #expect(try reads("{{name}}").nesting(of: Friend.self, under: Person.self) == 0)
         // Past the checker's budget, repeats are no longer kept: nesting is unknown, and problems still found.

@@ -107,7 +107,7 @@ struct PageDigests {
             // How many related guides it has (a section over them shows as many items, whatever it reads).
             writer.number(UInt64(context.related[index].count))
             let card = index < context.cards.count ? context.cards[index] : ""
-            writer.number(card.utf8.withContiguousStorageIfAvailable { XXHash64.hash(UnsafeRawBufferPointer($0)) } ?? XXHash64.hash(card.utf8))
+            writer.number(XXHash64.hash(utf8Of: card))
             return writer.bytes.withUnsafeBytes { XXHash64.hash($0) }
         }
         self.own = own

@@ -39,8 +39,9 @@ struct PageRecord: Equatable, Sendable {
         (options.siteDirectory as NSString).appendingPathComponent(BuildStamp.folderName + "/" + fileName)
     }
 
-    /// The record of the site about to be rendered.
-    static func make(context: SiteContext, site: BuildStages.Loaded, options: BuildOptions, renderer: PageRenderer) -> PageRecord {
+    /// The record of the site about to be rendered, whose pages are `jobs` (`renderer.jobs()`).
+    static func make(context: SiteContext, site: BuildStages.Loaded, options: BuildOptions, renderer: PageRenderer,
+                     jobs: [PageRenderer.Job]) -> PageRecord {
         var siteWriter = CacheWriter()
         siteWriter.string(BuildStamp.toolIdentity())
         siteWriter.string(BuildStamp.optionsText(options))
@@ -66,8 +67,7 @@ struct PageRecord: Equatable, Sendable {
             shape.array(related[index]) { $0.number(UInt64($1)) }
             var frontMatter = CacheWriter(capacity: 512)
             frontMatter.frontMatter(guide.pointee.frontMatter, withLocations: false)
-            let body = guide.pointee.rendered.html.utf8.withContiguousStorageIfAvailable { XXHash64.hash(UnsafeRawBufferPointer($0)) }
-                ?? { var html = guide.pointee.rendered.html; return html.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) } }()
+            let body = XXHash64.hash(utf8Of: guide.pointee.rendered.html)
             return (guide.pointee.source.relativePath, shape.bytes.withUnsafeBytes { XXHash64.hash($0) },
                     body, frontMatter.bytes.withUnsafeBytes { XXHash64.hash($0) })
         }
@@ -77,7 +77,7 @@ struct PageRecord: Equatable, Sendable {
         var pages: [UInt64: UInt64] = [:]
         if let digests = PageDigests(context: context, reads: renderer.templates.reads, siteDigest: siteDigest,
                                      bodies: perGuide.map(\.body), frontMatters: perGuide.map(\.frontMatter)) {
-            let keyed: [(UInt64, UInt64)] = renderer.jobs().parallelMap { job in
+            let keyed: [(UInt64, UInt64)] = jobs.parallelMap { job in
                 (pathKey(renderer.path(of: job)), digests.digest(of: job, renderer: renderer))
             }
             pages = Dictionary(keyed, uniquingKeysWith: { first, _ in first })
@@ -91,10 +91,7 @@ struct PageRecord: Equatable, Sendable {
     }
 
     /// The key of a page's path in `pages`.
-    static func pathKey(_ path: String) -> UInt64 {
-        var path = path
-        return path.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }
-    }
+    static func pathKey(_ path: String) -> UInt64 { XXHash64.hash(utf8Of: path) }
 
     /// Whether a page's digest is the last build's (both records having page digests).
     func samePage(_ path: String, as last: PageRecord) -> Bool {

@@ -14,6 +14,13 @@ public enum XXHash64 {
         return array.withUnsafeBytes { hash($0, seed: seed) }
     }
 
+    /// The hash of a text's UTF-8, read where it is when the string is native (made contiguous first otherwise).
+    public static func hash(utf8Of text: String, seed: UInt64 = 0) -> UInt64 {
+        if let hash = text.utf8.withContiguousStorageIfAvailable({ hash(UnsafeRawBufferPointer($0), seed: seed) }) { return hash }
+        var text = text
+        return text.withUTF8 { hash(UnsafeRawBufferPointer($0), seed: seed) }
+    }
+
     public static func hash(_ buffer: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         let count = buffer.count
         var offset = 0

@@ -215,29 +215,29 @@ struct BuildStages {
                         last: PageRecord? = nil) throws(DiagnosticsError) -> (OutputWriter.Result, PageRecord?) {
         let writer = OutputWriter(sink: sink, displayPath: options.displayPath)
         let renderer = PageRenderer(context: prepared.context, templates: prepared.templates)
+        let jobs = renderer.jobs()
         let record = cache == nil ? nil : clock.measure("compare pages with last build") {
-            PageRecord.make(context: prepared.context, site: site, options: options, renderer: renderer)
+            PageRecord.make(context: prepared.context, site: site, options: options, renderer: renderer, jobs: jobs)
         }
         var unchanged: (@Sendable (PageRenderer.Job) -> Bool)?
         var keepDisplayFile: SearchIndexer.ChunkKeeping?
         if let record, let last {
             let changes = record.changes(since: last, context: prepared.context)
+            let count = prepared.context.guides.count
+            let shown = changes.map { GuideMask($0.bodies.union($0.frontMatters), count: count) }
             if !record.pages.isEmpty, !last.pages.isEmpty {
                 // Each page's digest against the last build's, whatever changed.
                 unchanged = { job in record.samePage(renderer.path(of: job), as: last) }
-            } else if let changes {
-                let count = prepared.context.guides.count
-                let shown = GuideMask(changes.bodies.union(changes.frontMatters), count: count)
+            } else if let changes, let shown {
                 let frontMatters = GuideMask(changes.frontMatters, count: count)
                 unchanged = { job in
                     !renderer.showsBody(of: shown, on: job) && !renderer.showsFrontMatter(of: frontMatters, on: job)
                 }
             }
-            if let changes {
+            if let shown {
                 // The same site and shape: the guides' order, links and filters are the last build's, so a file
                 // of display data changes only with the body or front matter of a guide in it. A content file of
                 // the same path is not the build's to keep (writing the page reports it).
-                let shown = GuideMask(changes.bodies.union(changes.frontMatters), count: prepared.context.guides.count)
                 let contentFiles = Set(site.staticFiles.map(\.relativePath))
                 keepDisplayFile = { path, guides in
                     guides.allSatisfy { !shown.contains($0) } && !contentFiles.contains(path) && sink.keep(path)
@@ -246,7 +246,7 @@ struct BuildStages {
         }
         let search = searchFiles(prepared, keeping: keepDisplayFile)
         let result = try clock.measure("render and write pages") { () throws(DiagnosticsError) -> OutputWriter.Result in
-            try writer.write(site: renderer, searchFiles: search, staticFiles: site.staticFiles,
+            try writer.write(site: renderer, jobs: jobs, searchFiles: search, staticFiles: site.staticFiles,
                              assets: Self.assets(of: site), unchanged: unchanged)
         }
         return (result, record)

@@ -22,7 +22,8 @@ struct OutputWriter {
 
     /// `unchanged` names the pages that show nothing that changed since the last build: their files are
     /// kept as they are (`OutputSink.keep`) rather than rendered, where the sink can.
-    func write(site renderer: PageRenderer, searchFiles: [RenderedPage] = [], staticFiles: [StaticFile],
+    /// `jobs` are the renderer's (`renderer.jobs()`), when the caller has them already.
+    func write(site renderer: PageRenderer, jobs: [PageRenderer.Job]? = nil, searchFiles: [RenderedPage] = [], staticFiles: [StaticFile],
                assets: [Theme.File], unchanged: (@Sendable (PageRenderer.Job) -> Bool)? = nil) throws(DiagnosticsError) -> Result {
         // Content files by path, with the name errors show for them.
         let filesByPath = Dictionary(staticFiles.map { ($0.relativePath, displayPath("content/" + $0.relativePath)) },
@@ -74,7 +75,7 @@ struct OutputWriter {
             return outcome
         }
 
-        var outcomes: [Outcome] = renderer.jobs().parallelMap { job in
+        var outcomes: [Outcome] = (jobs ?? renderer.jobs()).parallelMap { job in
             if let unchanged, unchanged(job) {
                 let path = renderer.path(of: job)
                 // A page a content file replaces is not the build's to keep.

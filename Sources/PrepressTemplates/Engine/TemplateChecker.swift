@@ -14,9 +14,8 @@ struct TemplateChecker {
     private(set) var nesting: [ObjectIdentifier: [ObjectIdentifier: Int]] = [:]
     /// The names looked up where free-form data was in scope: at run time they may come from any view below it.
     private(set) var freeFormNames: Set<String> = []
-    /// Every key a name was found to be, by view type and position; and the same by the page type at the
-    /// bottom of the scope it was found in.
-    private(set) var readKeys: Set<TemplateReads.Key> = []
+    /// Every key a name was found to be, by view type and position, by the page type at the bottom of the
+    /// scope it was found in.
     private(set) var readKeysByPage: [ObjectIdentifier: Set<TemplateReads.Key>] = [:]
     /// The views the parts of the name `resolve` last resolved walk through before its last part.
     private var walked: [any TemplateView.Type] = []
@@ -142,7 +141,6 @@ struct TemplateChecker {
     }
 
     private mutating func noteRead(_ key: TemplateReads.Key) {
-        readKeys.insert(key)
         if let page = resolvingPage { readKeysByPage[page, default: []].insert(key) }
     }
 

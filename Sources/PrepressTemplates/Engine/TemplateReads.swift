@@ -20,14 +20,12 @@ public struct TemplateReads: Sendable {
 
     /// Nil when the checker did not count nesting everywhere (`checkBudget`).
     let nesting: [ObjectIdentifier: [ObjectIdentifier: Int]]?
-    let keys: Set<Key>
     let keysByPage: [ObjectIdentifier: Set<Key>]
     let freeFormNames: Set<String>
 
-    init(nesting: [ObjectIdentifier: [ObjectIdentifier: Int]]?, keys: Set<Key>, keysByPage: [ObjectIdentifier: Set<Key>],
+    init(nesting: [ObjectIdentifier: [ObjectIdentifier: Int]]?, keysByPage: [ObjectIdentifier: Set<Key>],
          freeFormNames: Set<String>) {
         self.nesting = nesting
-        self.keys = keys
         self.keysByPage = keysByPage
         self.freeFormNames = freeFormNames
     }
@@ -43,13 +41,11 @@ public struct TemplateReads: Sendable {
         return count <= Self.nestingLimit ? count : nil
     }
 
-    /// Whether some template may read `key` of a view of `type`; with `page`, while rendering a page of that
-    /// type (what it includes counted where it is included).
-    public func mayRead(_ key: String, of type: any TemplateView.Type, under page: (any TemplateView.Type)? = nil) -> Bool {
+    /// Whether a template may read `key` of a view of `type` while rendering a page of `page`'s type (what it
+    /// includes counted where it is included).
+    public func mayRead(_ key: String, of type: any TemplateView.Type, under page: any TemplateView.Type) -> Bool {
         if freeFormNames.contains(key) { return true }
         guard let position = keyTable(of: type).positions[key] else { return false }
-        let wanted = Key(type: ObjectIdentifier(type), position: position)
-        guard let page else { return keys.contains(wanted) }
-        return keysByPage[ObjectIdentifier(page)]?.contains(wanted) ?? false
+        return keysByPage[ObjectIdentifier(page)]?.contains(Key(type: ObjectIdentifier(type), position: position)) ?? false
     }
 }
