@@ -22,8 +22,9 @@ import PrepressTestSupport
         """
     }
 
-    func makeSite() throws -> TemporarySite {
+    func makeSite(with extra: [String: String] = [:]) throws -> TemporarySite {
         var files = ["site.yml": "paginate: 2\nquestions_per_page: 3\n", "content/images/a.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"]
+        files.merge(extra) { _, new in new }
         for day in 1...6 {
             files["content/g\(day).md"] = guide("Guide \(day)", day: day, tags: day % 2 == 0 ? "[\"Shared\", \"Even\"]" : "[\"Shared\"]")
         }
@@ -132,8 +133,84 @@ import PrepressTestSupport
             try write(site, "content/g1.md", guide("Guide One Retitled", day: 1))
         }
         #expect(state.file(at: "guides/guide-2/index.html").map { String(decoding: $0, as: UTF8.self) }?.contains("href=\"/guides/guide-one-retitled/\"") == true)
-        _ = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g3.md"]), kind: .allPages) {
+        _ = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g3.md"]), kind: .termsChanged) {
             try write(site, "content/g3.md", guide("Guide 3", day: 3, tags: "[\"Shared\", \"Brand New\"]"))
+        }
+    }
+
+    /// A change of terms alone keeps every guide's place and rendering and makes the taxonomies, related guides
+    /// and cards again: a tag added, a term gone, a category respelled so that its name flips for guides that
+    /// did not change, a guide moved to another category (its neighbours move) — each against a fresh build,
+    /// with the built-in card and with cards that show what such a change reaches (neighbours, related guides,
+    /// the number of terms).
+    @Test(arguments: [
+        nil,
+        "<p>{{term}} {{#category}}{{name}}{{/category}} {{#previous}}after {{title}}{{/previous}} {{#next}}before {{title}}{{/next}}</p>\n",
+        "<p>{{term}}{{#related}} {{term}}{{/related}}</p>\n",
+        "<p>{{term}} {{#has_related}}related{{/has_related}}</p>\n",
+        "<p>{{term}}{{#site.taxonomies}} {{term_count}}{{/site.taxonomies}}</p>\n",
+    ] as [String?])
+    func aChangeOfTermsKeepsPlacesAndRedrawsWhatShowsIt(card: String?) throws {
+        let site = try makeSite(with: card.map { ["templates/partials/guide-card.mustache": $0] } ?? [:])
+        var state = try SiteBuilder(options: site.options()).makeState()
+        state = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g1.md"]), kind: .termsChanged) {
+            try write(site, "content/g1.md", guide("Guide 1", day: 1, tags: "[\"Shared\", \"Fresh\"]"))
+        }
+        state = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g1.md"]), kind: .termsChanged) {
+            try write(site, "content/g1.md", guide("Guide 1", day: 1, tags: "[\"Even\"]"))
+        }
+        // Four of six guides spell it "sales": the category's name is theirs now, on every card that shows it.
+        let respelled: Set<String> = ["g1.md", "g2.md", "g3.md", "g4.md"]
+        state = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: respelled), kind: .termsChanged) {
+            for (day, path) in respelled.sorted().enumerated() {
+                try write(site, "content/" + path, guide("Guide \(day + 1)", day: day + 1, tags: "[\"Shared\"]", category: "sales"))
+            }
+        }
+        state = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g3.md"]), kind: .termsChanged) {
+            try write(site, "content/g3.md", guide("Guide 3", day: 3, tags: "[\"Shared\", \"Even\"]", category: "Operations"))
+        }
+        // Terms and a body at once.
+        _ = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g5.md"]), kind: .termsChanged) {
+            try write(site, "content/g5.md", guide("Guide 5", day: 5, tags: "[]", body: "Rewritten too."))
+        }
+    }
+
+    /// Where the site's URLs hold the category, a guide moved to another category moves: every stage runs.
+    @Test func aCategoryInTheURLMakesACategoryChangeAMove() throws {
+        let site = try makeSite()
+        try write(site, "site.yml", "paginate: 2\npermalinks: {guide: \"/:category/:slug/\"}\n")
+        let state = try SiteBuilder(options: site.options()).makeState()
+        _ = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g2.md"]), kind: .allPages) {
+            try write(site, "content/g2.md", guide("Guide 2", day: 2, category: "Operations"))
+        }
+    }
+
+    /// Related guides after a change of tags: only the guides that could list another are looked at again
+    /// (`BuildStages.findRelated(_:last:oldTags:)`), so twenty guides with full lists of five, and a series of
+    /// tag changes that move changed guides into, within and out of others' lists, each against a fresh build.
+    @Test func relatedGuidesFollowEveryChangeOfTags() throws {
+        let names = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"]
+        func tags(_ seed: Int) -> String {
+            "[" + names.indices.filter { (seed >> $0) & 1 == 1 }.map { "\"\(names[$0])\"" }.joined(separator: ", ") + "]"
+        }
+        var files = ["site.yml": "paginate: 5\n"]
+        var current: [Int: (tags: Int, ops: Bool)] = [:]
+        for day in 1...20 {
+            current[day] = (day * 7 % 32, day % 3 == 0)
+            files["content/g\(day).md"] = guide("Guide \(day)", day: day, tags: tags(day * 7 % 32), category: day % 3 == 0 ? "Ops" : "Sales")
+        }
+        let site = try TemporarySite(files)
+        var state = try SiteBuilder(options: site.options()).makeState()
+        var seed = 11
+        for _ in 0..<12 {
+            seed = (seed * 1_103_515_245 + 12_345) & 0x7fff_ffff
+            let day = seed % 20 + 1
+            var next = (tags: (seed >> 4) % 32, ops: (seed >> 9) % 2 == 0)
+            if next == current[day]! { next.tags ^= 1 }
+            current[day] = next
+            state = try expectUpdateMatchesFreshBuild(site, state, changes: SiteChanges(guides: ["g\(day).md"]), kind: .termsChanged) {
+                try write(site, "content/g\(day).md", guide("Guide \(day)", day: day, tags: tags(next.tags), category: next.ops ? "Ops" : "Sales"))
+            }
         }
     }
 

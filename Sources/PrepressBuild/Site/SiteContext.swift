@@ -55,7 +55,7 @@ struct SiteContext: Sendable {
         var writesStructuredData = true
 
         init(config: SiteConfig, urls: SiteURLs, generator: String, guides: GuideList, taxonomies: [Taxonomy], hasFeed: Bool,
-             neighbors: [Int: (previous: Int?, next: Int?)], related: [[Int]], questionBank: QuestionBank) {
+             neighbors: [Int: (previous: Int?, next: Int?)], related: [[Int]], questionBank: QuestionBank, guideLinks: [String]?) {
             self.config = config
             self.urls = urls
             self.generator = generator
@@ -66,7 +66,7 @@ struct SiteContext: Sendable {
             self.related = related
             self.questionBank = questionBank
             // Read in place: the list's subscript copies the whole guide.
-            guideLinks = guides.indices.map { urls.link(guides.pointer(at: $0).pointee.path) }
+            self.guideLinks = guideLinks ?? guides.indices.map { urls.link(guides.pointer(at: $0).pointee.path) }
             termLinks = taxonomies.map { taxonomy in taxonomy.terms.map { urls.link(taxonomy.path(of: $0)) } }
             taxonomyLinks = taxonomies.map { urls.link($0.path) }
         }
@@ -107,6 +107,13 @@ struct SiteContext: Sendable {
     }
 
     init(config: SiteConfig, urls: SiteURLs, generator: String, guides: [Guide], taxonomies: [Taxonomy], related: [[Int]]) {
+        self.init(config: config, urls: urls, generator: generator, guides: GuideList(guides), taxonomies: taxonomies, related: related)
+    }
+
+    /// `questionBank` and `guideLinks`, given, are those of a site whose guides had the same places and questions
+    /// (the preview's, after an edit of terms only).
+    init(config: SiteConfig, urls: SiteURLs, generator: String, guides list: GuideList, taxonomies: [Taxonomy], related: [[Int]],
+         questionBank: QuestionBank? = nil, guideLinks: [String]? = nil) {
         var neighbors: [Int: (previous: Int?, next: Int?)] = [:]
         if let categories = taxonomies.first(where: { $0.config.key == "category" }) {
             for term in categories.terms {
@@ -117,10 +124,10 @@ struct SiteContext: Sendable {
                 }
             }
         }
-        let list = GuideList(guides)
+        let hasFeed = list.indices.contains { list.pointer(at: $0).pointee.frontMatter.pubDate != nil }
         storage = Storage(Values(config: config, urls: urls, generator: generator, guides: list, taxonomies: taxonomies,
-                                 hasFeed: guides.contains { $0.frontMatter.pubDate != nil }, neighbors: neighbors, related: related,
-                                 questionBank: QuestionBank(guides: list)))
+                                 hasFeed: hasFeed, neighbors: neighbors, related: related,
+                                 questionBank: questionBank ?? QuestionBank(guides: list), guideLinks: guideLinks))
     }
 
     private init(storage: Storage) {

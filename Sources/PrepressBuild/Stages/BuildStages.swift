@@ -157,11 +157,41 @@ struct BuildStages {
         clock.measure("index taxonomies") { TaxonomyIndexer(configs: config.taxonomies).index(guides) }
     }
 
+    /// The same, of the preview's guides (`SiteUpdater.regroup`).
+    func indexTaxonomies(_ guides: GuideList, config: SiteConfig) -> [Taxonomy] {
+        clock.measure("index taxonomies") { TaxonomyIndexer(configs: config.taxonomies).index(guides) }
+    }
+
     /// 5. Each guide's related guides, by position.
     func findRelated(_ guides: [Guide]) -> [[Int]] {
         clock.measure("find related guides") {
             let finder = RelatedGuideFinder(guides: guides)
             return Array(guides.indices).parallelMap(finder.related)
+        }
+    }
+
+    /// The same, of the preview's guides after some of them changed their tags or categories
+    /// (`SiteUpdater.regroup`): `last` is each guide's related guides before, `oldTags` the changed guides'
+    /// tags before, by position. Only guides sharing a tag with a changed guide, before or after, may have
+    /// other related guides (`RelatedGuideFinder.guides(taggedWithAnyOf:)`), and of those only the ones that
+    /// listed a changed guide, listed fewer than they may, or would now rank a changed guide above the last they
+    /// listed: the others' lists are those of the guides that did not change, whose order did not change.
+    func findRelated(_ guides: GuideList, last: [[Int]], oldTags: [Int: [String]]) -> [[Int]] {
+        clock.measure("find related guides") {
+            let finder = RelatedGuideFinder(guides: guides)
+            let changed = Set(oldTags.keys)
+            var affected = changed
+            for (index, tags) in oldTags {
+                affected.formUnion(finder.guides(taggedWithAnyOf: tags + guides.pointer(at: index).pointee.frontMatter.tags))
+            }
+            var related = last
+            let indices = affected.sorted().filter { index in
+                guard !changed.contains(index), let lowest = last[index].last, last[index].count == finder.limit,
+                      !last[index].contains(where: changed.contains) else { return true }
+                return changed.contains { finder.ranks($0, before: lowest, for: index) }
+            }
+            for (index, list) in zip(indices, indices.parallelMap(finder.related)) { related[index] = list }
+            return related
         }
     }
 

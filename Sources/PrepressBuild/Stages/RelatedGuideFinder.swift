@@ -15,6 +15,8 @@ struct RelatedGuideFinder: Sendable {
     private let categoryOf: [Int]
     /// Guides of each tag, in list order.
     private let byTag: [[Int]]
+    /// Each tag's number, by its slug.
+    private let tagNumbers: [String: Int]
     /// For tags on more than one guide in 64, which guides have the tag, one bit each (no larger than the
     /// tag's list); nil for rarer tags, whose lists are read.
     private let members: [[UInt64]?]
@@ -25,14 +27,27 @@ struct RelatedGuideFinder: Sendable {
 
     /// `guides` must be in list order (newest first, then slug), which is also the tiebreak order.
     init(guides: [Guide], limit: Int = 5) {
+        // Read in place: `guides[position].frontMatter` copied (and retained) the whole guide.
+        self = guides.withUnsafeBufferPointer { guides in
+            RelatedGuideFinder(count: guides.count, limit: limit) { UnsafePointer(guides.baseAddress! + $0) }
+        }
+    }
+
+    /// The same, of the guides of a list (the preview's, which shares them with the site it came from).
+    init(guides: GuideList, limit: Int = 5) {
+        self.init(count: guides.count, limit: limit) { UnsafePointer(guides.pointer(at: $0)) }
+    }
+
+    /// The guide at each position, read in place.
+    private init(count: Int, limit: Int, guide: (Int) -> UnsafePointer<Guide>) {
         self.limit = limit
         var tagNumbers: [String: Int] = [:]
         var categoryNumbers: [String: Int] = [:]
         var tagsOf: [[Int]] = []
         var categoryOf: [Int] = []
         var byTag: [[Int]] = []
-        tagsOf.reserveCapacity(guides.count)
-        categoryOf.reserveCapacity(guides.count)
+        tagsOf.reserveCapacity(count)
+        categoryOf.reserveCapacity(count)
         // A name's slug, made once: 10,000 guides name a few hundred tags 50,000 times.
         var slugs: [String: String] = [:]
         func slug(_ name: String) -> String {
@@ -41,56 +56,65 @@ struct RelatedGuideFinder: Sendable {
             slugs[name] = made
             return made
         }
-        // Read in place: `guides[position].frontMatter` copied (and retained) the whole guide.
-        guides.withUnsafeBufferPointer { guides in
-            for position in guides.indices {
-                let guide = guides.baseAddress! + position
-                var tags: [Int] = []
-                for name in guide.pointee.frontMatter.tags {
-                    let slug = slug(name)
-                    let tag: Int
-                    if let known = tagNumbers[slug] {
-                        tag = known
-                    } else {
-                        tag = byTag.count
-                        tagNumbers[slug] = tag
-                        byTag.append([])
-                    }
-                    if !tags.contains(tag) { tags.append(tag) }
+        for position in 0..<count {
+            let guide = guide(position)
+            var tags: [Int] = []
+            for name in guide.pointee.frontMatter.tags {
+                let slug = slug(name)
+                let tag: Int
+                if let known = tagNumbers[slug] {
+                    tag = known
+                } else {
+                    tag = byTag.count
+                    tagNumbers[slug] = tag
+                    byTag.append([])
                 }
-                var category = -1
-                if let name = guide.pointee.frontMatter.category {
-                    let slug = slug(name)
-                    if let known = categoryNumbers[slug] {
-                        category = known
-                    } else {
-                        category = categoryNumbers.count
-                        categoryNumbers[slug] = category
-                    }
-                }
-                for tag in tags {
-                    byTag[tag].append(position)
-                }
-                tagsOf.append(tags)
-                categoryOf.append(category)
+                if !tags.contains(tag) { tags.append(tag) }
             }
+            var category = -1
+            if let name = guide.pointee.frontMatter.category {
+                let slug = slug(name)
+                if let known = categoryNumbers[slug] {
+                    category = known
+                } else {
+                    category = categoryNumbers.count
+                    categoryNumbers[slug] = category
+                }
+            }
+            for tag in tags {
+                byTag[tag].append(position)
+            }
+            tagsOf.append(tags)
+            categoryOf.append(category)
         }
         self.tagsOf = tagsOf
         self.categoryOf = categoryOf
         self.byTag = byTag
-        let words = (guides.count + 63) / 64
+        self.tagNumbers = tagNumbers
+        let words = (count + 63) / 64
         self.wordCount = words
-        func bitset(_ guides: [Int]) -> [UInt64] {
+        func bitset(_ list: [Int]) -> [UInt64] {
             var bits = [UInt64](repeating: 0, count: words)
-            for guide in guides { bits[guide >> 6] |= 1 << UInt64(guide & 63) }
+            for guide in list { bits[guide >> 6] |= 1 << UInt64(guide & 63) }
             return bits
         }
-        self.members = byTag.map { list in list.count * 64 > guides.count ? bitset(list) : nil }
+        self.members = byTag.map { list in list.count * 64 > count ? bitset(list) : nil }
         var categoryBits = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: categoryNumbers.count)
         for (guide, category) in categoryOf.enumerated() where category >= 0 {
             categoryBits[category][guide >> 6] |= 1 << UInt64(guide & 63)
         }
         self.categoryBits = categoryBits
+    }
+
+    /// The guides that have any of these tags (names, as front matter spells them). A guide's related guides
+    /// depend only on the tags and categories of the guides sharing a tag with it: after some guides' tags or
+    /// categories change, only the guides having one of their tags, before or after, can have others.
+    func guides(taggedWithAnyOf names: [String]) -> Set<Int> {
+        var found: Set<Int> = []
+        for name in names {
+            if let tag = tagNumbers[Slug.make(name)] { found.formUnion(byTag[tag]) }
+        }
+        return found
     }
 
     /// Up to `limit` guides sharing at least one tag with guide `index`, best first.
@@ -148,5 +172,24 @@ struct RelatedGuideFinder: Sendable {
             }
         }
         return best
+    }
+
+    /// Whether guide `candidate` would be listed before guide `other` among the related guides of guide `index`
+    /// (`related(to:)`'s order: more shared tags, then the same category, then list order), and shares a tag
+    /// with it at all.
+    func ranks(_ candidate: Int, before other: Int, for index: Int) -> Bool {
+        let shared = sharedTags(candidate, index)
+        guard shared > 0 else { return false }
+        let otherShared = sharedTags(other, index)
+        if shared != otherShared { return shared > otherShared }
+        let category = categoryOf[index]
+        let same = category >= 0 && categoryOf[candidate] == category
+        let otherSame = category >= 0 && categoryOf[other] == category
+        if same != otherSame { return same }
+        return candidate < other
+    }
+
+    private func sharedTags(_ first: Int, _ second: Int) -> Int {
+        tagsOf[first].reduce(0) { $0 + (tagsOf[second].contains($1) ? 1 : 0) }
     }
 }

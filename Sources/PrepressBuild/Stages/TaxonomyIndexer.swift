@@ -6,27 +6,35 @@ struct TaxonomyIndexer {
 
     /// `guides` must be in list order; each term keeps that order.
     func index(_ guides: [Guide]) -> [Taxonomy] {
+        // Read in place: `for guide in guides` copied (and retained) every guide, once per taxonomy.
+        guides.withUnsafeBufferPointer { guides in index(count: guides.count) { UnsafePointer(guides.baseAddress! + $0) } }
+    }
+
+    /// The same, of the guides of a list (the preview's, which shares them with the site it came from).
+    func index(_ guides: GuideList) -> [Taxonomy] {
+        index(count: guides.count) { UnsafePointer(guides.pointer(at: $0)) }
+    }
+
+    /// The guide at each position, read in place.
+    private func index(count: Int, guide: (Int) -> UnsafePointer<Guide>) -> [Taxonomy] {
         configs.map { config in
             var buckets: [String: [Int]] = [:]
             var slugByName: [String: String] = [:]
             // How often each spelling is used, counted by name: the names are grouped by slug once, below.
             var uses: [String: Int] = [:]
-            // Read in place: `for guide in guides` copied (and retained) every guide, once per taxonomy.
-            guides.withUnsafeBufferPointer { guides in
-                for position in guides.indices {
-                    for name in Self.values(of: guides.baseAddress! + position, key: config.key) {
-                        let slug: String
-                        if let known = slugByName[name] {
-                            slug = known
-                        } else {
-                            slug = Slug.make(name)
-                            slugByName[name] = slug
-                        }
-                        uses[name, default: 0] += 1
-                        // A guide tagged both "B2B Sales" and "b2b sales" is listed once: positions come in
-                        // order, so a guide already in the term is its last.
-                        buckets[slug, default: []].appendUnlessLast(position)
+            for position in 0..<count {
+                for name in Self.values(of: guide(position), key: config.key) {
+                    let slug: String
+                    if let known = slugByName[name] {
+                        slug = known
+                    } else {
+                        slug = Slug.make(name)
+                        slugByName[name] = slug
                     }
+                    uses[name, default: 0] += 1
+                    // A guide tagged both "B2B Sales" and "b2b sales" is listed once: positions come in
+                    // order, so a guide already in the term is its last.
+                    buckets[slug, default: []].appendUnlessLast(position)
                 }
             }
             var spellings: [String: [String: Int]] = [:]

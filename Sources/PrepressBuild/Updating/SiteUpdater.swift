@@ -2,12 +2,15 @@ import Dispatch
 import Foundation
 import PrepressContent
 import PrepressMarkdown
+import PrepressTemplates
 
 /// Rebuilds the preview's site in memory after a change, redoing only the stages the change needs.
 ///
 /// - templates, site.yml or a folder: everything, as the first build (`.full`);
-/// - a guide added, removed, renamed, or moved in the site's lists (title, slug, date, draft, taxonomies,
-///   author, params): every stage from placing guides on, from the sources kept in memory (`.allPages`);
+/// - a guide added, removed, renamed, or moved in the site's lists (title, slug, date, draft, author, params):
+///   every stage from placing guides on, from the sources kept in memory (`.allPages`);
+/// - a guide's terms changed (tags, vertical, a category its URL does not use): places and Markdown are kept,
+///   the taxonomies, related guides and the cards that may show the change made again (`.termsChanged`);
 /// - anything else about guides (their bodies, a description): those guides' Markdown, their cards, and the
 ///   pages that show them (`.changedPages`). A question added or removed re-renders every page, since any page
 ///   may show the site's question count.
@@ -43,6 +46,10 @@ struct SiteUpdater {
             let rebuilt = try builder.makeState(reloaded.site, guides: Array(reloaded.guides), stages: stages)
             return (rebuilt, report(.allPages, rebuilt.pages.jobs.count))
         }
+        if reloaded.regrouped {
+            let regrouped = try regroup(reloaded, in: state)
+            return (regrouped, report(.termsChanged, regrouped.pages.jobs.count))
+        }
         let (updated, rendered) = try rerender(reloaded, in: state)
         return (updated, report(.changedPages, rendered))
     }
@@ -55,6 +62,9 @@ struct SiteUpdater {
         var changed: [GuideSource]
         /// Whether a guide came, went or moved in the site's lists: then every stage from placing guides on runs.
         var structural: Bool
+        /// Whether, short of that, a guide's terms changed and not its place (`sameAddress`): then the stages
+        /// from indexing taxonomies on run (`regroup`).
+        var regrouped: Bool
         /// Whether some front matter changed without moving its guide: then feeds and lists are rendered again too.
         var frontMatterChanged: Bool
     }
@@ -78,6 +88,7 @@ struct SiteUpdater {
         }
         var changed: [GuideSource] = []
         var structural = false
+        var regrouped = false
         var frontMatterChanged = false
         let loader = ContentLoader(directory: directory, displayPrefix: options.displayPath("content"))
         let placed = state.guidePositions
@@ -95,7 +106,13 @@ struct SiteUpdater {
                     let before = guides[previous].parsed.frontMatter
                     let after = source.parsed.frontMatter
                     if before != after {
-                        if Self.samePlace(before, after) { frontMatterChanged = true } else { structural = true }
+                        if Self.samePlace(before, after) {
+                            frontMatterChanged = true
+                        } else if Self.sameAddress(before, after, permalink: site.config.guidePermalink) {
+                            regrouped = true
+                        } else {
+                            structural = true
+                        }
                     }
                     guides[previous] = source
                 } else {
@@ -109,7 +126,8 @@ struct SiteUpdater {
             }
         }
         if site.diagnostics.contains(where: \.isError) { throw DiagnosticsError(site.diagnostics) }
-        return Reloaded(site: site, guides: guides, changed: changed, structural: structural, frontMatterChanged: frontMatterChanged)
+        return Reloaded(site: site, guides: guides, changed: changed, structural: structural, regrouped: regrouped && !structural,
+                        frontMatterChanged: frontMatterChanged)
     }
 
     /// The changed guides' Markdown, their cards and the pages that show them, rendered again; guides keep
@@ -180,6 +198,109 @@ struct SiteUpdater {
         updated.prepared = prepared
         updated.pages = pages
         return (updated, stale)
+    }
+
+    /// A change of some guides' terms, their places kept (`sameAddress`): every guide keeps its URL, its order
+    /// and its rendering (the changed ones are rendered again, in case their bodies changed too); the
+    /// taxonomies and related guides are made again, and the cards that may show what changed
+    /// (`cardsShowingNewTerms`). Pages are rendered when a browser next asks for them.
+    func regroup(_ reloaded: Reloaded, in state: SiteState) throws(DiagnosticsError) -> SiteState {
+        let changedFiles = Set(reloaded.changed.map(\.displayPath))
+        var prepared = state.prepared
+        prepared.loadWarnings = reloaded.site.diagnostics
+        prepared.renderWarnings = prepared.renderWarnings.filter { !changedFiles.contains($0.location.file) }
+        let old = prepared.context
+        var replacements: [Int: Guide] = [:]
+        for source in reloaded.changed {
+            guard let index = state.guidePositions[source.relativePath] else { continue }
+            let guide = old.unretained.guide(at: index)
+            let (rendered, linkWarnings) = prepared.guideRenderer.render(PlacedGuide(source: source, slug: guide.pointee.slug, path: guide.pointee.path))
+            prepared.renderWarnings += linkWarnings
+            replacements[index] = rendered
+        }
+        let guides = old.guides.replacing(replacements)
+        let keepsBank = replacements.allSatisfy { QuestionBank.sameShape(old.guides[$0.key], $0.value) }
+        let config = reloaded.site.config
+        let stages = BuildStages(options: options, clock: StageClock())
+        let taxonomies = stages.indexTaxonomies(guides, config: config)
+        let oldTags = replacements.keys.reduce(into: [Int: [String]]()) { $0[$1] = old.unretained.guide(at: $1).pointee.frontMatter.tags }
+        let related = stages.findRelated(guides, last: old.related, oldTags: oldTags)
+        var context = SiteContext(config: config, urls: old.urls, generator: options.generator, guides: guides,
+                                  taxonomies: taxonomies, related: related,
+                                  questionBank: keepsBank ? old.questionBank : nil, guideLinks: old.guideLinks)
+        var cards = old.cards
+        context.cards = cards
+        let redraw = Self.cardsShowingNewTerms(old: old, new: context, changed: Set(replacements.keys), reads: prepared.templates.reads)
+            ?? Array(guides.indices)
+        for (index, card) in zip(redraw, PageRenderer.renderCards(redraw, context: context, templates: prepared.templates)) {
+            cards[index] = card
+        }
+        context.cards = cards
+        // A new term's page may take the URL of an old one (`aliases:`), like every page.
+        let redirectProblems = RedirectValidator.problems(renderer: PageRenderer(context: context, templates: prepared.templates),
+                                                         staticFiles: reloaded.site.staticFiles, assets: BuildStages.assets(of: reloaded.site),
+                                                         displayPath: options.displayPath)
+        if !redirectProblems.isEmpty { throw DiagnosticsError(reloaded.site.diagnostics + redirectProblems) }
+        prepared.context = context
+        prepared.search = stages.indexForSearch(context)
+        var updated = state
+        updated.site = reloaded.site
+        updated.guides = reloaded.guides
+        updated.prepared = prepared
+        updated.pages = PageCache(renderer: PageRenderer(context: context, templates: prepared.templates))
+        return updated
+    }
+
+    /// The guides whose cards may differ between two sites of the same guides in the same places whose terms
+    /// differ (`regroup`): the changed guides, the guides of a term now spelled otherwise, and those whose
+    /// neighbours in their category moved when the card shows them; nil (every card) when the card template
+    /// may read what a change of terms can change anywhere: related guides, other guides' cards or structured
+    /// data, the number of terms, or the question count when the question bank changed.
+    static func cardsShowingNewTerms(old: SiteContext, new: SiteContext, changed: Set<Int>, reads: TemplateReads) -> [Int]? {
+        let card = CardView.self
+        // The card's own guide's keys are the card's (`CardView`); a guide view under it is another guide's.
+        func mayRead(_ key: String) -> Bool {
+            reads.mayRead(key, of: CardView.self, under: card) || reads.mayRead(key, of: GuideView.self, under: card)
+        }
+        guard reads.nesting(of: GuideView.self, under: card) == 0 else { return nil }
+        if ["related", "has_related", "json_ld", "card"].contains(where: mayRead) { return nil }
+        if reads.mayRead("term_count", of: TaxonomyLinkView.self, under: card),
+           old.taxonomies.map(\.terms.count) != new.taxonomies.map(\.terms.count) {
+            return nil
+        }
+        if ["question_count", "questions_url"].contains(where: { reads.mayRead($0, of: SiteView.self, under: card) }),
+           old.questionBank.totalCount != new.questionBank.totalCount {
+            return nil
+        }
+        var redraw = changed
+        if ["previous", "next"].contains(where: mayRead) {
+            for index in new.guides.indices where old.neighbors[index]?.previous != new.neighbors[index]?.previous
+                || old.neighbors[index]?.next != new.neighbors[index]?.next {
+                redraw.insert(index)
+            }
+        }
+        // A term's name is the spelling most of its guides use: another guide's spelling can change it.
+        for (before, after) in zip(old.taxonomies, new.taxonomies) {
+            for term in after.terms {
+                guard let position = before.termIndex[term.slug] else { continue }
+                if before.terms[position].name != term.name {
+                    redraw.formUnion(term.guides)
+                    redraw.formUnion(before.terms[position].guides)
+                }
+            }
+        }
+        return redraw.sorted()
+    }
+
+    /// Whether two versions of a guide's front matter give it the same URL and the same place in every list
+    /// but those of its terms: `samePlace` but for the tags, the vertical, and the category where the site's
+    /// URLs do not use it. (A term taken from the author or a param changes what `samePlace` compares.)
+    static func sameAddress(_ before: FrontMatter, _ after: FrontMatter, permalink: PermalinkPattern) -> Bool {
+        var moved = after
+        moved.tags = before.tags
+        moved.vertical = before.vertical
+        if !permalink.usesCategory { moved.category = before.category }
+        return samePlace(before, moved)
     }
 
     /// Whether two versions of a guide's front matter list and group it the same way: same title, slug,

@@ -5,6 +5,9 @@ public struct UpdateReport: Sendable {
         case changedPages = "changed pages"
         /// Every stage from placing guides on, from the parsed guides; every page rendered when asked for.
         case allPages = "all pages"
+        /// Some guides' terms changed, their places kept: taxonomies, related guides and the cards that may
+        /// show the change made again; every page rendered when asked for.
+        case termsChanged = "terms changed"
         /// Everything reloaded: templates or site.yml changed.
         case full = "full rebuild"
     }

@@ -78,6 +78,9 @@ public struct PermalinkPattern: Sendable, Equatable, CustomStringConvertible {
     /// Whether the pattern uses the publication date.
     public var usesDate: Bool { parts.contains { $0 == .year || $0 == .month || $0 == .day } }
 
+    /// Whether the pattern uses the category: then a guide moved to another category moves to another URL.
+    public var usesCategory: Bool { parts.contains(.category) }
+
     /// The site path of a guide (`guides/x/`): the pattern filled in, `/` never doubled (an empty folder or
     /// category leaves no empty segment), without the leading `/`.
     public func sitePath(slug: String, relativePath: String, category: String?, date: GuideDate?) -> String {
