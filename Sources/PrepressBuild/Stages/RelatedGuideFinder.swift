@@ -48,37 +48,42 @@ struct RelatedGuideFinder: Sendable {
         var byTag: [[Int]] = []
         tagsOf.reserveCapacity(count)
         categoryOf.reserveCapacity(count)
-        // A name's slug, made once: 10,000 guides name a few hundred tags 50,000 times.
-        var slugs: [String: String] = [:]
-        func slug(_ name: String) -> String {
-            if let known = slugs[name] { return known }
-            let made = Slug.make(name)
-            slugs[name] = made
-            return made
-        }
+        // A name's number, found by its slug once: 10,000 guides name a few hundred tags 50,000 times.
+        var tagByName: [String: Int] = [:]
+        var categoryByName: [String: Int] = [:]
         for position in 0..<count {
             let guide = guide(position)
             var tags: [Int] = []
             for name in guide.pointee.frontMatter.tags {
-                let slug = slug(name)
                 let tag: Int
-                if let known = tagNumbers[slug] {
+                if let known = tagByName[name] {
                     tag = known
                 } else {
-                    tag = byTag.count
-                    tagNumbers[slug] = tag
-                    byTag.append([])
+                    let slug = Slug.make(name)
+                    if let known = tagNumbers[slug] {
+                        tag = known
+                    } else {
+                        tag = byTag.count
+                        tagNumbers[slug] = tag
+                        byTag.append([])
+                    }
+                    tagByName[name] = tag
                 }
                 if !tags.contains(tag) { tags.append(tag) }
             }
             var category = -1
             if let name = guide.pointee.frontMatter.category {
-                let slug = slug(name)
-                if let known = categoryNumbers[slug] {
+                if let known = categoryByName[name] {
                     category = known
                 } else {
-                    category = categoryNumbers.count
-                    categoryNumbers[slug] = category
+                    let slug = Slug.make(name)
+                    if let known = categoryNumbers[slug] {
+                        category = known
+                    } else {
+                        category = categoryNumbers.count
+                        categoryNumbers[slug] = category
+                    }
+                    categoryByName[name] = category
                 }
             }
             for tag in tags {

@@ -18,41 +18,58 @@ struct TaxonomyIndexer {
     /// The guide at each position, read in place.
     private func index(count: Int, guide: (Int) -> UnsafePointer<Guide>) -> [Taxonomy] {
         configs.map { config in
-            var buckets: [String: [Int]] = [:]
-            var slugByName: [String: String] = [:]
-            // How often each spelling is used, counted by name: the names are grouped by slug once, below.
-            var uses: [String: Int] = [:]
+            // Each spelling is numbered when first seen, with its slug's number: one lookup by name for each
+            // use, the slug made once per spelling (10,000 guides give a few hundred names 50,000 times).
+            var nameNumbers: [String: Int] = [:]
+            var names: [String] = []
+            var slugOfName: [Int] = []
+            var uses: [Int] = []
+            var slugNumbers: [String: Int] = [:]
+            var slugs: [String] = []
+            var buckets: [[Int]] = []
             for position in 0..<count {
                 for name in Self.values(of: guide(position), key: config.key) {
-                    let slug: String
-                    if let known = slugByName[name] {
-                        slug = known
+                    let number: Int
+                    if let known = nameNumbers[name] {
+                        number = known
                     } else {
-                        slug = Slug.make(name)
-                        slugByName[name] = slug
+                        number = names.count
+                        nameNumbers[name] = number
+                        names.append(name)
+                        let slug = Slug.make(name)
+                        if let known = slugNumbers[slug] {
+                            slugOfName.append(known)
+                        } else {
+                            slugNumbers[slug] = slugs.count
+                            slugOfName.append(slugs.count)
+                            slugs.append(slug)
+                            buckets.append([])
+                        }
+                        uses.append(0)
                     }
-                    uses[name, default: 0] += 1
+                    uses[number] += 1
                     // A guide tagged both "B2B Sales" and "b2b sales" is listed once: positions come in
                     // order, so a guide already in the term is its last.
-                    buckets[slug, default: []].appendUnlessLast(position)
+                    buckets[slugOfName[number]].appendUnlessLast(position)
                 }
             }
-            var spellings: [String: [String: Int]] = [:]
-            for (name, count) in uses { spellings[slugByName[name]!, default: [:]][name] = count }
-            var terms: [Term] = buckets.map { slug, positions in
-                let counts = spellings[slug] ?? [:]
-                let name = counts.max { left, right in
-                    left.value != right.value ? left.value < right.value : left.key > right.key
-                }?.key ?? slug
-                return Term(slug: slug, name: name, guides: positions)
+            // The spelling most used for each slug (ties: the first in sort order).
+            var best = [Int](repeating: -1, count: slugs.count)
+            for number in names.indices {
+                let slug = slugOfName[number]
+                let current = best[slug]
+                if current < 0 || uses[number] > uses[current] || (uses[number] == uses[current] && names[number] < names[current]) {
+                    best[slug] = number
+                }
             }
+            var terms: [Term] = slugs.indices.map { Term(slug: slugs[$0], name: names[best[$0]], guides: buckets[$0]) }
             terms.sort { left, right in
                 let (l, r) = (left.name.lowercased(), right.name.lowercased())
                 return l != r ? l < r : left.slug < right.slug
             }
             var termIndex: [String: Int] = [:]
             for (position, term) in terms.enumerated() { termIndex[term.slug] = position }
-            let positionByName = slugByName.compactMapValues { termIndex[$0] }
+            let positionByName = nameNumbers.mapValues { termIndex[slugs[slugOfName[$0]]]! }
             return Taxonomy(config: config, terms: terms, termIndex: termIndex, positionByName: positionByName)
         }
     }

@@ -222,9 +222,13 @@ struct SiteUpdater {
         let keepsBank = replacements.allSatisfy { QuestionBank.sameShape(old.guides[$0.key], $0.value) }
         let config = reloaded.site.config
         let stages = BuildStages(options: options, clock: StageClock())
-        let taxonomies = stages.indexTaxonomies(guides, config: config)
+        // The taxonomies on another thread while this one finds the related guides: each is one thread's work
+        // for the most part, and neither needs the other.
+        let taxonomyConfigs = config.taxonomies
+        let indexing = BackgroundWork(count: 1, threads: 1) { _ in TaxonomyIndexer(configs: taxonomyConfigs).index(guides) }
         let oldTags = replacements.keys.reduce(into: [Int: [String]]()) { $0[$1] = old.unretained.guide(at: $1).pointee.frontMatter.tags }
         let related = stages.findRelated(guides, last: old.related, oldTags: oldTags)
+        let taxonomies = indexing.results[0]
         var context = SiteContext(config: config, urls: old.urls, generator: options.generator, guides: guides,
                                   taxonomies: taxonomies, related: related,
                                   questionBank: keepsBank ? old.questionBank : nil, guideLinks: old.guideLinks)
