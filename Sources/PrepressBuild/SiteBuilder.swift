@@ -1,5 +1,8 @@
 import Foundation
 import PrepressContent
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Builds a site: its stages (`BuildStages`) in order, each timed, into the output folder or into memory.
 public struct SiteBuilder: Sendable {
@@ -27,10 +30,15 @@ public struct SiteBuilder: Sendable {
         try OutputJournal.recover(for: options)
         StagingFolder.removeAbandoned(besides: folder)
         let sink: StagedOutput.Sink
+        var pendingListing: OutputListing.Pending?
         do {
-            if options.stamp == .recordAndSkip,
-               let previous = OutputManifest.read(from: OutputManifest.path(for: options), outputFolder: folder),
-               let listing = clock.measure("read output folder", { OutputListing.read(at: folder) }) {
+            // The folder's listing is read on another thread once the guides are loaded (the sink waits for it
+            // when it first compares a file); a folder that is not there, or is no folder, makes a whole build.
+            var info = stat()
+            if options.stamp == .recordAndSkip, lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
+               let previous = OutputManifest.read(from: OutputManifest.path(for: options), outputFolder: folder) {
+                let listing = OutputListing.Pending(at: folder)
+                pendingListing = listing
                 sink = .changes(try UpdatingOutputSink(outputPath: folder, previous: previous, listing: listing))
             } else {
                 sink = .whole(try DirectoryOutputSink(outputPath: folder))
@@ -54,7 +62,12 @@ public struct SiteBuilder: Sendable {
             var result = staged
             // Pages are kept from the last build only into the folder it left (a rebuild).
             let lastPages: PageRecord? = if case .changes = sink { cache.flatMap { _ in PageRecord.read(for: options) } } else { nil }
-            result.report = try build(into: target, clock: clock, cache: cache, lastPages: lastPages)
+            result.report = try build(into: target, clock: clock, cache: cache, lastPages: lastPages,
+                                      afterLoading: { pendingListing?.start() })
+            if let listing = pendingListing?.seconds {
+                result.report.details.append((String(format: "reading the output folder, begun beside placing guides: %.3f s CPU; wall",
+                                                     listing.processor), listing.wall))
+            }
             if options.keepsModelUntilExit, let cache { KeptUntilExit.keep(cache) }
             return result
         } catch {
@@ -75,12 +88,14 @@ public struct SiteBuilder: Sendable {
     /// The build, stage by stage (`--verbose` times each under its name).
     /// With `cache`, guides parsed and rendered by earlier builds are used, and, with `lastPages`, pages that
     /// show nothing that changed are kept rather than rendered; the report carries this build's `PageRecord`.
-    func build(into sink: OutputSink, clock: StageClock, cache: GuideCache? = nil,
-               lastPages: PageRecord? = nil) throws(DiagnosticsError) -> BuildReport {
+    /// `afterLoading` is called once the site folder is read.
+    func build(into sink: OutputSink, clock: StageClock, cache: GuideCache? = nil, lastPages: PageRecord? = nil,
+               afterLoading: () -> Void = {}) throws(DiagnosticsError) -> BuildReport {
         var stages = BuildStages(options: options, clock: clock)
         stages.cache = cache
         stages.makesSearchIndexAtOnce = true
         let (site, guides) = stages.load()                                        // site.yml, content/, templates/
+        afterLoading()
         let nextDue = BuildStamp.nextDue(guides, options: options)
         let sourceCount = guides.count
         let prepared = try stages.prepare(site, guides: consume guides)           // place … cards (BuildStages.prepare)

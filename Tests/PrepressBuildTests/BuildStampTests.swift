@@ -306,4 +306,30 @@ import PrepressTestSupport
         other.addFile("a", statuses[0])
         #expect(one.digest != other.digest)
     }
+
+    /// The listing a rebuild reads on another thread is the one read at once: the same files with the same
+    /// statuses, the same folders, the dot entries at the top left out; and a missing folder lists empty.
+    @Test func aListingReadOnAnotherThreadIsTheListingReadAtOnce() throws {
+        let root = NSTemporaryDirectory() + "prepress-listing-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for path in ["index.html", "guides/a/index.html", "guides/b/index.html", "tags/日本/index.html", ".git/HEAD", "empty/"] {
+            let full = root + "/" + path
+            if path.hasSuffix("/") {
+                try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
+                continue
+            }
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(path.utf8).write(to: URL(fileURLWithPath: full))
+        }
+        let atOnce = try #require(OutputListing.read(at: root))
+        let pending = OutputListing.Pending(at: root)
+        pending.start()
+        let later = try #require(pending.value)
+        #expect(later.files == atOnce.files)
+        #expect(later.folders == atOnce.folders)
+        #expect(Set(later.files.keys) == ["index.html", "guides/a/index.html", "guides/b/index.html", "tags/日本/index.html"])
+        #expect(later.folders == ["guides", "guides/a", "guides/b", "tags", "tags/日本", "empty"])
+        // `value` starts a reading not yet begun.
+        #expect(OutputListing.Pending(at: root + "/none").value.map { $0.files.isEmpty && $0.folders.isEmpty } == true)
+    }
 }

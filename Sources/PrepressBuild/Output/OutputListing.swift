@@ -31,15 +31,15 @@ struct OutputListing: Sendable {
     var folders: Set<String> = []
 
     /// The listing of the folder at `root`: empty when there is none; nil when a folder in it cannot be read
-    /// or `root` is not a folder.
-    static func read(at root: String) -> OutputListing? {
+    /// or `root` is not a folder. `inParallel` reads each level's folders on all cores.
+    static func read(at root: String, inParallel: Bool = true) -> OutputListing? {
         var info = stat()
         if lstat(root, &info) != 0 { return errno == ENOENT ? OutputListing() : nil }
         guard info.st_mode & S_IFMT == S_IFDIR else { return nil }
         var listing = OutputListing()
         var level = [""]
         while !level.isEmpty {
-            let scanned = level.parallelMap { scan(root, $0) }
+            let scanned = inParallel ? level.parallelMap { scan(root, $0) } : level.map { scan(root, $0) }
             level = []
             for entries in scanned {
                 guard let entries else { return nil }
@@ -54,6 +54,59 @@ struct OutputListing: Sendable {
             }
         }
         return listing
+    }
+
+    /// The listing of a folder read on another thread, one folder after another, while the caller goes on
+    /// (a rebuild places its guides and renders their Markdown meanwhile, which leave a core idle most of the
+    /// time: begun beside the loading, which keeps both cores busy, it only slowed that down); `value` waits
+    /// for it.
+    final class Pending: @unchecked Sendable {
+        let root: String
+        private let condition = NSCondition()
+        private var result: OutputListing??
+        private var took: (wall: Double, processor: Double) = (0, 0)
+
+        private var started = false
+
+        /// The folder at `root`, which the caller found to be a folder, to be read once `start()` is called.
+        init(at root: String) {
+            self.root = root
+        }
+
+        /// Begins reading the folder, on another thread (a second call does nothing).
+        func start() {
+            condition.lock()
+            defer { condition.unlock() }
+            guard !started else { return }
+            started = true
+            DispatchQueue.global().async { [self] in
+                let start = DispatchTime.now().uptimeNanoseconds
+                let processor = StageClock.threadProcessorSeconds()
+                let listing = OutputListing.read(at: root, inParallel: false)
+                condition.lock()
+                took = (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, StageClock.threadProcessorSeconds() - processor)
+                result = .some(listing)
+                condition.broadcast()
+                condition.unlock()
+            }
+        }
+
+        /// The listing, as `OutputListing.read(at:)` returns it.
+        var value: OutputListing? {
+            start()
+            condition.lock()
+            defer { condition.unlock() }
+            while result == nil { condition.wait() }
+            return result!
+        }
+
+        /// Wall and processor seconds the reading took (waiting for it to end).
+        var seconds: (wall: Double, processor: Double) {
+            _ = value
+            condition.lock()
+            defer { condition.unlock() }
+            return took
+        }
     }
 
     /// One folder's entries: a file with its status, a folder (or anything else that is no file) without.

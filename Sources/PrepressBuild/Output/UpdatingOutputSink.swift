@@ -12,7 +12,10 @@ import Glibc
 final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
     let outputPath: String
     private let previous: OutputManifest
-    private let listing: OutputListing
+    /// What the output folder holds, read while the build loads its guides.
+    private let pendingListing: OutputListing.Pending
+    /// nil when a folder in the output folder could not be read: then no file is kept and `commit()` refuses.
+    private var listing: OutputListing? { pendingListing.value }
     private let staging: StagingFolder
     private let lock = NSLock()
     private var staged: [String: OutputManifest.Entry] = [:]
@@ -23,16 +26,16 @@ final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
     /// The listing's digest once committed (`BuildFingerprint.output(at:)`).
     private var committedDigest = ""
 
-    /// `previous` is the last build's manifest and `listing` what the output folder holds now.
-    init(outputPath: String, previous: OutputManifest, listing: OutputListing) throws {
+    /// `previous` is the last build's manifest and `listing` what the output folder holds now, being read.
+    init(outputPath: String, previous: OutputManifest, listing: OutputListing.Pending) throws {
         self.outputPath = outputPath
         self.previous = previous
-        self.listing = listing
+        pendingListing = listing
         staging = try StagingFolder(for: outputPath)
     }
 
     func keep(_ path: String) -> Bool {
-        guard let last = previous.files[path], listing.files[path] == last.status else { return false }
+        guard let last = previous.files[path], listing?.files[path] == last.status else { return false }
         lock.lock()
         unchanged[path] = last
         lock.unlock()
@@ -41,7 +44,7 @@ final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
 
     func writeBytes(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         let digest = XXHash64.hash(buffer)
-        if let last = previous.files[path], listing.files[path] == last.status,
+        if let last = previous.files[path], listing?.files[path] == last.status,
            last.digest.map({ $0 == digest }) ?? (last.status.size == buffer.count && Self.file(outputPath + "/" + path, holds: buffer)) {
             lock.lock()
             unchanged[path] = OutputManifest.Entry(digest: digest, status: last.status)
@@ -87,7 +90,7 @@ final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
 
     /// The journal of the commit: every file of the listing that this build did not make goes, with the
     /// folders that hold none of its files; the staged files move in.
-    func journal(manifestPath: String) -> OutputJournal {
+    func journal(manifestPath: String, listing: OutputListing) -> OutputJournal {
         locked {
             var kept: Set<String> = []
             Self.addFolders(of: staged.keys, to: &kept)
@@ -108,8 +111,12 @@ final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
     /// journal is written leaves the output folder as it was; after, the next build finishes the commit.
     /// `afterStep` stops the commit part way, for tests.
     func commit(manifestPath: String, journalPath: String, afterStep: OutputJournal.StepHook = { _ in }) throws {
+        guard let listing else {
+            throw OutputError(path: outputPath, reason: "a folder in it cannot be read, so a rebuild cannot tell what it holds; "
+                              + "`prepress build --force` replaces the whole folder")
+        }
         locked { committing = true }
-        let journal = journal(manifestPath: manifestPath)
+        let journal = journal(manifestPath: manifestPath, listing: listing)
         guard let manifestBytes = manifest().encoded(), let journalBytes = journal.encoded() else {
             throw OutputError(path: outputPath, reason: "a path holds a line break")
         }
@@ -123,16 +130,16 @@ final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
         }
         lock.lock()
         deletedCount = journal.deletions.count
-        committedDigest = digest(after: journal)
+        committedDigest = digest(after: journal, listing: listing)
         lock.unlock()
         try journal.replay(journalPath: journalPath) { step in try afterStep(step) }
     }
 
     /// The digest of the output folder's listing after the commit: the folders and files of the listing less
     /// those the journal removes, and the staged files (a rename keeps their inode and time) with their folders.
-    private func digest(after journal: OutputJournal) -> String {
+    private func digest(after journal: OutputJournal, listing before: OutputListing) -> String {
         var listing = BuildFingerprint.Listing()
-        var folders = self.listing.folders.subtracting(journal.removedFolders)
+        var folders = before.folders.subtracting(journal.removedFolders)
         Self.addFolders(of: staged.keys, to: &folders)
         for folder in folders { listing.add(BuildFingerprint.folderLine(folder)) }
         for (path, entry) in unchanged { listing.addFile(path, entry.status) }
