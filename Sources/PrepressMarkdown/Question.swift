@@ -15,16 +15,50 @@ public struct Question: Sendable, Equatable {
     public var heading: Heading
     /// Everything up to the next heading of the same or a higher level, as HTML: a slice of the body's HTML,
     /// sharing its storage.
-    public var answerHTML: Substring
+    public var answerHTML: Substring {
+        get { deferred.map { $0.body.value.answers[$0.index].html } ?? madeHTML }
+        set {
+            makeNow()
+            madeHTML = newValue
+        }
+    }
     /// The same as plain text, blocks on lines of their own.
-    public var answerText: String
+    public var answerText: String {
+        get { deferred.map { $0.body.value.answers[$0.index].text } ?? madeText }
+        set {
+            makeNow()
+            madeText = newValue
+        }
+    }
+    private var madeHTML: Substring
+    private var madeText: String
+    /// Where the answer is made with its guide's HTML when first read (a rendering from the build cache): what
+    /// makes it, and the answer's place among the guide's (`DeferredBody.Made.answers`).
+    private var deferred: (body: DeferredBody, index: Int)?
 
     public init(text: String, number: Int?, heading: Heading, answerHTML: Substring, answerText: String) {
         self.text = text
         self.number = number
         self.heading = heading
-        self.answerHTML = answerHTML
-        self.answerText = answerText
+        self.madeHTML = answerHTML
+        self.madeText = answerText
+    }
+
+    /// A question whose answer `body` makes, the `index`th of its guide's in document order.
+    public init(text: String, number: Int?, heading: Heading, answerIn body: DeferredBody, at index: Int) {
+        self.init(text: text, number: number, heading: heading, answerHTML: "", answerText: "")
+        deferred = (body, index)
+    }
+
+    private mutating func makeNow() {
+        guard let deferred else { return }
+        (madeHTML, madeText) = deferred.body.value.answers[deferred.index]
+        self.deferred = nil
+    }
+
+    public static func == (left: Question, right: Question) -> Bool {
+        left.text == right.text && left.number == right.number && left.heading == right.heading
+            && left.answerHTML == right.answerHTML && left.answerText == right.answerText
     }
 
     public var anchor: String { heading.id }

@@ -1,7 +1,18 @@
 /// What rendering one Markdown body yields: the HTML and the facts templates and checks need.
 public struct RenderedMarkdown: Sendable, Equatable {
     /// The body as HTML, headings carrying their ids.
-    public var html: String
+    public var html: String {
+        get { deferred?.value.html ?? madeHTML }
+        set {
+            madeHTML = newValue
+            deferred = nil
+        }
+    }
+    private var madeHTML: String
+    /// Where the HTML is made only when first read (a rendering from the build cache), what makes it.
+    public private(set) var deferred: DeferredBody?
+    /// The HTML when it is made already, without making it.
+    public var htmlIfMade: String? { deferred == nil ? madeHTML : nil }
     /// Every heading in document order.
     public var headings: [Heading]
     /// Words of prose and code, for reading time.
@@ -16,12 +27,26 @@ public struct RenderedMarkdown: Sendable, Equatable {
 
     public init(html: String, headings: [Heading], wordCount: Int, links: [Link], questionGroups: [QuestionGroup] = [],
                 unhighlightedCode: [Int] = []) {
-        self.html = html
+        self.madeHTML = html
         self.headings = headings
         self.wordCount = wordCount
         self.links = links
         self.questionGroups = questionGroups
         self.unhighlightedCode = unhighlightedCode
+    }
+
+    /// A rendering whose HTML `deferred` makes when first read (its questions' answers are made by the same).
+    public init(deferred: DeferredBody, headings: [Heading], wordCount: Int, links: [Link], questionGroups: [QuestionGroup],
+                unhighlightedCode: [Int]) {
+        self.init(html: "", headings: headings, wordCount: wordCount, links: links, questionGroups: questionGroups,
+                  unhighlightedCode: unhighlightedCode)
+        self.deferred = deferred
+    }
+
+    public static func == (left: RenderedMarkdown, right: RenderedMarkdown) -> Bool {
+        left.html == right.html && left.headings == right.headings && left.wordCount == right.wordCount
+            && left.links == right.links && left.questionGroups == right.questionGroups
+            && left.unhighlightedCode == right.unhighlightedCode
     }
 
     /// Every question, in document order.

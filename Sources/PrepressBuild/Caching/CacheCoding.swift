@@ -238,9 +238,15 @@ extension CacheWriter {
         integer(heading.line)
     }
 
-    /// Rendered Markdown; each answer's HTML as its place in the page's HTML where it was cut from it.
-    mutating func rendered(_ rendered: RenderedMarkdown) {
-        string(rendered.html)
+    /// Rendered Markdown, its HTML and answers apart in `texts` (which a rebuild reads only for the pages that
+    /// show them, `DeferredBody`): here the HTML's digest and length, then the rest, each answer's HTML as its
+    /// place in the page's HTML where it was cut from it; in `texts` the HTML, then each answer's plain text and
+    /// the HTML of an answer that is no slice of the page's.
+    mutating func rendered(_ rendered: RenderedMarkdown, texts: inout CacheWriter) {
+        var html = rendered.html
+        number(rendered.deferred?.htmlDigest ?? XXHash64.hash(utf8Of: html))
+        number(UInt64(html.utf8.count))
+        texts.string(html)
         array(rendered.headings) { $0.heading($1) }
         integer(rendered.wordCount)
         array(rendered.links) { writer, link in
@@ -250,7 +256,6 @@ extension CacheWriter {
             writer.integer(link.line)
             writer.integer(link.column)
         }
-        var html = rendered.html
         let base = html.withUTF8 { UInt(bitPattern: $0.baseAddress) }
         array(rendered.questionGroups) { writer, group in
             writer.string(group.name)
@@ -259,17 +264,17 @@ extension CacheWriter {
                 writer.string(question.text)
                 writer.optional(question.number) { $0.integer($1) }
                 writer.heading(question.heading)
-                writer.string(question.answerText)
+                texts.string(question.answerText)
                 var answerBase = question.answerHTML.base
-                let sameString = answerBase.utf8.count == rendered.html.utf8.count
+                let sameString = answerBase.utf8.count == html.utf8.count
                     && answerBase.withUTF8 { UInt(bitPattern: $0.baseAddress) } == base
                 writer.flag(sameString)
                 if sameString {
-                    let utf8 = rendered.html.utf8
+                    let utf8 = html.utf8
                     writer.number(UInt64(utf8.distance(from: utf8.startIndex, to: question.answerHTML.startIndex)))
                     writer.number(UInt64(question.answerHTML.utf8.count))
                 } else {
-                    writer.string(String(question.answerHTML))
+                    texts.string(String(question.answerHTML))
                 }
             }
         }
@@ -336,39 +341,68 @@ extension CacheReader {
         Heading(level: integer(), text: string(), id: string(), line: integer())
     }
 
-    mutating func rendered() -> RenderedMarkdown {
-        let html = string()
+    /// Rendered Markdown as `CacheWriter.rendered(_:texts:)` wrote it, whose HTML and answers `texts` makes
+    /// when first read: the bytes `CacheWriter` wrote to its `texts`, checksummed (their layout is checked here,
+    /// their bytes when made).
+    mutating func rendered(texts: @escaping @Sendable () -> ArraySlice<UInt8>) -> RenderedMarkdown {
+        let digest = number()
+        let htmlLength = Int(clamping: number())
         let headings = array { $0.heading() }
         let wordCount = integer()
         let links = array { reader in
             Link(kind: reader.flag() ? .image : .link, written: reader.string(), destination: reader.string(),
                  line: reader.integer(), column: reader.integer())
         }
-        let utf8 = html.utf8
-        let groups = array { reader in
-            QuestionGroup(name: reader.string(), heading: reader.heading(), questions: reader.array { reader in
-                let text = reader.string()
-                let number = reader.optional { $0.integer() }
-                let heading = reader.heading()
-                let answerText = reader.string()
-                let answerHTML: Substring
+        // Each answer's HTML: its place in the page's HTML, or nil for one of its own in `texts`.
+        var layout: [Range<Int>?] = []
+        var groups: [(name: String, heading: Heading, questions: [(text: String, number: Int?, heading: Heading)])] = []
+        for _ in 0..<count() where !failed {
+            let name = string()
+            let heading = heading()
+            let questions = array { reader in
+                let question = (text: reader.string(), number: reader.optional { $0.integer() }, heading: reader.heading())
                 if reader.flag() {
-                    let start = Int(reader.number())
-                    let length = Int(reader.number())
-                    guard start <= utf8.count, length <= utf8.count - start else {
-                        reader.failed = true
-                        return Question(text: text, number: number, heading: heading, answerHTML: "", answerText: answerText)
-                    }
-                    let from = utf8.index(utf8.startIndex, offsetBy: start)
-                    answerHTML = html[from..<utf8.index(from, offsetBy: length)]
+                    let start = Int(clamping: reader.number())
+                    let length = Int(clamping: reader.number())
+                    if start > htmlLength || length > htmlLength - start { reader.failed = true }
+                    layout.append(start..<start + length)
                 } else {
-                    answerHTML = Substring(reader.string())
+                    layout.append(nil)
                 }
-                return Question(text: text, number: number, heading: heading, answerHTML: answerHTML, answerText: answerText)
-            })
+                return question
+            }
+            groups.append((name, heading, questions))
         }
         let unhighlighted = array { $0.integer() }
-        return RenderedMarkdown(html: html, headings: headings, wordCount: wordCount, links: links, questionGroups: groups,
+        let answers = layout
+        let body = DeferredBody(htmlDigest: digest) {
+            var reader = CacheReader(texts(), checksummed: true)
+            let html = reader.string()
+            let utf8 = html.utf8
+            var made: [(html: Substring, text: String)] = []
+            made.reserveCapacity(answers.count)
+            for place in answers {
+                let text = reader.string()
+                if let place, place.upperBound <= utf8.count {
+                    let from = utf8.index(utf8.startIndex, offsetBy: place.lowerBound)
+                    made.append((html[from..<utf8.index(from, offsetBy: place.count)], text))
+                } else {
+                    made.append((place == nil ? Substring(reader.string()) : "", text))
+                }
+            }
+            // The bytes passed their checksum when the cache was read, and are those this layout was written
+            // with: a difference is a fault of prepress, not of the file.
+            precondition(!reader.failed && reader.isAtEnd && utf8.count == htmlLength, "a build cache entry's text does not match its layout")
+            return DeferredBody.Made(html: html, answers: made)
+        }
+        var index = 0
+        let questionGroups = groups.map { group in
+            QuestionGroup(name: group.name, heading: group.heading, questions: group.questions.map { question in
+                defer { index += 1 }
+                return Question(text: question.text, number: question.number, heading: question.heading, answerIn: body, at: index)
+            })
+        }
+        return RenderedMarkdown(deferred: body, headings: headings, wordCount: wordCount, links: links, questionGroups: questionGroups,
                                 unhighlightedCode: unhighlighted)
     }
 }

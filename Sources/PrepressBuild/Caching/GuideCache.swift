@@ -10,7 +10,9 @@ import Glibc
 /// digest of its file's bytes and path: a rebuild parses and renders again only the guides whose files changed.
 /// Entries are kept in 256 shard files by the digest's first byte (`00.bin` … `ff.bin`): a cold build writes
 /// 256 files, not one per guide, and a rebuild after an edit rewrites the one shard holding the edited guide.
-/// A shard's entries are one LZ4 block (a fifth of their bytes on the bench corpus).
+/// A shard's entries are two LZ4 blocks (together a fifth of their bytes on the bench corpus): the guides' HTML
+/// and answers in one, made into strings only when a page that shows them is rendered (`ShardTexts`,
+/// `DeferredBody`), the rest in the other.
 ///
 /// An entry holds the front matter, the warnings and where the body starts (the body itself is cut from the
 /// file read again), and the rendered Markdown with the options it was rendered with. An entry is used only by
@@ -20,7 +22,7 @@ import Glibc
 /// the new entries are written and those of files no longer in the site deleted (`save()`).
 final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     static let folderName = "guides"
-    static let magic = "prepress guide cache 3"
+    static let magic = "prepress guide cache 4"
 
     let folder: String
     /// The executable: another prepress may parse or render differently.
@@ -261,8 +263,10 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         }
         lock.unlock()
         var decoded: [UInt64: Entry] = [:]
-        for (key, bytes) in readShard(number) {
-            if let entry = decode(bytes, digest: key) { decoded[key] = entry }
+        if let shard = readShard(number) {
+            for (key, stored) in shard.entries {
+                if let entry = decode(stored.bytes, digest: key, texts: shard.texts, at: stored.texts) { decoded[key] = entry }
+            }
         }
         lock.lock()
         if shards[number] == nil {
@@ -274,31 +278,72 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         return entry
     }
 
-    /// A shard file's entries: after the magic and the executable, the entries' length, a checksum of their
-    /// LZ4 block and the block, which holds each entry's digest, length and bytes. A file that does not read
-    /// back whole counts as empty.
-    private func readShard(_ number: Int) -> [UInt64: ArraySlice<UInt8>] {
+    /// A shard's guides' HTML and answers: its second LZ4 block, decompressed when a page first asks for one of
+    /// them (`DeferredBody`), its checksum checked when the shard was read.
+    final class ShardTexts: @unchecked Sendable {
+        private let block: ArraySlice<UInt8>
+        private let length: UInt64
+        private let lock = NSLock()
+        private var decompressed: [UInt8]?
+
+        init(block: ArraySlice<UInt8>, length: UInt64) {
+            self.block = block
+            self.length = length
+        }
+
+        /// The block's bytes; nil when it does not decompress to as many as it should.
+        var bytes: [UInt8]? {
+            lock.withLock {
+                if decompressed == nil { decompressed = GuideCache.decompress(block, length: length) }
+                return decompressed
+            }
+        }
+
+        /// The bytes of one entry's texts.
+        func section(_ range: Range<Int>) -> ArraySlice<UInt8> {
+            guard let bytes, range.upperBound <= bytes.count else {
+                preconditionFailure("a build cache shard's texts do not decompress as their checksum said")
+            }
+            return bytes[range]
+        }
+    }
+
+    /// A shard file's entries, each its bytes and where its texts are in the shard's texts. After the magic and
+    /// the executable: the entries' length, a checksum and the length of their LZ4 block and the block, which
+    /// holds each entry's digest, length, bytes and the length of its texts; then the texts' length, a checksum
+    /// of their LZ4 block and the block, each entry's texts one after another. A file that does not read back
+    /// whole is no shard.
+    private func readShard(_ number: Int) -> (entries: [UInt64: (bytes: ArraySlice<UInt8>, texts: Range<Int>)], texts: ShardTexts)? {
         // Read straight into the array: `FileManager.contents` makes a `Data` that `[UInt8](data)` then copies,
         // twice the page faults and a copy of every shard's megabyte.
-        guard case .success(let file) = FileBytes.read(shardPath(number)) else { return [:] }
+        guard case .success(let file) = FileBytes.read(shardPath(number)) else { return nil }
         var header = CacheReader(file.bytes)
-        guard header.string() == Self.magic, header.string() == identity else { return [:] }
+        guard header.string() == Self.magic, header.string() == identity else { return nil }
         let length = header.number()
         let checksum = header.number()
-        guard !header.failed else { return [:] }
-        let compressed = file.bytes[header.position...]
+        let compressed = header.take(header.count())
+        let textLength = header.number()
+        let textChecksum = header.number()
+        guard !header.failed else { return nil }
+        let textBlock = file.bytes[header.position...]
         // A damaged block may still decompress, to other bytes; its checksum tells.
         guard compressed.withUnsafeBytes({ XXHash64.hash($0) }) == checksum,
-              let block = Self.decompress(compressed, length: length) else { return [:] }
+              textBlock.withUnsafeBytes({ XXHash64.hash($0) }) == textChecksum,
+              let block = Self.decompress(compressed, length: length) else { return nil }
         var reader = CacheReader(block)
-        var entries: [UInt64: ArraySlice<UInt8>] = [:]
+        var entries: [UInt64: (bytes: ArraySlice<UInt8>, texts: Range<Int>)] = [:]
+        var textOffset = 0
         while !reader.isAtEnd {
             let digest = reader.number()
             let length = reader.count()
-            guard !reader.failed else { return [:] }
-            entries[digest] = reader.take(length)
+            let bytes = reader.take(length)
+            let texts = Int(clamping: reader.number())
+            guard !reader.failed, texts <= Int(clamping: textLength) - textOffset else { return nil }
+            entries[digest] = (bytes, textOffset..<textOffset + texts)
+            textOffset += texts
         }
-        return entries
+        guard UInt64(textOffset) == textLength else { return nil }
+        return (entries, ShardTexts(block: textBlock, length: textLength))
     }
 
     /// Lets the decoded shards go once every guide is loaded (the entries in use are this build's).
@@ -334,32 +379,49 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
             let hasOld = members.contains { !all.values[$0.position].isNew }
             // A build that did not read the shard (--force) still leaves it alone when it holds these guides:
             // the same digests, from the same prepress, are the same bytes (the index says which it holds).
-            let before = known[number] ?? indexed?[number] ?? Set(readShard(number).keys)
+            let before = known[number] ?? indexed?[number] ?? readShard(number).map { Set($0.entries.keys) } ?? []
             if before == digests, known[number] == nil || !hasNew { return }
             if members.isEmpty {
                 unlink(shardPath(number))
                 return
             }
-            let old = hasOld ? readShard(number) : [:]
-            var writer = CacheWriter(capacity: 1 << 20)
+            let old = hasOld ? readShard(number) : nil
+            var writer = CacheWriter(capacity: 1 << 18)
+            var texts = CacheWriter(capacity: 1 << 20)
             for member in members {
-                let bytes = all.values[member.position].isNew ? encode(all.values[member.position])[...] : old[member.digest]
-                guard let bytes else { continue }
+                let bytes: ArraySlice<UInt8>
+                let text: ArraySlice<UInt8>
+                if all.values[member.position].isNew {
+                    var entryTexts = CacheWriter(capacity: 1 << 14)
+                    bytes = encode(all.values[member.position], texts: &entryTexts)[...]
+                    text = entryTexts.bytes[...]
+                } else if let old, let stored = old.entries[member.digest], let oldTexts = old.texts.bytes,
+                          stored.texts.upperBound <= oldTexts.count {
+                    (bytes, text) = (stored.bytes, oldTexts[stored.texts])
+                } else {
+                    continue
+                }
                 writer.number(member.digest)
                 writer.number(UInt64(bytes.count))
                 writer.append(bytes)
+                writer.number(UInt64(text.count))
+                texts.append(text)
             }
-            var file = CacheWriter(capacity: writer.bytes.count / 3 + 256)
-            file.string(Self.magic)
-            file.string(identity)
             // A shard LZ4 cannot take (over 2 GB) is dropped: the index must not name entries it lacks.
-            guard let block = Self.compress(writer.bytes) else {
+            guard let block = Self.compress(writer.bytes), let textBlock = Self.compress(texts.bytes) else {
                 unlink(shardPath(number))
                 return
             }
+            var file = CacheWriter(capacity: block.count + textBlock.count + 256)
+            file.string(Self.magic)
+            file.string(identity)
             file.number(UInt64(writer.bytes.count))
             file.number(block.withUnsafeBytes { XXHash64.hash($0) })
+            file.number(UInt64(block.count))
             file.append(block[...])
+            file.number(UInt64(texts.bytes.count))
+            file.number(textBlock.withUnsafeBytes { XXHash64.hash($0) })
+            file.append(textBlock[...])
             AtomicFile.write(file.bytes, to: shardPath(number), flush: false)
         }
         writeIndex(byShard.map { Set($0.map(\.digest)) })
@@ -381,7 +443,7 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     }
 
     /// The `length` bytes the LZ4 block `block` holds; nil when it does not decompress to exactly that many.
-    private static func decompress(_ block: ArraySlice<UInt8>, length: UInt64) -> [UInt8]? {
+    fileprivate static func decompress(_ block: ArraySlice<UInt8>, length: UInt64) -> [UInt8]? {
         guard length <= UInt64(LZ4_MAX_INPUT_SIZE), block.count <= Int(Int32.max) else { return nil }
         let size = Int(length)
         if size == 0 { return block.isEmpty ? [] : nil }
@@ -425,8 +487,9 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         return path.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0), seed: fileHash) }
     }
 
-    private func encode(_ entry: Entry) -> [UInt8] {
-        var writer = CacheWriter(capacity: 1024 + (entry.rendering?.rendered.html.utf8.count ?? 0) * 2)
+    /// An entry's bytes; its rendering's HTML and answers go to `texts`.
+    private func encode(_ entry: Entry, texts: inout CacheWriter) -> [UInt8] {
+        var writer = CacheWriter(capacity: 2048)
         writer.number(entry.digest)
         writer.number(UInt64(entry.bodyOffset))
         writer.frontMatter(entry.parsed.frontMatter)
@@ -434,7 +497,7 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         writer.array(entry.parsed.warnings) { $0.diagnostic($1) }
         writer.optional(entry.rendering) { writer, rendering in
             writer.string(rendering.key)
-            writer.rendered(rendering.rendered)
+            writer.rendered(rendering.rendered, texts: &texts)
         }
         writer.optional(entry.searchWords) { writer, words in
             writer.number(UInt64(words.count))
@@ -443,15 +506,15 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         return writer.bytes
     }
 
-    /// An entry of a shard whose checksum held (`readShard`).
-    private func decode(_ bytes: ArraySlice<UInt8>, digest: UInt64) -> Entry? {
+    /// An entry of a shard whose checksums held (`readShard`), its texts at `range` in the shard's.
+    private func decode(_ bytes: ArraySlice<UInt8>, digest: UInt64, texts: ShardTexts, at range: Range<Int>) -> Entry? {
         var reader = CacheReader(bytes, checksummed: true)
         guard reader.number() == digest else { return nil }
         let bodyOffset = Int(reader.number())
         let matter = reader.frontMatter()
         let bodyStartLine = reader.integer()
         let warnings = reader.array { $0.diagnostic() }
-        let rendering = reader.optional { reader in (reader.string(), reader.rendered()) }
+        let rendering = reader.optional { reader in (reader.string(), reader.rendered { texts.section(range) }) }
         let searchWords = reader.optional { reader in Array(reader.take(reader.count())) }
         guard !reader.failed, reader.isAtEnd else { return nil }
         return Entry(digest: digest, bodyOffset: bodyOffset,

@@ -76,7 +76,7 @@ struct GuidePrefetch {
         Self.string(guide.pointee.source.parsed.frontMatter.image?.url)
         Self.array(guide.pointee.source.parsed.frontMatter.tags)
         Self.string(guide.pointee.path)
-        Self.string(guide.pointee.rendered.html)
+        Self.string(guide.pointee.rendered.htmlIfMade)
         Self.array(guide.pointee.rendered.headings)
         Self.array(guide.pointee.rendered.questionGroups)
         context.related.withUnsafeBufferPointer { Self.array($0[index]) }
