@@ -36,7 +36,7 @@ public struct SiteBuilder: Sendable {
             // when it first compares a file); a folder that is not there, or is no folder, makes a whole build.
             var info = stat()
             if options.stamp == .recordAndSkip, lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
-               let previous = OutputManifest.read(from: OutputManifest.path(for: options), outputFolder: folder) {
+               let previous = clock.measure("read output manifest", { OutputManifest.read(from: OutputManifest.path(for: options), outputFolder: folder) }) {
                 let listing = OutputListing.Pending(at: folder)
                 pendingListing = listing
                 sink = .changes(try UpdatingOutputSink(outputPath: folder, previous: previous, listing: listing))
@@ -61,7 +61,9 @@ public struct SiteBuilder: Sendable {
             }
             var result = staged
             // Pages are kept from the last build only into the folder it left (a rebuild).
-            let lastPages: PageRecord? = if case .changes = sink { cache.flatMap { _ in PageRecord.read(for: options) } } else { nil }
+            let lastPages: PageRecord? = if case .changes = sink {
+                clock.measure("read page record") { cache.flatMap { _ in PageRecord.read(for: options) } }
+            } else { nil }
             result.report = try build(into: target, clock: clock, cache: cache, lastPages: lastPages,
                                       afterLoading: { pendingListing?.start() })
             if let listing = pendingListing?.seconds {

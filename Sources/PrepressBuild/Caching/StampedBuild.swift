@@ -21,7 +21,7 @@ struct StampedBuild {
         // so once built, taking the guides as its loader read them (each guide is then read once, not twice).
         if options.stamp == .recordAndSkip {
             // Files whose status the last build recorded are not read again (`InputIndex`).
-            let index = InputIndex.read(for: options)
+            let index = clock.measure("read input index") { InputIndex.read(for: options) }
             inputs = clock.measure("fingerprint inputs") { BuildFingerprint.inputs(of: options, index: index) }
             if let inputs, let previous = clock.measure("compare with last build", { upToDateStamp(inputs: inputs, tool: tool) }) {
                 var report = previous.skippedBuildReport
