@@ -18,14 +18,14 @@ public final class DeferredBody: Sendable {
         }
     }
 
-    /// A digest of the HTML (the build cache's: the XXH64 of its UTF-8), known without making it.
-    public let htmlDigest: UInt64
+    /// A digest of the HTML and the answers' texts (the build cache's), known without making them.
+    public let digest: UInt64
     private let make: @Sendable () -> Made
     private let made = Mutex<Made?>(nil)
 
     /// `make` runs once, when the HTML or an answer is first read.
-    public init(htmlDigest: UInt64, make: @escaping @Sendable () -> Made) {
-        self.htmlDigest = htmlDigest
+    public init(digest: UInt64, make: @escaping @Sendable () -> Made) {
+        self.digest = digest
         self.make = make
     }
 

@@ -358,7 +358,8 @@ import PrepressTestSupport
     /// The search's display files (`search/d/<n>.json`, eight guides each) of guides a rebuild does not change
     /// are kept, not made again — the new manifest still has no digest for them, as a file the rebuild made
     /// and compared would — while the file of the edited guide is made, and the output is a cold build's.
-    /// A change of the site's shape (a term, which moves guides in the index's order) makes them all.
+    /// A change of tags keeps them all; a term that moves guides in the index's order makes each file whose
+    /// guides moved.
     @Test func aRebuildKeepsTheSearchDisplayFilesOfGuidesThatDidNotChange() throws {
         var files: [String: String] = [:]
         for number in 0..<20 {
@@ -382,6 +383,12 @@ import PrepressTestSupport
         #expect(after["search/d/0.json"] == .some(nil), "the first file is kept")
         #expect(after["search/d/2.json"] == .some(nil), "the third file is kept")
         #expect(after["search/d/1.json"] != .some(nil), "the edited guide's file is made and compared")
+        // A new tag on one guide: the display files do not show tags (`facets.bin` does), so none changes and
+        // all are kept, though the new tag renumbers the tags after it.
+        try edit(site, "content/guide-03.md") { $0.replacingOccurrences(of: "category: Data\n", with: "category: Data\ntags: [Aardvark, Zebra]\n") }
+        _ = try build(site)
+        #expect(try readTree(site.output) == coldBuild(site))
+        #expect(try digests() == after, "a change of tags keeps every display file")
         // A term changed: the order may change, so every file is made again (and compared with the last).
         try edit(site, "content/guide-19.md") { $0.replacingOccurrences(of: "Guide 19", with: "A guide 19") }
         _ = try build(site)

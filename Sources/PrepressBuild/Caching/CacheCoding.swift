@@ -239,12 +239,12 @@ extension CacheWriter {
     }
 
     /// Rendered Markdown, its HTML and answers apart in `texts` (which a rebuild reads only for the pages that
-    /// show them, `DeferredBody`): here the HTML's digest and length, then the rest, each answer's HTML as its
+    /// show them, `DeferredBody`): here their digest (`bodyDigest`) and the HTML's length, then the rest, each answer's HTML as its
     /// place in the page's HTML where it was cut from it; in `texts` the HTML, then each answer's plain text and
     /// the HTML of an answer that is no slice of the page's.
     mutating func rendered(_ rendered: RenderedMarkdown, texts: inout CacheWriter) {
         var html = rendered.html
-        number(rendered.deferred?.htmlDigest ?? XXHash64.hash(utf8Of: html))
+        number(rendered.bodyDigest)
         number(UInt64(html.utf8.count))
         texts.string(html)
         array(rendered.headings) { $0.heading($1) }
@@ -279,6 +279,23 @@ extension CacheWriter {
             }
         }
         array(rendered.unhighlightedCode) { $0.integer($1) }
+    }
+}
+
+extension RenderedMarkdown {
+    /// A digest of what pages and the search's display data show of a rendering: its HTML and each answer's
+    /// plain text (XXH64, each seeded with the one before). A rendering from the build cache has it without
+    /// making them.
+    var bodyDigest: UInt64 {
+        if let deferred { return deferred.digest }
+        var digest = XXHash64.hash(utf8Of: html)
+        for group in questionGroups.indices {
+            for question in questionGroups[group].questions.indices {
+                var text = questionGroups[group].questions[question].answerText
+                digest = text.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0), seed: digest) }
+            }
+        }
+        return digest
     }
 }
 
@@ -375,7 +392,7 @@ extension CacheReader {
         }
         let unhighlighted = array { $0.integer() }
         let answers = layout
-        let body = DeferredBody(htmlDigest: digest) {
+        let body = DeferredBody(digest: digest) {
             var reader = CacheReader(texts(), checksummed: true)
             let html = reader.string()
             let utf8 = html.utf8

@@ -67,8 +67,8 @@ struct PageRecord: Equatable, Sendable {
             shape.array(related[index]) { $0.number(UInt64($1)) }
             var frontMatter = CacheWriter(capacity: 512)
             frontMatter.frontMatter(guide.pointee.frontMatter, withLocations: false)
-            // A rendering from the build cache knows its HTML's digest without making the HTML.
-            let body = guide.pointee.rendered.deferred?.htmlDigest ?? XXHash64.hash(utf8Of: guide.pointee.rendered.html)
+            // A rendering from the build cache knows its digest without making its HTML.
+            let body = guide.pointee.rendered.bodyDigest
             return (guide.pointee.source.relativePath, shape.bytes.withUnsafeBytes { XXHash64.hash($0) },
                     body, frontMatter.bytes.withUnsafeBytes { XXHash64.hash($0) })
         }

@@ -44,9 +44,10 @@ struct SearchIndexer {
         }
     }
 
-    /// Whether the display file at a path, of the guides at these positions, is kept as the last build wrote
-    /// it (a rebuild where none of them changed); when it is, the file is not made.
-    typealias ChunkKeeping = @Sendable (_ path: String, _ guides: ArraySlice<Int>) -> Bool
+    /// Whether the display file at a path, whose contents have this digest (`chunkDigest`), is kept as the
+    /// last build wrote it (a rebuild where it made a file of the same digest); when it is, the file is not
+    /// made.
+    typealias ChunkKeeping = @Sendable (_ path: String, _ digest: UInt64) -> Bool
 
     /// Every file of the index, by path under the output folder; `keep` as in `ChunkKeeping`.
     func files(keeping keep: ChunkKeeping? = nil) -> [RenderedPage] {
@@ -294,7 +295,9 @@ struct SearchIndexer {
         let chunks = stride(from: 0, to: order.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, order.count) }
         return Array(chunks.enumerated()).parallelMap { number, range in
             let path = Self.folder + "d/\(number).json"
-            if let keep, keep(path, order[range]) { return RenderedPage.kept(path) }
+            if let keep, keep(path, Self.chunkDigest(order[range], context: context, links: links, facets: facets)) {
+                return RenderedPage.kept(path)
+            }
             var json = JSONWriter(capacity: 32 * 1024)
             json.beginArray()
             for document in range {
@@ -305,13 +308,9 @@ struct SearchIndexer {
                 json.member("t", guide.pointee.frontMatter.term)
                 json.member("u", links[index])
                 if let description = guide.pointee.frontMatter.description { json.member("d", description) }
-                let (category, vertical, tags) = facets.values(of: index)
+                let (category, vertical, _) = facets.values(of: index)
                 if let category { json.member("c", category) }
                 if let vertical { json.member("v", vertical) }
-                json.key("g")
-                json.beginArray()
-                for tag in tags { json.integer(tag) }
-                json.endArray()
                 json.key("q")
                 json.beginArray()
                 // Read in place, by index: `for question in …` would copy (and retain) each question.
@@ -332,6 +331,34 @@ struct SearchIndexer {
             json.endArray()
             return RenderedPage(path: path, bytes: json.output)
         }
+    }
+
+    /// A digest of everything a file of display data holds about its guides, without making it: each guide's
+    /// term, link, description, category and vertical positions, questions' texts and anchors, and its body's
+    /// digest (`bodyDigest`: the HTML and answers the excerpts are cut from; a cached guide's is known without
+    /// making them). Tags are not in the file (`facets.bin` has them): a tag added to one guide would otherwise
+    /// renumber the tags of every file.
+    static func chunkDigest(_ guides: ArraySlice<Int>, context: ViewContext, links: [String], facets: Facets) -> UInt64 {
+        var writer = CacheWriter(capacity: 256 * guides.count)
+        for index in guides {
+            let guide = UnsafePointer(context.guide(at: index))
+            writer.string(guide.pointee.frontMatter.term)
+            writer.string(links[index])
+            writer.optional(guide.pointee.frontMatter.description) { $0.string($1) }
+            let (category, vertical, _) = facets.values(of: index)
+            writer.optional(category) { $0.integer($1) }
+            writer.optional(vertical) { $0.integer($1) }
+            writer.number(guide.pointee.rendered.bodyDigest)
+            let groups = guide.pointee.rendered.questionGroups
+            writer.number(UInt64(guide.pointee.rendered.questionCount))
+            for group in groups.indices {
+                for question in groups[group].questions.indices {
+                    writer.string(groups[group].questions[question].text)
+                    writer.string(groups[group].questions[question].anchor)
+                }
+            }
+        }
+        return writer.bytes.withUnsafeBytes { XXHash64.hash($0) }
     }
 
     /// The start of a text, its runs of white space made one space, at most about `limit` bytes, cut at a

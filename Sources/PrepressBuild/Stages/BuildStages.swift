@@ -250,7 +250,6 @@ struct BuildStages {
             PageRecord.make(context: prepared.context, site: site, options: options, renderer: renderer, jobs: jobs)
         }
         var unchanged: (@Sendable (PageRenderer.Job) -> Bool)?
-        var keepDisplayFile: SearchIndexer.ChunkKeeping?
         if let record, let last {
             let changes = record.changes(since: last, context: prepared.context)
             let count = prepared.context.guides.count
@@ -264,22 +263,41 @@ struct BuildStages {
                     !renderer.showsBody(of: shown, on: job) && !renderer.showsFrontMatter(of: frontMatters, on: job)
                 }
             }
-            if let shown {
-                // The same site and shape: the guides' order, links and filters are the last build's, so a file
-                // of display data changes only with the body or front matter of a guide in it. A content file of
-                // the same path is not the build's to keep (writing the page reports it).
-                let contentFiles = Set(site.staticFiles.map(\.relativePath))
-                keepDisplayFile = { path, guides in
-                    guides.allSatisfy { !shown.contains($0) } && !contentFiles.contains(path) && sink.keep(path)
-                }
+        }
+        // Each file of display data is recorded by the digest of what it holds (with the site's), and kept
+        // where the last build made one of the same digest and it is still as that build left it. A content
+        // file of the same path is not the build's to keep (writing the page reports it).
+        var keepDisplayFile: SearchIndexer.ChunkKeeping?
+        let displayDigests = LockedDigests()
+        if let record {
+            let contentFiles = Set(site.staticFiles.map(\.relativePath))
+            keepDisplayFile = { path, contents in
+                let digest = XXHash64.hash(utf8Of: path, seed: contents ^ record.site)
+                displayDigests.set(PageRecord.pathKey(path), digest)
+                guard let last, last.pages[PageRecord.pathKey(path)] == digest else { return false }
+                return !contentFiles.contains(path) && sink.keep(path)
             }
         }
         let search = searchFiles(prepared, keeping: keepDisplayFile)
+        var recorded = record
+        recorded?.pages.merge(displayDigests.all) { _, display in display }
         let result = try clock.measure("render and write pages") { () throws(DiagnosticsError) -> OutputWriter.Result in
             try writer.write(site: renderer, jobs: jobs, searchFiles: search, staticFiles: site.staticFiles,
                              assets: Self.assets(of: site), unchanged: unchanged)
         }
-        return (result, record)
+        return (result, recorded)
+    }
+
+    /// Digests collected on several threads.
+    final class LockedDigests: @unchecked Sendable {
+        private let lock = NSLock()
+        private var digests: [UInt64: UInt64] = [:]
+
+        func set(_ key: UInt64, _ digest: UInt64) {
+            lock.withLock { digests[key] = digest }
+        }
+
+        var all: [UInt64: UInt64] { lock.withLock { digests } }
     }
 
     /// The theme's assets the site uses: the search client only when the site has search.
