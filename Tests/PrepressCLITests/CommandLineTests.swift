@@ -66,7 +66,8 @@ import PrepressTestSupport
         let report = try SiteBuilder(options: BuildOptions(siteDirectory: site)).build()
         #expect(report.stages.map(\.name) == ["load site.yml", "load and parse content", "load templates", "place guides",
                                              "render markdown", "index taxonomies", "find related guides", "index questions",
-                                             "render cards", "index for search", "render and write pages", "swap in output"])
+                                             "render cards", "check old URLs", "list pages", "index for search",
+                                             "render and write pages", "swap in output"])
         #expect(report.stages.allSatisfy { $0.cpuSeconds >= 0 && $0.seconds >= 0 })
         #expect(report.stages.reduce(0) { $0 + $1.cpuSeconds } > 0)
     }

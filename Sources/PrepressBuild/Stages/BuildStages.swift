@@ -80,9 +80,10 @@ struct BuildStages {
         let context = indexQuestions(rendered.guides, taxonomies: taxonomies, related: related, config: site.config)
         let withCards = renderCards(context, templates: templates)
         // Old URLs that cannot redirect are found before a page is written, like every other error.
-        let redirectProblems = RedirectValidator.problems(renderer: PageRenderer(context: withCards, templates: templates),
-                                                         staticFiles: site.staticFiles, assets: Self.assets(of: site),
-                                                         displayPath: options.displayPath)
+        let redirectProblems = clock.measure("check old URLs") {
+            RedirectValidator.problems(renderer: PageRenderer(context: withCards, templates: templates),
+                                       staticFiles: site.staticFiles, assets: Self.assets(of: site), displayPath: options.displayPath)
+        }
         if !redirectProblems.isEmpty { throw DiagnosticsError(site.diagnostics + rendered.diagnostics + redirectProblems) }
         return Prepared(templates: templates, guideRenderer: rendered.renderer, context: withCards,
                         search: indexForSearch(withCards, counting: counting), searchWordsCounting: counting,
@@ -245,13 +246,13 @@ struct BuildStages {
                         last: PageRecord? = nil) throws(DiagnosticsError) -> (OutputWriter.Result, PageRecord?) {
         let writer = OutputWriter(sink: sink, displayPath: options.displayPath)
         let renderer = PageRenderer(context: prepared.context, templates: prepared.templates)
-        let jobs = renderer.jobs()
+        let jobs = clock.measure("list pages") { renderer.jobs() }
         let record = cache == nil ? nil : clock.measure("compare pages with last build") {
             PageRecord.make(context: prepared.context, site: site, options: options, renderer: renderer, jobs: jobs)
         }
         var unchanged: (@Sendable (PageRenderer.Job) -> Bool)?
         if let record, let last {
-            let changes = record.changes(since: last, context: prepared.context)
+            let changes = clock.measure("compare guides with last build") { record.changes(since: last, context: prepared.context) }
             let count = prepared.context.guides.count
             let shown = changes.map { GuideMask($0.bodies.union($0.frontMatters), count: count) }
             if !record.pages.isEmpty, !last.pages.isEmpty {
