@@ -264,6 +264,36 @@ import PrepressTestSupport
         }
     }
 
+    /// The same site named two ways (`--site .` inside it, `--site site` beside it, or its absolute path): the
+    /// guide cache is found by each guide's path under content/, not by the path messages show, so a rebuild
+    /// under another name parses only what changed, and its warnings — cached ones among them — name the
+    /// files as this build shows them, as a cold build's do.
+    @Test func aSiteNamedAnotherWayStillUsesItsCacheAndNamesFilesItsWay() throws {
+        var files = Self.files
+        files["content/authored.md"] = "---\nterm: Authored\nauthor:\n  name: Ann\n  mail: ann@example.com\n---\nText.\n"
+        let site = try TemporarySite(files)
+        let first = try build(site)
+        #expect(first.warnings.contains { $0.location.file == site.path + "/content/authored.md" && $0.message.contains("author.mail") })
+        // The same folder by a path relative to the current one.
+        let here = FileManager.default.currentDirectoryPath.split(separator: "/").count
+        let relative = String(repeating: "../", count: here) + site.path.dropFirst()
+        try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Some text.", with: "Other text.") }
+        let renamed = try build(site) { $0.siteDirectory = relative }
+        #expect(renamed.guidesParsed == 1, "only the edited guide is parsed again")
+        #expect(renamed.warnings.contains { $0.location.file == relative + "/content/authored.md" && $0.message.contains("author.mail") })
+        #expect(!renamed.warnings.contains { $0.location.file.hasPrefix(site.path) }, "no message names the other spelling")
+        var options = site.options()
+        options.siteDirectory = relative
+        options.now = fixedNow
+        let cold = MemoryOutputSink()
+        let coldReport = try SiteBuilder(options: options).build(into: cold)
+        #expect(renamed.warnings == coldReport.warnings)
+        #expect(try readTree(site.output) == coldBuild(site))
+        // And back: the entries kept the name they were parsed under, and are shown under this one.
+        let back = try build(site)
+        #expect(back.guidesParsed == 0 || back.upToDate)
+    }
+
     @Test func aRebuildParsesOnlyTheGuidesThatChangedAndADamagedCacheIsNoCache() throws {
         let site = try TemporarySite(Self.files)
         let first = try build(site)

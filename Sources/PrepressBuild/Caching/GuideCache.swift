@@ -7,7 +7,7 @@ import Glibc
 #endif
 
 /// Each guide as the last builds parsed and rendered it, in `<site>/.prepress-cache/guides/`, found by the
-/// digest of its file's bytes and path: a rebuild parses and renders again only the guides whose files changed.
+/// digest of its file's bytes and its path under content/: a rebuild parses and renders again only the guides whose files changed.
 /// Entries are kept in 256 shard files by the digest's first byte (`00.bin` … `ff.bin`): a cold build writes
 /// 256 files, not one per guide, and a rebuild after an edit rewrites the one shard holding the edited guide.
 /// A shard's entries are two LZ4 blocks (together a fifth of their bytes on the bench corpus): the guides' HTML
@@ -22,14 +22,18 @@ import Glibc
 /// the new entries are written and those of files no longer in the site deleted (`save()`).
 final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     static let folderName = "guides"
-    static let magic = "prepress guide cache 4"
+    static let magic = "prepress guide cache 5"
 
     let folder: String
     /// The executable: another prepress may parse or render differently.
     let identity: String
 
-    private struct Entry {
+    fileprivate struct Entry {
         var digest: UInt64
+        /// The path messages showed for the guide when it was parsed (`BuildOptions.displayPath`): its warnings
+        /// and places name it, and are shown with this build's where the two differ (`--site .` in the site
+        /// folder, `--site site` beside it).
+        var displayPath: String
         var bodyOffset: Int
         /// The parsed guide, its body left out.
         var parsed: ParsedGuide
@@ -100,9 +104,10 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     /// Markdown options: its body is read only if a link of it now leads elsewhere (`unreadBody(of:)`).
     func parsedGuide(unread relativePath: String, displayPath: String) -> ParsedGuide? {
         guard reads, contentFolder != nil, let known = lock.withLock({ contentKnown[relativePath] }),
-              let entry = storedEntry(Self.digest(fileHash: known.hash, displayPath)),
+              var entry = storedEntry(Self.digest(fileHash: known.hash, relativePath)),
               let key = entry.rendering?.key, key == reusedRenderKey
         else { return nil }
+        entry.show(as: displayPath)
         lock.lock()
         entries[displayPath] = entry
         unread[displayPath] = (relativePath, entry.bodyOffset, known.hash)
@@ -137,8 +142,9 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         contentDigests[relativePath] = BuildFingerprint.FileDigest(hash: hash, file: file)
         lock.unlock()
         guard reads else { return nil }
-        let digest = Self.digest(fileHash: hash, displayPath)
+        let digest = Self.digest(fileHash: hash, relativePath)
         guard var entry = storedEntry(digest), entry.bodyOffset <= text.utf8.count else { return nil }
+        entry.show(as: displayPath)
         let reused = entry.rendering.map { $0.key == reusedRenderKey && $0.rendered.links.isEmpty } ?? false
         entry.parsed.body = reused ? "" : String(decoding: text.utf8.dropFirst(entry.bodyOffset), as: UTF8.self)
         let parsed = entry.parsed
@@ -166,7 +172,8 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         // The loader asked for the guide first (`parsedGuide(text:…)`), which hashed the bytes.
         let known = lock.withLock { contentDigests[relativePath]?.hash }
         let hash = known ?? text.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0)) }
-        let entry = Entry(digest: Self.digest(fileHash: hash, displayPath), bodyOffset: text.utf8.count - parsed.body.utf8.count,
+        let entry = Entry(digest: Self.digest(fileHash: hash, relativePath), displayPath: displayPath,
+                          bodyOffset: text.utf8.count - parsed.body.utf8.count,
                           parsed: kept, rendering: nil, searchWords: nil, isNew: true)
         lock.lock()
         entries[displayPath] = entry
@@ -480,10 +487,10 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     }
 
     /// The digest an entry is found by: the digest of the file's bytes (XXH64, as the build stamp's fingerprint
-    /// takes it, so that a file the fingerprint hashed is found without being read again) and its path as
-    /// messages show it (warnings name it).
-    static func digest(fileHash: UInt64, _ displayPath: String) -> UInt64 {
-        var path = displayPath
+    /// takes it, so that a file the fingerprint hashed is found without being read again) and its path under
+    /// content/ (not as messages show it, which depends on how the site folder was named: `Entry.displayPath`).
+    static func digest(fileHash: UInt64, _ relativePath: String) -> UInt64 {
+        var path = relativePath
         return path.withUTF8 { XXHash64.hash(UnsafeRawBufferPointer($0), seed: fileHash) }
     }
 
@@ -491,6 +498,7 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     private func encode(_ entry: Entry, texts: inout CacheWriter) -> [UInt8] {
         var writer = CacheWriter(capacity: 2048)
         writer.number(entry.digest)
+        writer.string(entry.displayPath)
         writer.number(UInt64(entry.bodyOffset))
         writer.frontMatter(entry.parsed.frontMatter)
         writer.integer(entry.parsed.bodyStartLine)
@@ -510,6 +518,7 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     private func decode(_ bytes: ArraySlice<UInt8>, digest: UInt64, texts: ShardTexts, at range: Range<Int>) -> Entry? {
         var reader = CacheReader(bytes, checksummed: true)
         guard reader.number() == digest else { return nil }
+        let displayPath = reader.string()
         let bodyOffset = Int(reader.number())
         let matter = reader.frontMatter()
         let bodyStartLine = reader.integer()
@@ -517,8 +526,24 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
         let rendering = reader.optional { reader in (reader.string(), reader.rendered { texts.section(range) }) }
         let searchWords = reader.optional { reader in Array(reader.take(reader.count())) }
         guard !reader.failed, reader.isAtEnd else { return nil }
-        return Entry(digest: digest, bodyOffset: bodyOffset,
+        return Entry(digest: digest, displayPath: displayPath, bodyOffset: bodyOffset,
                      parsed: ParsedGuide(frontMatter: matter, body: "", bodyStartLine: bodyStartLine, warnings: warnings),
                      rendering: rendering.map { (key: $0.0, rendered: $0.1) }, searchWords: searchWords, isNew: false)
+    }
+}
+
+extension GuideCache.Entry {
+    /// Shows the guide's warnings and places under `path` where they named the path it was parsed under.
+    /// Not recorded as new: the shard keeps the entry as it was, and the next build shows it again.
+    mutating func show(as path: String) {
+        let old = displayPath
+        guard old != path else { return }
+        func move(_ location: inout SourceLocation) {
+            if location.file == old { location.file = path }
+        }
+        for index in parsed.warnings.indices { move(&parsed.warnings[index].location) }
+        for key in Array(parsed.frontMatter.locations.keys) { move(&parsed.frontMatter.locations[key]!) }
+        for index in parsed.frontMatter.aliases.indices { move(&parsed.frontMatter.aliases[index].location) }
+        displayPath = path
     }
 }
