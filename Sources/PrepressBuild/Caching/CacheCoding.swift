@@ -282,6 +282,36 @@ extension CacheWriter {
     }
 }
 
+/// Where each answer's HTML is in its page's (`CacheReader.rendered(texts:)`), in document order: written while
+/// the entry is read, then only read, by the one `DeferredBody` that makes the answers.
+final class AnswerLayout: @unchecked Sendable {
+    var places: [Range<Int>?] = []
+}
+
+extension CacheReader {
+    /// A body's HTML and answers from the bytes `CacheWriter.rendered(_:texts:)` wrote to its `texts`.
+    fileprivate static func makeBody(_ bytes: ArraySlice<UInt8>, answers: [Range<Int>?], htmlLength: Int) -> DeferredBody.Made {
+        var reader = CacheReader(bytes, checksummed: true)
+        let html = reader.string()
+        let utf8 = html.utf8
+        var made: [(html: Substring, text: String)] = []
+        made.reserveCapacity(answers.count)
+        for place in answers {
+            let text = reader.string()
+            if let place, place.upperBound <= utf8.count {
+                let from = utf8.index(utf8.startIndex, offsetBy: place.lowerBound)
+                made.append((html[from..<utf8.index(from, offsetBy: place.count)], text))
+            } else {
+                made.append((place == nil ? Substring(reader.string()) : "", text))
+            }
+        }
+        // The bytes passed their checksum when the cache was read, and are those this layout was written
+        // with: a difference is a fault of prepress, not of the file.
+        precondition(!reader.failed && reader.isAtEnd && utf8.count == htmlLength, "a build cache entry's text does not match its layout")
+        return DeferredBody.Made(html: html, answers: made)
+    }
+}
+
 extension RenderedMarkdown {
     /// A digest of what pages and the search's display data show of a rendering: its HTML and each answer's
     /// plain text (XXH64, each seeded with the one before). A rendering from the build cache has it without
@@ -370,55 +400,30 @@ extension CacheReader {
             Link(kind: reader.flag() ? .image : .link, written: reader.string(), destination: reader.string(),
                  line: reader.integer(), column: reader.integer())
         }
-        // Each answer's HTML: its place in the page's HTML, or nil for one of its own in `texts`.
-        var layout: [Range<Int>?] = []
-        var groups: [(name: String, heading: Heading, questions: [(text: String, number: Int?, heading: Heading)])] = []
-        for _ in 0..<count() where !failed {
-            let name = string()
-            let heading = heading()
-            let questions = array { reader in
-                let question = (text: reader.string(), number: reader.optional { $0.integer() }, heading: reader.heading())
+        // Each answer's HTML: its place in the page's HTML, or nil for one of its own in `texts`; filled as the
+        // questions are read, read only when the body is made (after this returns).
+        let layout = AnswerLayout()
+        let body = DeferredBody(digest: digest) { [layout] in
+            Self.makeBody(texts(), answers: layout.places, htmlLength: htmlLength)
+        }
+        var index = 0
+        let questionGroups = array { reader in
+            QuestionGroup(name: reader.string(), heading: reader.heading(), questions: reader.array { reader in
+                let question = Question(text: reader.string(), number: reader.optional { $0.integer() }, heading: reader.heading(),
+                                        answerIn: body, at: index)
+                index += 1
                 if reader.flag() {
                     let start = Int(clamping: reader.number())
                     let length = Int(clamping: reader.number())
                     if start > htmlLength || length > htmlLength - start { reader.failed = true }
-                    layout.append(start..<start + length)
+                    layout.places.append(start..<start + length)
                 } else {
-                    layout.append(nil)
+                    layout.places.append(nil)
                 }
                 return question
-            }
-            groups.append((name, heading, questions))
-        }
-        let unhighlighted = array { $0.integer() }
-        let answers = layout
-        let body = DeferredBody(digest: digest) {
-            var reader = CacheReader(texts(), checksummed: true)
-            let html = reader.string()
-            let utf8 = html.utf8
-            var made: [(html: Substring, text: String)] = []
-            made.reserveCapacity(answers.count)
-            for place in answers {
-                let text = reader.string()
-                if let place, place.upperBound <= utf8.count {
-                    let from = utf8.index(utf8.startIndex, offsetBy: place.lowerBound)
-                    made.append((html[from..<utf8.index(from, offsetBy: place.count)], text))
-                } else {
-                    made.append((place == nil ? Substring(reader.string()) : "", text))
-                }
-            }
-            // The bytes passed their checksum when the cache was read, and are those this layout was written
-            // with: a difference is a fault of prepress, not of the file.
-            precondition(!reader.failed && reader.isAtEnd && utf8.count == htmlLength, "a build cache entry's text does not match its layout")
-            return DeferredBody.Made(html: html, answers: made)
-        }
-        var index = 0
-        let questionGroups = groups.map { group in
-            QuestionGroup(name: group.name, heading: group.heading, questions: group.questions.map { question in
-                defer { index += 1 }
-                return Question(text: question.text, number: question.number, heading: question.heading, answerIn: body, at: index)
             })
         }
+        let unhighlighted = array { $0.integer() }
         return RenderedMarkdown(deferred: body, headings: headings, wordCount: wordCount, links: links, questionGroups: questionGroups,
                                 unhighlightedCode: unhighlighted)
     }
