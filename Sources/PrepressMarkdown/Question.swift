@@ -50,6 +50,9 @@ public struct Question: Sendable, Equatable {
         deferred = (body, index)
     }
 
+    /// Whether the answer is still the one `body` makes (none was set since).
+    public func isAnswered(by body: DeferredBody) -> Bool { deferred?.body === body }
+
     private mutating func makeNow() {
         guard let deferred else { return }
         (madeHTML, madeText) = deferred.body.value.answers[deferred.index]

@@ -11,6 +11,13 @@ public struct RenderedMarkdown: Sendable, Equatable {
     private var madeHTML: String
     /// Where the HTML is made only when first read (a rendering from the build cache), what makes it.
     public private(set) var deferred: DeferredBody?
+    /// The digest `deferred` was read with, while it still stands for the HTML and every answer (none of them
+    /// set since).
+    public var deferredDigest: UInt64? {
+        guard let deferred else { return nil }
+        for group in questionGroups where !group.questions.allSatisfy({ $0.isAnswered(by: deferred) }) { return nil }
+        return deferred.digest
+    }
     /// The HTML when it is made already, without making it.
     public var htmlIfMade: String? { deferred == nil ? madeHTML : nil }
     /// Every heading in document order.

@@ -315,9 +315,9 @@ extension CacheReader {
 extension RenderedMarkdown {
     /// A digest of what pages and the search's display data show of a rendering: its HTML and each answer's
     /// plain text (XXH64, each seeded with the one before). A rendering from the build cache has it without
-    /// making them.
+    /// making them (unless an answer was set since).
     var bodyDigest: UInt64 {
-        if let deferred { return deferred.digest }
+        if let digest = deferredDigest { return digest }
         var digest = XXHash64.hash(utf8Of: html)
         for group in questionGroups.indices {
             for question in questionGroups[group].questions.indices {

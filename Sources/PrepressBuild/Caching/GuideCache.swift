@@ -396,23 +396,22 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
             var writer = CacheWriter(capacity: 1 << 18)
             var texts = CacheWriter(capacity: 1 << 20)
             for member in members {
+                // The entry's texts go straight to the shard's.
+                let textStart = texts.bytes.count
                 let bytes: ArraySlice<UInt8>
-                let text: ArraySlice<UInt8>
                 if all.values[member.position].isNew {
-                    var entryTexts = CacheWriter(capacity: 1 << 14)
-                    bytes = encode(all.values[member.position], texts: &entryTexts)[...]
-                    text = entryTexts.bytes[...]
+                    bytes = encode(all.values[member.position], texts: &texts)[...]
                 } else if let old, let stored = old.entries[member.digest], let oldTexts = old.texts.bytes,
                           stored.texts.upperBound <= oldTexts.count {
-                    (bytes, text) = (stored.bytes, oldTexts[stored.texts])
+                    bytes = stored.bytes
+                    texts.append(oldTexts[stored.texts])
                 } else {
                     continue
                 }
                 writer.number(member.digest)
                 writer.number(UInt64(bytes.count))
                 writer.append(bytes)
-                writer.number(UInt64(text.count))
-                texts.append(text)
+                writer.number(UInt64(texts.bytes.count - textStart))
             }
             // A shard LZ4 cannot take (over 2 GB) is dropped: the index must not name entries it lacks.
             guard let block = Self.compress(writer.bytes), let textBlock = Self.compress(texts.bytes) else {

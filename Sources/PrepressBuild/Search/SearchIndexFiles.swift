@@ -22,7 +22,7 @@ final class SearchIndexFiles: @unchecked Sendable {
     /// The files for a build into an output folder that holds the last build's: each file of display data
     /// that `keep` keeps is a kept page (`RenderedPage.kept`), not made again. Not remembered: the files a
     /// later caller asks for (`files`, `file(at:)`) are all made.
-    func files(keeping keep: @escaping SearchIndexer.ChunkKeeping) -> [RenderedPage] { make(keep) }
+    func files(keeping keep: SearchIndexer.ChunkKeeping) -> [RenderedPage] { make(keep) }
 
     /// One file of the index by its path under the output folder.
     func file(at path: String) -> RenderedPage? { index().byPath[path] }

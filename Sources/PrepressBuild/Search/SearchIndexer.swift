@@ -44,10 +44,14 @@ struct SearchIndexer {
         }
     }
 
-    /// Whether the display file at a path, whose contents have this digest (`chunkDigest`), is kept as the
-    /// last build wrote it (a rebuild where it made a file of the same digest); when it is, the file is not
-    /// made.
-    typealias ChunkKeeping = @Sendable (_ path: String, _ digest: UInt64) -> Bool
+    /// Which display files are kept as the last build wrote them: `keep` says whether the file at a path,
+    /// whose contents have this digest (`chunkDigest`), is (a rebuild where it made a file of the same digest);
+    /// when it is, the file is not made. `bodyDigests` are the guides' `bodyDigest`s by position, as the page
+    /// record took them (a fresh rendering's is its HTML and answers hashed: taken once, not again here).
+    struct ChunkKeeping: Sendable {
+        var bodyDigests: [UInt64]
+        var keep: @Sendable (_ path: String, _ digest: UInt64) -> Bool
+    }
 
     /// Every file of the index, by path under the output folder; `keep` as in `ChunkKeeping`.
     func files(keeping keep: ChunkKeeping? = nil) -> [RenderedPage] {
@@ -295,7 +299,8 @@ struct SearchIndexer {
         let chunks = stride(from: 0, to: order.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, order.count) }
         return Array(chunks.enumerated()).parallelMap { number, range in
             let path = Self.folder + "d/\(number).json"
-            if let keep, keep(path, Self.chunkDigest(order[range], context: context, links: links, facets: facets)) {
+            if let keep, keep.keep(path, Self.chunkDigest(order[range], context: context, links: links, facets: facets,
+                                                          bodyDigests: keep.bodyDigests)) {
                 return RenderedPage.kept(path)
             }
             var json = JSONWriter(capacity: 32 * 1024)
@@ -335,10 +340,10 @@ struct SearchIndexer {
 
     /// A digest of everything a file of display data holds about its guides, without making it: each guide's
     /// term, link, description, category and vertical positions, questions' texts and anchors, and its body's
-    /// digest (`bodyDigest`: the HTML and answers the excerpts are cut from; a cached guide's is known without
-    /// making them). Tags are not in the file (`facets.bin` has them): a tag added to one guide would otherwise
-    /// renumber the tags of every file.
-    static func chunkDigest(_ guides: ArraySlice<Int>, context: ViewContext, links: [String], facets: Facets) -> UInt64 {
+    /// digest (`bodyDigests`, by position: the HTML and answers the excerpts are cut from). Tags are not in the
+    /// file (`facets.bin` has them): a tag added to one guide would otherwise renumber the tags of every file.
+    static func chunkDigest(_ guides: ArraySlice<Int>, context: ViewContext, links: [String], facets: Facets,
+                            bodyDigests: [UInt64]) -> UInt64 {
         var writer = CacheWriter(capacity: 256 * guides.count)
         for index in guides {
             let guide = UnsafePointer(context.guide(at: index))
@@ -348,7 +353,7 @@ struct SearchIndexer {
             let (category, vertical, _) = facets.values(of: index)
             writer.optional(category) { $0.integer($1) }
             writer.optional(vertical) { $0.integer($1) }
-            writer.number(guide.pointee.rendered.bodyDigest)
+            writer.number(bodyDigests[index])
             let groups = guide.pointee.rendered.questionGroups
             writer.number(UInt64(guide.pointee.rendered.questionCount))
             for group in groups.indices {

@@ -272,7 +272,12 @@ struct BuildStages {
         let displayDigests = LockedDigests()
         if let record {
             let contentFiles = Set(site.staticFiles.map(\.relativePath))
-            keepDisplayFile = { path, contents in
+            let guides = prepared.context.guides
+            let bodies = guides.indices.map { index in
+                let guide = guides.pointer(at: index)
+                return record.bodies[guide.pointee.source.relativePath] ?? guide.pointee.rendered.bodyDigest
+            }
+            keepDisplayFile = SearchIndexer.ChunkKeeping(bodyDigests: bodies) { path, contents in
                 let digest = XXHash64.hash(utf8Of: path, seed: contents ^ record.site)
                 displayDigests.set(PageRecord.pathKey(path), digest)
                 guard let last, last.pages[PageRecord.pathKey(path)] == digest else { return false }
