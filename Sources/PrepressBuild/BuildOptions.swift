@@ -1,5 +1,8 @@
 import Foundation
 import PrepressContent
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What a build reads, where it writes, and the choices the command line makes.
 public struct BuildOptions: Sendable {
@@ -43,6 +46,18 @@ public struct BuildOptions: Sendable {
     /// The output folder in effect.
     public var resolvedOutputDirectory: String {
         outputDirectory ?? (siteDirectory as NSString).appendingPathComponent("output")
+    }
+
+    /// The output folder as the build cache records it: absolute, and the folder it is in named by its real path,
+    /// so that a site reached through a symbolic link (`--site ~/site` for `/data/site`, or the current folder,
+    /// which names the real path) keeps its manifest and stamp however it is named. The last part is left as it
+    /// is: an output folder that is itself a link is replaced by a folder, as a cold build always did.
+    public var canonicalOutputDirectory: String {
+        let path = URL(fileURLWithPath: resolvedOutputDirectory).standardizedFileURL.path
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, let real = realpath(parent, nil) else { return path }
+        defer { free(real) }
+        return (String(cString: real) as NSString).appendingPathComponent((path as NSString).lastPathComponent)
     }
 
     /// How a path inside the site is shown in messages: `content/x.md` for the current folder, else `site/content/x.md`.

@@ -26,7 +26,7 @@ public struct SiteBuilder: Sendable {
     /// site (a cold build: the first, `--force`, or no stamp kept). `inputs`, when the stamp fingerprinted them
     /// first, hold the digests of content/'s files: the cached guides among them are loaded without reading them.
     func stage(clock: StageClock, inputs: BuildFingerprint.Inputs? = nil) throws(DiagnosticsError) -> StagedOutput {
-        let folder = URL(fileURLWithPath: options.resolvedOutputDirectory).standardizedFileURL.path
+        let folder = options.canonicalOutputDirectory
         try OutputJournal.recover(for: options)
         StagingFolder.removeAbandoned(besides: folder)
         let sink: StagedOutput.Sink

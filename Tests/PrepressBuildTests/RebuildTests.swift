@@ -294,6 +294,76 @@ import PrepressTestSupport
         #expect(back.guidesParsed == 0 || back.upToDate)
     }
 
+    /// The related guides and the URLs a rebuild takes from the last build (`RelatedListCache`,
+    /// `PlacementCache`), over forty guides whose terms collide (so placing warns) and a series of changes of
+    /// tags, categories, dates (which move guides in the list), terms and bodies, with the two files damaged
+    /// on the way: each rebuild writes what a cold build writes, with the same warnings.
+    @Test func relatedGuidesAndURLsKeptFromTheLastBuildFollowEveryChange() throws {
+        let names = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"]
+        struct Shape: Equatable { var tags: Int, ops: Bool, day: Int, term: Int, body: Int }
+        func text(_ shape: Shape) -> String {
+            let tags = names.indices.filter { (shape.tags >> $0) & 1 == 1 }.map { "\"\(names[$0])\"" }.joined(separator: ", ")
+            return "---\nterm: \"Guide \(shape.term)\"\npubDate: 2025-03-\(String(format: "%02d", shape.day))\n"
+                + "category: \(shape.ops ? "Ops" : "Sales")\ntags: [\(tags)]\n---\nBody \(shape.body).\n"
+        }
+        var shapes: [Shape] = (0..<40).map { Shape(tags: $0 * 7 % 64, ops: $0 % 3 == 0, day: $0 % 28 + 1, term: $0 % 9, body: 0) }
+        var files: [String: String] = ["site.yml": "paginate: 5\n"]
+        for (number, shape) in shapes.enumerated() { files["content/g\(number).md"] = text(shape) }
+        let site = try TemporarySite(files)
+        _ = try build(site)
+        let cacheFolder = (GuideCache.folder(for: site.options()) as NSString).deletingLastPathComponent
+        var seed = 7
+        for round in 0..<24 {
+            seed = (seed * 1_103_515_245 + 12_345) & 0x7fff_ffff
+            let number = seed % shapes.count
+            var shape = shapes[number]
+            switch round % 5 {
+            case 0: shape.tags ^= 1 << ((seed >> 8) % names.count)
+            case 1: shape.ops.toggle()
+            case 2: shape.day = (seed >> 8) % 28 + 1
+            case 3: shape.term = (seed >> 8) % 12
+            default: shape.body += 1
+            }
+            if shape == shapes[number] { shape.body += 1 }
+            shapes[number] = shape
+            try write(site, "content/g\(number).md", text(shape))
+            if round == 6 { try Data("damaged".utf8).write(to: URL(fileURLWithPath: cacheFolder + "/" + RelatedListCache.fileName)) }
+            if round == 13 {
+                let path = (cacheFolder as NSString).appendingPathComponent(PlacementCache.fileName)
+                var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+                bytes[bytes.count / 2] ^= 0x5A
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+            }
+            let report = try build(site)
+            var options = site.options()
+            options.now = fixedNow
+            let cold = MemoryOutputSink()
+            let coldReport = try SiteBuilder(options: options).build(into: cold)
+            #expect(try readTree(site.output) == coldBuild(site), "round \(round): the output is what a cold build writes")
+            #expect(report.warnings == coldReport.warnings, "round \(round): the warnings are a cold build's")
+            #expect(!report.warnings.isEmpty)
+        }
+    }
+
+    @Test func aSiteReachedThroughALinkKeepsItsOutputFolder() throws {
+        let site = try TemporarySite(Self.files)
+        let link = site.path + "-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: site.path)
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        _ = try build(site)
+        // Nothing changed: by the link, nothing is written again (the stamp's messages name the files the other
+        // way, so it is a rebuild that keeps every file rather than a skip).
+        let throughLink = try build(site) { $0.siteDirectory = link }
+        #expect(throughLink.upToDate || (throughLink.filesWritten == 0 && throughLink.filesUnchanged == throughLink.fileCount),
+                "the manifest names the output folder by its real path")
+        // An edit, by the link: only what changed is written, the output folder the last build left is kept.
+        try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Some text.", with: "Other text.") }
+        let edited = try build(site) { $0.siteDirectory = link }
+        #expect(edited.guidesParsed == 1)
+        #expect(edited.filesUnchanged > edited.fileCount / 2, "a rebuild into the folder the last build left, not a whole build")
+        #expect(try readTree(site.output) == coldBuild(site))
+    }
+
     @Test func aRebuildParsesOnlyTheGuidesThatChangedAndADamagedCacheIsNoCache() throws {
         let site = try TemporarySite(Self.files)
         let first = try build(site)

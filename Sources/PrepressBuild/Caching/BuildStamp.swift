@@ -163,7 +163,7 @@ struct BuildStamp: Codable, Equatable, Sendable {
 
     /// The options as text: everything in `BuildOptions` that changes what is written, and where.
     static func optionsText(_ options: BuildOptions) -> String {
-        let output = URL(fileURLWithPath: options.resolvedOutputDirectory).standardizedFileURL.path
+        let output = options.canonicalOutputDirectory
         return [
             "output=\(output)",
             "base-url=\(options.baseURL ?? "")",

@@ -103,9 +103,23 @@ struct BuildStages {
         let placer = GuidePlacer(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, now: options.now,
                                  config: config)
         return clock.measure("place guides") {
-            var diagnostics: [Diagnostic] = []
-            let (placed, leftOut) = placer.place(sources, into: &diagnostics)
-            return Placement(guides: placed, leftOut: leftOut, diagnostics: diagnostics)
+            // With the build cache, the last build's placing where all it read is as it was (`PlacementCache`).
+            let file = cache.map { PlacementCache.path(besides: $0.folder) }
+            let key = cache == nil ? 0 : PlacementCache.key(of: sources, placer: placer)
+            var placement: PlacementCache
+            if let cache, let file, cache.reads,
+               let last = PlacementCache.read(from: file, identity: cache.identity, key: key, sourceCount: sources.count) {
+                placement = last
+            } else {
+                var diagnostics: [Diagnostic] = []
+                let (placed, leftOut) = placer.placement(of: sources, into: &diagnostics)
+                placement = PlacementCache(placed: placed, leftOut: leftOut, diagnostics: diagnostics)
+                if let cache, let file, !diagnostics.contains(where: \.isError) {
+                    placement.write(to: file, identity: cache.identity, key: key)
+                }
+            }
+            return Placement(guides: placement.placed.map { PlacedGuide(source: sources[$0.index], slug: $0.slug, path: $0.path) },
+                             leftOut: Set(placement.leftOut.map { sources[$0].relativePath }), diagnostics: placement.diagnostics)
         }
     }
 
@@ -163,36 +177,47 @@ struct BuildStages {
         clock.measure("index taxonomies") { TaxonomyIndexer(configs: config.taxonomies).index(guides) }
     }
 
-    /// 5. Each guide's related guides, by position.
+    /// 5. Each guide's related guides, by position. With the build cache, the last build's lists are taken
+    /// where every position has the tags and category it had, and updated where a few changed
+    /// (`RelatedListCache`); the lists found are kept for the next build.
     func findRelated(_ guides: [Guide]) -> [[Int]] {
         clock.measure("find related guides") {
-            let finder = RelatedGuideFinder(guides: guides)
-            return Array(guides.indices).parallelMap(finder.related)
+            let limit = RelatedGuideFinder.defaultLimit
+            // Read in place: `guides[index].frontMatter` copied (and retained) the whole guide.
+            let keys = guides.withUnsafeBufferPointer { guides in
+                guides.indices.map { index in
+                    RelatedListCache.key(tags: guides[index].frontMatter.tags, category: guides[index].frontMatter.category)
+                }
+            }
+            let file = cache.map { RelatedListCache.path(besides: $0.folder) }
+            var found: [[Int]]?
+            if let cache, let file, cache.reads,
+               let last = RelatedListCache.read(from: file, identity: cache.identity, limit: limit), last.keys.count == keys.count {
+                let changed = keys.indices.filter { keys[$0] != last.keys[$0] }
+                if changed.isEmpty { return last.lists }
+                if changed.count <= RelatedListCache.updateLimit {
+                    var oldTags: [Int: [String]] = [:]
+                    for index in changed { oldTags[index] = last.tags(at: index) }
+                    found = RelatedGuideFinder(guides: guides, limit: limit).updated(last.lists, oldTags: oldTags) { guides[$0].frontMatter.tags }
+                }
+            }
+            let lists = found ?? {
+                let finder = RelatedGuideFinder(guides: guides, limit: limit)
+                return Array(guides.indices).parallelMap(finder.related)
+            }()
+            if let cache, let file {
+                RelatedListCache.write(to: file, identity: cache.identity, limit: limit, keys: keys, lists: lists) { guides[$0].frontMatter.tags }
+            }
+            return lists
         }
     }
 
     /// The same, of the preview's guides after some of them changed their tags or categories
     /// (`SiteUpdater.regroup`): `last` is each guide's related guides before, `oldTags` the changed guides'
-    /// tags before, by position. Only guides sharing a tag with a changed guide, before or after, may have
-    /// other related guides (`RelatedGuideFinder.guides(taggedWithAnyOf:)`), and of those only the ones that
-    /// listed a changed guide, listed fewer than they may, or would now rank a changed guide above the last they
-    /// listed: the others' lists are those of the guides that did not change, whose order did not change.
+    /// tags before, by position (`RelatedGuideFinder.updated`).
     func findRelated(_ guides: GuideList, last: [[Int]], oldTags: [Int: [String]]) -> [[Int]] {
         clock.measure("find related guides") {
-            let finder = RelatedGuideFinder(guides: guides)
-            let changed = Set(oldTags.keys)
-            var affected = changed
-            for (index, tags) in oldTags {
-                affected.formUnion(finder.guides(taggedWithAnyOf: tags + guides.pointer(at: index).pointee.frontMatter.tags))
-            }
-            var related = last
-            let indices = affected.sorted().filter { index in
-                guard !changed.contains(index), let lowest = last[index].last, last[index].count == finder.limit,
-                      !last[index].contains(where: changed.contains) else { return true }
-                return changed.contains { finder.ranks($0, before: lowest, for: index) }
-            }
-            for (index, list) in zip(indices, indices.parallelMap(finder.related)) { related[index] = list }
-            return related
+            RelatedGuideFinder(guides: guides).updated(last, oldTags: oldTags) { guides.pointer(at: $0).pointee.frontMatter.tags }
         }
     }
 

@@ -24,15 +24,21 @@ struct GuidePlacer {
         reservedFolders = TaxonomyConfig.reservedPaths.subtracting(["guides"]).union(config.taxonomies.map(\.path))
     }
 
-    /// The published guides, and the paths of guides left out, by their path under content/.
-    func place(_ sources: [GuideSource], into diagnostics: inout [Diagnostic]) -> (placed: [PlacedGuide], leftOut: Set<String>) {
-        let nowSeconds = Int(now.timeIntervalSince1970.rounded(.down))
+    /// Whether a guide of this `draft:` and `pubDate:` is published by this build.
+    func isPublished(draft: Bool, pubDate: GuideDate?) -> Bool {
+        let isFuture = pubDate.map { $0.secondsSinceEpoch > Int(now.timeIntervalSince1970.rounded(.down)) } ?? false
+        return !((draft && !includeDrafts) || (isFuture && !includeFuture))
+    }
+
+    /// The published guides and the guides left out (drafts, future guides), each by its position among
+    /// `sources` (`PlacementCache` keeps them).
+    func placement(of sources: [GuideSource], into diagnostics: inout [Diagnostic])
+        -> (placed: [(index: Int, slug: String, path: String)], leftOut: [Int]) {
         // What each guide needs, found on all cores: whether it is published, and the URLs its term and its
         // file name make (nil for a guide with its own `slug:`, or left out) with their slugs.
         let facts = sources.parallelMap { source -> (published: Bool, slugs: (term: String, file: String)?, paths: (term: String, file: String)) in
             let matter = source.parsed.frontMatter
-            let isFuture = matter.pubDate.map { $0.secondsSinceEpoch > nowSeconds } ?? false
-            let published = !((matter.draft && !includeDrafts) || (isFuture && !includeFuture))
+            let published = isPublished(draft: matter.draft, pubDate: matter.pubDate)
             guard published, matter.slug == nil else { return (published, nil, ("", "")) }
             let slugs = (term: Slug.make(matter.term), file: Self.fileSlug(source.relativePath))
             let sitePath = { (slug: String) in
@@ -40,13 +46,13 @@ struct GuidePlacer {
             }
             return (published, slugs, (sitePath(slugs.term), sitePath(slugs.file)))
         }
-        var leftOut: Set<String> = []
+        var leftOut: [Int] = []
         var published: [Int] = []
         for index in sources.indices.sorted(by: { sources[$0].relativePath < sources[$1].relativePath }) {
             if facts[index].published {
                 published.append(index)
             } else {
-                leftOut.insert(sources[index].relativePath)
+                leftOut.append(index)
             }
         }
         func path(_ index: Int, slug: String) -> String {
@@ -65,7 +71,7 @@ struct GuidePlacer {
             }
         }
         var owners: [String: Int] = [:]
-        var placed: [PlacedGuide] = []
+        var placed: [(index: Int, slug: String, path: String)] = []
         placed.reserveCapacity(published.count)
         for index in published {
             let source = sources[index]
@@ -117,7 +123,7 @@ struct GuidePlacer {
             }
             owners[sitePath] = index
             if let movedWarning { diagnostics.append(movedWarning) }
-            placed.append(PlacedGuide(source: source, slug: slug, path: sitePath))
+            placed.append((index, slug, sitePath))
         }
         return (placed, leftOut)
     }

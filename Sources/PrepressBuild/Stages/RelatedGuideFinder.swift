@@ -25,8 +25,11 @@ struct RelatedGuideFinder: Sendable {
     /// Words of 64 guides in a bitset.
     private let wordCount: Int
 
+    /// How many related guides a guide lists.
+    static let defaultLimit = 5
+
     /// `guides` must be in list order (newest first, then slug), which is also the tiebreak order.
-    init(guides: [Guide], limit: Int = 5) {
+    init(guides: [Guide], limit: Int = defaultLimit) {
         // Read in place: `guides[position].frontMatter` copied (and retained) the whole guide.
         self = guides.withUnsafeBufferPointer { guides in
             RelatedGuideFinder(count: guides.count, limit: limit) { UnsafePointer(guides.baseAddress! + $0) }
@@ -34,7 +37,7 @@ struct RelatedGuideFinder: Sendable {
     }
 
     /// The same, of the guides of a list (the preview's, which shares them with the site it came from).
-    init(guides: GuideList, limit: Int = 5) {
+    init(guides: GuideList, limit: Int = defaultLimit) {
         self.init(count: guides.count, limit: limit) { UnsafePointer(guides.pointer(at: $0)) }
     }
 
@@ -120,6 +123,28 @@ struct RelatedGuideFinder: Sendable {
             if let tag = tagNumbers[Slug.make(name)] { found.formUnion(byTag[tag]) }
         }
         return found
+    }
+
+    /// Every guide's related guides after the guides at the positions `oldTags` names changed their tags or
+    /// categories, from `last`, every guide's list before: `oldTags` is those guides' tags before, `tags` each
+    /// guide's tags now. Only guides sharing a tag with a changed guide, before or after, may have other related
+    /// guides (`guides(taggedWithAnyOf:)`), and of those only the ones that listed a changed guide, listed fewer
+    /// than they may, or would now rank a changed guide above the last they listed: the others' lists are those
+    /// of the guides that did not change, whose order did not change.
+    func updated(_ last: [[Int]], oldTags: [Int: [String]], tags: (Int) -> [String]) -> [[Int]] {
+        let changed = Set(oldTags.keys)
+        var affected = changed
+        for (index, old) in oldTags {
+            affected.formUnion(guides(taggedWithAnyOf: old + tags(index)))
+        }
+        var lists = last
+        let indices = affected.sorted().filter { index in
+            guard !changed.contains(index), let lowest = last[index].last, last[index].count == limit,
+                  !last[index].contains(where: changed.contains) else { return true }
+            return changed.contains { ranks($0, before: lowest, for: index) }
+        }
+        for (index, list) in zip(indices, indices.parallelMap { self.related(to: $0) }) { lists[index] = list }
+        return lists
     }
 
     /// Up to `limit` guides sharing at least one tag with guide `index`, best first.
