@@ -305,6 +305,22 @@ import PrepressTestSupport
         one.addFile("a", statuses[1])
         other.addFile("a", statuses[0])
         #expect(one.digest != other.digest)
+        // Folders too; and a line taken out leaves the digest of the listing without it.
+        for path in ["guides", "guides/日本", "a b"] {
+            var asBytes = BuildFingerprint.Listing()
+            var asText = BuildFingerprint.Listing()
+            asBytes.addFolder(path)
+            asText.add(BuildFingerprint.folderLine(path))
+            #expect(asBytes.digest == asText.digest, "\(path)")
+        }
+        var before = BuildFingerprint.Listing()
+        before.addFolder("guides")
+        let folderOnly = before.digest
+        before.addFile("guides/x.html", statuses[1])
+        before.addFolder("tags")
+        before.removeFolder("tags")
+        before.removeFile("guides/x.html", statuses[1])
+        #expect(before.digest == folderOnly)
     }
 
     /// The listing a rebuild reads on another thread is the one read at once: the same files with the same

@@ -113,6 +113,7 @@ import PrepressTestSupport
             if trustingStatus { try ageInputIndex(site) }
             #expect(!report.upToDate, "\(name) builds again")
             #expect(try readTree(site.output) == coldBuild(site), "after \(name), the output is what a cold build writes")
+            #expect(try stampNamesTheOutputFolderAsItIs(site), "after \(name), the stamp's listing is the folder's")
             if let written = report.filesWritten {
                 #expect(written < report.fileCount, "after \(name), only what changed is written (\(written) of \(report.fileCount))")
             }
@@ -565,6 +566,23 @@ import PrepressTestSupport
         expected[".nojekyll"] = Data()
         #expect(try readTree(site.output) == expected)
         #expect(!FileManager.default.fileExists(atPath: site.output + "/stray"))
+        #expect(try stampNamesTheOutputFolderAsItIs(site))
+        // An empty folder left in the output goes too, and a file of a new folder comes.
+        try FileManager.default.createDirectory(atPath: site.output + "/empty/deeper", withIntermediateDirectories: true)
+        try write(site, "content/images/new/icon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        _ = try build(site)
+        expected = try coldBuild(site)
+        expected[".nojekyll"] = Data()
+        #expect(try readTree(site.output) == expected)
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/empty"))
+        #expect(try stampNamesTheOutputFolderAsItIs(site))
+    }
+
+    /// Whether the listing the last build's stamp recorded, worked out from the listing before its commit and
+    /// what the commit changed, is the listing of the output folder read now.
+    func stampNamesTheOutputFolderAsItIs(_ site: TemporarySite) throws -> Bool {
+        let stamp = try #require(BuildStamp.data(for: site.options()).flatMap(BuildStamp.decode))
+        return stamp.output == BuildFingerprint.output(at: site.output)
     }
 
     @Test func oneBuildOfASiteRunsAtATime() throws {

@@ -38,7 +38,7 @@ public final class DirectoryOutputSink: ByteOutputSink, @unchecked Sendable {
         defer { lock.unlock() }
         var listing = BuildFingerprint.Listing()
         for path in staging.folders where !path.isEmpty && !path.hasPrefix(".") {
-            listing.add(BuildFingerprint.folderLine(path))
+            listing.addFolder(path)
         }
         for (path, entry) in writtenFiles where !path.hasPrefix(".") {
             listing.addFile(path, entry.status)

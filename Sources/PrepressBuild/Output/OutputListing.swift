@@ -29,6 +29,12 @@ struct OutputListing: Sendable {
 
     var files: [String: FileStatus] = [:]
     var folders: Set<String> = []
+    /// The folders that held nothing when read: only they, or folders holding only such folders, can be
+    /// left with no file of a build in them when no file goes (`UpdatingOutputSink.journal`).
+    var emptyFolders: Set<String> = []
+    /// The listing's lines summed as `BuildFingerprint.output(at:)` sums them, taken as it is read: a
+    /// rebuild's commit finds the digest after it from this and what it changes, without walking every entry.
+    var fingerprint = BuildFingerprint.Listing()
 
     /// The listing of the folder at `root`: empty when there is none; nil when a folder in it cannot be read
     /// or `root` is not a folder. `inParallel` reads each level's folders on all cores.
@@ -40,14 +46,18 @@ struct OutputListing: Sendable {
         var level = [""]
         while !level.isEmpty {
             let scanned = inParallel ? level.parallelMap { scan(root, $0) } : level.map { scan(root, $0) }
+            let folders = level
             level = []
-            for entries in scanned {
+            for (folder, entries) in zip(folders, scanned) {
                 guard let entries else { return nil }
+                if entries.isEmpty, !folder.isEmpty { listing.emptyFolders.insert(folder) }
                 for entry in entries {
                     if let status = entry.status {
                         listing.files[entry.path] = status
+                        listing.fingerprint.addFile(entry.path, status)
                     } else {
                         listing.folders.insert(entry.path)
+                        listing.fingerprint.addFolder(entry.path)
                         level.append(entry.path)
                     }
                 }

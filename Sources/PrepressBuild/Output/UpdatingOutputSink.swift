@@ -92,15 +92,22 @@ final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
     /// folders that hold none of its files; the staged files move in.
     func journal(manifestPath: String, listing: OutputListing) -> OutputJournal {
         locked {
-            var kept: Set<String> = []
-            Self.addFolders(of: staged.keys, to: &kept)
-            Self.addFolders(of: unchanged.keys, to: &kept)
-            let deletions = listing.files.keys.filter { staged[$0] == nil && unchanged[$0] == nil }.sorted()
-            // Deepest first, so that each folder is empty when its turn comes.
-            let folders = listing.folders.filter { !kept.contains($0) }
-                .map { (depth: $0.utf8.count(where: { $0 == UInt8(ascii: "/") }), path: $0) }
-                .sorted { ($0.depth, $1.path) > ($1.depth, $0.path) }
-                .map(\.path)
+            var deletions: [String] = []
+            var folders: [String] = []
+            // Every file of the listing made again or kept, and no folder of it empty: nothing goes (a rebuild
+            // after an edit), found from the few files written rather than by walking the 18,000 kept.
+            let remade = staged.keys.count { listing.files[$0] != nil && unchanged[$0] == nil }
+            if unchanged.count + remade != listing.files.count || !listing.emptyFolders.isEmpty {
+                var kept: Set<String> = []
+                Self.addFolders(of: staged.keys, to: &kept)
+                Self.addFolders(of: unchanged.keys, to: &kept)
+                deletions = listing.files.keys.filter { staged[$0] == nil && unchanged[$0] == nil }.sorted()
+                // Deepest first, so that each folder is empty when its turn comes.
+                folders = listing.folders.filter { !kept.contains($0) }
+                    .map { (depth: $0.utf8.count(where: { $0 == UInt8(ascii: "/") }), path: $0) }
+                    .sorted { ($0.depth, $1.path) > ($1.depth, $0.path) }
+                    .map(\.path)
+            }
             return OutputJournal(outputFolder: outputPath, stagingFolder: staging.path,
                                  nextManifest: manifestPath + ".next", manifest: manifestPath,
                                  deletions: deletions, removedFolders: folders, moves: staged.keys.sorted())
@@ -135,15 +142,22 @@ final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
         try journal.replay(journalPath: journalPath) { step in try afterStep(step) }
     }
 
-    /// The digest of the output folder's listing after the commit: the folders and files of the listing less
-    /// those the journal removes, and the staged files (a rename keeps their inode and time) with their folders.
+    /// The digest of the output folder's listing after the commit: the listing's, less the files and folders
+    /// the journal removes and the files it replaces, with the staged files (a rename keeps their inode and
+    /// time) and their new folders — from the changes alone, not every entry again.
     private func digest(after journal: OutputJournal, listing before: OutputListing) -> String {
-        var listing = BuildFingerprint.Listing()
-        var folders = before.folders.subtracting(journal.removedFolders)
+        var listing = before.fingerprint
+        for path in journal.deletions {
+            if let status = before.files[path] { listing.removeFile(path, status) }
+        }
+        for folder in journal.removedFolders { listing.removeFolder(folder) }
+        for (path, entry) in staged {
+            if let status = before.files[path] { listing.removeFile(path, status) }
+            listing.addFile(path, entry.status)
+        }
+        var folders: Set<String> = []
         Self.addFolders(of: staged.keys, to: &folders)
-        for folder in folders { listing.add(BuildFingerprint.folderLine(folder)) }
-        for (path, entry) in unchanged { listing.addFile(path, entry.status) }
-        for (path, entry) in staged { listing.addFile(path, entry.status) }
+        for folder in folders where !before.folders.contains(folder) { listing.addFolder(folder) }
         return listing.digest
     }
 

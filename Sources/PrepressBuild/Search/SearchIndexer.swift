@@ -70,17 +70,24 @@ struct SearchIndexer {
 
     /// The guides' places in the index: by category, vertical, term and slug (their UTF-8 bytes), so that a
     /// query's results, which tend to share them, share chunks of display data.
-    static func documentOrder(_ guides: some Collection<Guide>) -> [Int] {
+    static func documentOrder(_ guides: GuideList) -> [Int] {
         // Each guide's key in one buffer, its four parts each ended by a zero byte, so that comparing two
         // keys is comparing bytes (a tuple of strings would be copied, and retained, at every comparison).
+        // The guides are read in place: iterating them copied (and retained) each whole guide.
         var keys: [UInt8] = []
+        keys.reserveCapacity(guides.count * 96)
         var starts: [Int] = [0]
         starts.reserveCapacity(guides.count + 1)
-        for guide in guides {
-            for part in [guide.frontMatter.category ?? "", guide.frontMatter.vertical ?? "", guide.frontMatter.term, guide.slug] {
-                keys += part.utf8
-                keys.append(0)
-            }
+        func add(_ part: String?) {
+            if let part { keys += part.utf8 }
+            keys.append(0)
+        }
+        for index in guides.indices {
+            let guide = guides.pointer(at: index)
+            add(guide.pointee.frontMatter.category)
+            add(guide.pointee.frontMatter.vertical)
+            add(guide.pointee.frontMatter.term)
+            add(guide.pointee.slug)
             starts.append(keys.count)
         }
         return keys.withUnsafeBufferPointer { keys in
