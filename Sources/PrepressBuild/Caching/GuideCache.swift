@@ -207,10 +207,15 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     func rendering(of displayPath: String, key: String) -> RenderedMarkdown? {
         lock.lock()
         defer { lock.unlock() }
-        // By index: `entries[displayPath]?.rendering` would copy (and retain) the whole entry.
-        guard let index = entries.index(forKey: displayPath), let rendering = entries.values[index].rendering,
-              rendering.key == key else { return nil }
-        return rendering.rendered
+        guard let index = entries.index(forKey: displayPath),
+              let rendering = inPlace(index, { $0.rendering.flatMap { $0.key == key ? $0.rendered : nil } }) else { return nil }
+        return rendering
+    }
+
+    /// Reads the entry at `index` where it is: `entries[path]?.field` and `entries.values[index].field` both
+    /// copy the whole entry first (retaining each of its strings), while an `inout` access does not.
+    private func inPlace<T>(_ index: Dictionary<String, Entry>.Index, _ read: (inout Entry) -> T) -> T {
+        read(&entries.values[index])
     }
 
     /// Keeps a guide's rendered Markdown (when its parse is known to the cache).
@@ -231,15 +236,15 @@ final class GuideCache: ParsedGuideCache, @unchecked Sendable {
     func searchWords(of displayPath: String) -> [UInt8]? {
         lock.lock()
         defer { lock.unlock() }
-        // By index: `entries[displayPath]?.searchWords` would copy (and retain) the whole entry.
+        // In place: `entries[displayPath]?.searchWords` would copy (and retain) the whole entry.
         guard let index = entries.index(forKey: displayPath) else { return nil }
-        return entries.values[index].searchWords
+        return inPlace(index) { $0.searchWords }
     }
 
     func record(searchWords: [UInt8], of displayPath: String) {
         lock.lock()
         defer { lock.unlock() }
-        guard let index = entries.index(forKey: displayPath), entries.values[index].rendering != nil else { return }
+        guard let index = entries.index(forKey: displayPath), inPlace(index, { $0.rendering != nil }) else { return }
         entries.values[index].searchWords = searchWords
         entries.values[index].isNew = true
     }
