@@ -19,7 +19,11 @@ final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
     private let staging: StagingFolder
     private let lock = NSLock()
     private var staged: [String: OutputManifest.Entry] = [:]
-    private var unchanged: [String: OutputManifest.Entry] = [:]
+    /// The files left as they were, as the writing threads find them: appended under the lock, made into
+    /// `unchangedFiles` once the writing is done (`unchanged`), so that the 16,000 pages a rebuild keeps do not
+    /// each hash their path under the lock the writing threads share.
+    private var kept: [(path: String, entry: OutputManifest.Entry)] = []
+    private var unchangedFiles: [String: OutputManifest.Entry] = [:]
     private(set) var deletedCount = 0
     /// Set once the commit has begun: from then on the staged files belong to the journal.
     private var committing = false
@@ -37,7 +41,7 @@ final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
     func keep(_ path: String) -> Bool {
         guard let last = previous.files[path], listing?.files[path] == last.status else { return false }
         lock.lock()
-        unchanged[path] = last
+        kept.append((path, last))
         lock.unlock()
         return true
     }
@@ -47,7 +51,7 @@ final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
         if let last = previous.files[path], listing?.files[path] == last.status,
            last.digest.map({ $0 == digest }) ?? (last.status.size == buffer.count && Self.file(outputPath + "/" + path, holds: buffer)) {
             lock.lock()
-            unchanged[path] = OutputManifest.Entry(digest: digest, status: last.status)
+            kept.append((path, OutputManifest.Entry(digest: digest, status: last.status)))
             lock.unlock()
             return
         }
@@ -83,6 +87,16 @@ final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
     var writtenCount: Int { locked { staged.count } }
     var unchangedCount: Int { locked { unchanged.count } }
 
+    /// The files left as they were, by path (call under the lock).
+    private var unchanged: [String: OutputManifest.Entry] {
+        if !kept.isEmpty {
+            unchangedFiles.reserveCapacity(unchangedFiles.count + kept.count)
+            for (path, entry) in kept { unchangedFiles[path] = entry }
+            kept = []
+        }
+        return unchangedFiles
+    }
+
     /// What the output folder holds once committed.
     func manifest() -> OutputManifest {
         locked { OutputManifest(outputFolder: outputPath, files: unchanged.merging(staged) { _, new in new }) }
@@ -96,6 +110,7 @@ final class UpdatingOutputSink: ByteOutputSink, @unchecked Sendable {
             var folders: [String] = []
             // Every file of the listing made again or kept, and no folder of it empty: nothing goes (a rebuild
             // after an edit), found from the few files written rather than by walking the 18,000 kept.
+            let unchanged = self.unchanged
             let remade = staged.keys.count { listing.files[$0] != nil && unchanged[$0] == nil }
             if unchanged.count + remade != listing.files.count || !listing.emptyFolders.isEmpty {
                 var kept: Set<String> = []
