@@ -19,6 +19,9 @@ struct PlacementCache {
     /// The warnings placing gave.
     var diagnostics: [Diagnostic]
 
+    /// The front matter keys whose places a placing warning may name.
+    private static let placedBy = ["slug", "term", "title"]
+
     static func path(besides guideCacheFolder: String) -> String {
         ((guideCacheFolder as NSString).deletingLastPathComponent as NSString).appendingPathComponent(fileName)
     }
@@ -54,7 +57,7 @@ struct PlacementCache {
                     number(Int.min)
                 }
                 bytes.append(placer.isPublished(draft: source.pointee.parsed.frontMatter.draft, pubDate: date) ? 1 : 0)
-                for key in ["slug", "term", "title"] {
+                for key in Self.placedBy {
                     guard let location = source.pointee.parsed.frontMatter.locations[key] else {
                         bytes.append(0)
                         continue

@@ -182,33 +182,32 @@ struct BuildStages {
     /// (`RelatedListCache`); the lists found are kept for the next build.
     func findRelated(_ guides: [Guide]) -> [[Int]] {
         clock.measure("find related guides") {
-            let limit = RelatedGuideFinder.defaultLimit
             // Read in place: `guides[index].frontMatter` copied (and retained) the whole guide.
-            let keys = guides.withUnsafeBufferPointer { guides in
-                guides.indices.map { index in
-                    RelatedListCache.key(tags: guides[index].frontMatter.tags, category: guides[index].frontMatter.category)
+            guides.withUnsafeBufferPointer { buffer in
+                let tags = { (index: Int) in buffer[index].frontMatter.tags }
+                let limit = RelatedGuideFinder.defaultLimit
+                let keys = buffer.indices.map { RelatedListCache.key(tags: buffer[$0].frontMatter.tags, category: buffer[$0].frontMatter.category) }
+                let file = cache.map { RelatedListCache.path(besides: $0.folder) }
+                var found: [[Int]]?
+                if let cache, let file, cache.reads,
+                   let last = RelatedListCache.read(from: file, identity: cache.identity, limit: limit), last.keys.count == keys.count {
+                    let changed = keys.indices.filter { keys[$0] != last.keys[$0] }
+                    if changed.isEmpty { return last.lists }
+                    if changed.count <= RelatedListCache.updateLimit {
+                        var oldTags: [Int: [String]] = [:]
+                        for index in changed { oldTags[index] = last.tags(at: index) }
+                        found = RelatedGuideFinder(guides: guides, limit: limit).updated(last.lists, oldTags: oldTags, tags: tags)
+                    }
                 }
-            }
-            let file = cache.map { RelatedListCache.path(besides: $0.folder) }
-            var found: [[Int]]?
-            if let cache, let file, cache.reads,
-               let last = RelatedListCache.read(from: file, identity: cache.identity, limit: limit), last.keys.count == keys.count {
-                let changed = keys.indices.filter { keys[$0] != last.keys[$0] }
-                if changed.isEmpty { return last.lists }
-                if changed.count <= RelatedListCache.updateLimit {
-                    var oldTags: [Int: [String]] = [:]
-                    for index in changed { oldTags[index] = last.tags(at: index) }
-                    found = RelatedGuideFinder(guides: guides, limit: limit).updated(last.lists, oldTags: oldTags) { guides[$0].frontMatter.tags }
+                let lists = found ?? {
+                    let finder = RelatedGuideFinder(guides: guides, limit: limit)
+                    return Array(guides.indices).parallelMap(finder.related)
+                }()
+                if let cache, let file {
+                    RelatedListCache.write(to: file, identity: cache.identity, limit: limit, keys: keys, lists: lists, tags: tags)
                 }
+                return lists
             }
-            let lists = found ?? {
-                let finder = RelatedGuideFinder(guides: guides, limit: limit)
-                return Array(guides.indices).parallelMap(finder.related)
-            }()
-            if let cache, let file {
-                RelatedListCache.write(to: file, identity: cache.identity, limit: limit, keys: keys, lists: lists) { guides[$0].frontMatter.tags }
-            }
-            return lists
         }
     }
 
