@@ -1,5 +1,8 @@
 import PrepressContent
 import PrepressMarkdown
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Bytes for the build cache's files: unsigned LEB128 numbers, strings as their UTF-8 length and bytes,
 /// optionals behind a flag byte. Written and read by the same prepress only (the cache is keyed by the
@@ -150,7 +153,11 @@ struct CacheReader {
         let start = offset
         let length = count()
         guard !failed else { return "" }
-        if previous.utf8.count == length, previous.utf8.elementsEqual(bytes[offset..<offset + length]) {
+        let same = previous.utf8.count == length && length > 0 && bytes[offset..<offset + length].withUnsafeBufferPointer { next in
+            // Compared with `memcmp`: `elementsEqual` over the two views went a byte at a time, generically.
+            previous.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, next.baseAddress!, length) == 0 } ?? false
+        }
+        if same {
             offset += length
             return previous
         }
