@@ -31,6 +31,13 @@ struct CacheWriter {
     mutating func flag(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     mutating func string(_ value: String) {
+        // A native string's bytes are read where they are: `var value = value` for `withUTF8` retained and
+        // released it, for every string of every guide the build cache and the page digests write.
+        let written: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
+            number(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+        guard written == nil else { return }
         var value = value
         value.withUTF8 { utf8 in
             number(UInt64(utf8.count))

@@ -361,12 +361,16 @@ struct SearchIndexer {
             writer.optional(category) { $0.integer($1) }
             writer.optional(vertical) { $0.integer($1) }
             writer.number(bodyDigests[index])
-            let groups = guide.pointee.rendered.questionGroups
             writer.number(UInt64(guide.pointee.rendered.questionCount))
-            for group in groups.indices {
-                for question in groups[group].questions.indices {
-                    writer.string(groups[group].questions[question].text)
-                    writer.string(groups[group].questions[question].anchor)
+            // Read in place: `groups[group].questions[question]` copied each question (retaining its strings).
+            guide.pointee.rendered.questionGroups.withUnsafeBufferPointer { groups in
+                for group in groups.indices {
+                    groups[group].questions.withUnsafeBufferPointer { questions in
+                        for question in questions.indices {
+                            writer.string(questions[question].text)
+                            writer.string(questions[question].anchor)
+                        }
+                    }
                 }
             }
         }
