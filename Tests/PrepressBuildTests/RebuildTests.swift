@@ -346,6 +346,35 @@ import PrepressTestSupport
         }
     }
 
+    /// A rebuild takes the last placing and related guides when what they were made from is as it was: after
+    /// a body edit neither file is written again (each write is a rename, a new inode); after a tag change
+    /// only the related guides' is; a guide added writes both.
+    @Test func placingAndRelatedGuidesAreTakenFromTheLastBuildWhenTheirInputsAreAsTheyWere() throws {
+        let site = try TemporarySite(Self.files)
+        _ = try build(site)
+        let folder = (GuideCache.folder(for: site.options()) as NSString).deletingLastPathComponent
+        func inode(_ name: String) throws -> UInt64 {
+            try #require((try FileManager.default.attributesOfItem(atPath: folder + "/" + name)[.systemFileNumber] as? NSNumber)?.uint64Value)
+        }
+        var placing = try inode(PlacementCache.fileName)
+        var related = try inode(RelatedListCache.fileName)
+        try edit(site, "content/python.md") { $0.replacingOccurrences(of: "Some text.", with: "Other text.") }
+        _ = try build(site)
+        #expect(try inode(PlacementCache.fileName) == placing, "a body edit keeps the placing")
+        #expect(try inode(RelatedListCache.fileName) == related, "a body edit keeps the related guides")
+        try edit(site, "content/sql.md") { $0.replacingOccurrences(of: "Reporting", with: "Dashboards") }
+        _ = try build(site)
+        #expect(try inode(PlacementCache.fileName) == placing, "a tag change keeps the placing")
+        #expect(try inode(RelatedListCache.fileName) != related, "a tag change finds the related guides again")
+        related = try inode(RelatedListCache.fileName)
+        placing = try inode(PlacementCache.fileName)
+        try write(site, "content/roles/designer.md", "---\nterm: Designer\npubDate: 2025-04-01\ntags: [SQL]\n---\nDesign.\n")
+        _ = try build(site)
+        #expect(try inode(PlacementCache.fileName) != placing)
+        #expect(try inode(RelatedListCache.fileName) != related)
+        #expect(try readTree(site.output) == coldBuild(site))
+    }
+
     @Test func aSiteReachedThroughALinkKeepsItsOutputFolder() throws {
         let site = try TemporarySite(Self.files)
         let link = site.path + "-link"

@@ -112,10 +112,11 @@ enum BuildFingerprint {
         return folder.fingerprint.digest
     }
 
-    /// A folder's line in the output listing.
+    /// A folder's line in the output listing, as text: what `Listing.addFolder` hashes, written as bytes (the
+    /// tests hold the two to each other).
     static func folderLine(_ path: String) -> String { "d \(path)\n" }
 
-    /// A file's line in the output listing.
+    /// A file's line in the output listing, as text: what `Listing.addFile` hashes, written as bytes.
     static func fileLine(_ path: String, _ status: OutputListing.FileStatus) -> String {
         "f \(path) \(status.size) \(status.seconds).\(status.nanoseconds) \(status.inode)\n"
     }

@@ -1,3 +1,4 @@
+import Foundation
 import PrepressContent
 import PrepressMarkdown
 #if canImport(Glibc)
@@ -47,6 +48,11 @@ struct CacheWriter {
 
     mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
 
+    /// Sets the eight bytes at `offset` to `value`, little-endian (a checksum reserved before what it covers).
+    mutating func overwrite(_ value: UInt64, at offset: Int) {
+        for byte in 0..<8 { bytes[offset + byte] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(byte))) }
+    }
+
     /// A length and as many bytes.
     mutating func bytes(_ count: UInt64, _ raw: UnsafeBufferPointer<UInt8>) {
         number(count)
@@ -95,6 +101,11 @@ struct CacheReader {
             return
         }
         offset += length
+    }
+
+    /// The bytes from `start` (a `position` read before) to where the reader is.
+    func bytes(from start: Int) -> ArraySlice<UInt8> {
+        bytes[start..<offset]
     }
 
     /// The next `length` bytes as they are.
@@ -182,6 +193,44 @@ struct CacheReader {
         values.reserveCapacity(count)
         for _ in 0..<count where !failed { values.append(read(&self)) }
         return values
+    }
+}
+
+/// A build cache file of one piece beside the guide cache (`PlacementCache`, `RelatedListCache`), read whole
+/// or not at all: the XXH64 of what follows in its first eight bytes, then what a `CacheWriter` wrote, starting
+/// with the file's kind and the executable that wrote it.
+enum SealedCacheFile {
+    /// The file called `name` in `.prepress-cache/`, the folder of the guide cache's `guideCacheFolder`.
+    static func path(_ name: String, besides guideCacheFolder: String) -> String {
+        ((guideCacheFolder as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+    }
+
+    /// A writer whose file will be of this kind and executable: its checksum's place kept, its header written.
+    static func writer(kind: String, identity: String, capacity: Int) -> CacheWriter {
+        var writer = CacheWriter(capacity: capacity + 64)
+        writer.append(ArraySlice(repeating: 0, count: 8))
+        writer.string(kind)
+        writer.string(identity)
+        return writer
+    }
+
+    /// Writes what `writer` (from `writer(kind:identity:capacity:)`) holds, its checksum set, to `path`.
+    static func write(_ writer: consuming CacheWriter, to path: String) {
+        let checksum = writer.bytes[8...].withUnsafeBytes { XXHash64.hash($0) }
+        writer.overwrite(checksum, at: 0)
+        AtomicFile.write(writer.bytes, to: path, flush: false)
+    }
+
+    /// A reader after the header of the file at `path`, when it reads back whole and is of this kind and
+    /// executable; nil for anything else.
+    static func reader(at path: String, kind: String, identity: String) -> CacheReader? {
+        guard case .success(let file) = FileBytes.read(path), file.bytes.count > 8 else { return nil }
+        let bytes = file.bytes
+        let stored = bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        guard bytes[8...].withUnsafeBytes({ XXHash64.hash($0) }) == stored else { return nil }
+        var reader = CacheReader(bytes[8...], checksummed: true)
+        guard reader.string() == kind, reader.string() == identity, !reader.failed else { return nil }
+        return reader
     }
 }
 

@@ -23,7 +23,7 @@ struct PlacementCache {
     private static let placedBy = ["slug", "term", "title"]
 
     static func path(besides guideCacheFolder: String) -> String {
-        ((guideCacheFolder as NSString).deletingLastPathComponent as NSString).appendingPathComponent(fileName)
+        SealedCacheFile.path(fileName, besides: guideCacheFolder)
     }
 
     /// The digest of all that `placer` reads of `sources`, in their order.
@@ -74,12 +74,7 @@ struct PlacementCache {
     /// The placing recorded for `key`, when the same executable recorded it; nil for anything else, or a file
     /// that does not read back whole.
     static func read(from path: String, identity: String, key: UInt64, sourceCount: Int) -> PlacementCache? {
-        guard case .success(let file) = FileBytes.read(path), file.bytes.count > 8 else { return nil }
-        let bytes = file.bytes
-        let stored = bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-        guard XXHash64.hash(bytes[8...]) == stored else { return nil }
-        var reader = CacheReader(bytes[8...], checksummed: true)
-        guard reader.string() == magic, reader.string() == identity, reader.number() == key else { return nil }
+        guard var reader = SealedCacheFile.reader(at: path, kind: magic, identity: identity), reader.number() == key else { return nil }
         var cache = PlacementCache(placed: [], leftOut: [], diagnostics: [])
         let count = reader.count()
         cache.placed.reserveCapacity(count)
@@ -97,9 +92,7 @@ struct PlacementCache {
     }
 
     func write(to path: String, identity: String, key: UInt64) {
-        var writer = CacheWriter(capacity: 64 + placed.count * 96)
-        writer.string(Self.magic)
-        writer.string(identity)
+        var writer = SealedCacheFile.writer(kind: Self.magic, identity: identity, capacity: placed.count * 96)
         writer.number(key)
         writer.number(UInt64(placed.count))
         for guide in placed {
@@ -109,9 +102,6 @@ struct PlacementCache {
         }
         writer.array(leftOut) { $0.number(UInt64($1)) }
         writer.array(diagnostics) { $0.diagnostic($1) }
-        let checksum = XXHash64.hash(writer.bytes)
-        var file = (0..<8).map { UInt8(truncatingIfNeeded: checksum >> (8 * UInt64($0))) }
-        file.append(contentsOf: writer.bytes)
-        AtomicFile.write(file, to: path, flush: false)
+        SealedCacheFile.write(writer, to: path)
     }
 }

@@ -26,7 +26,7 @@ struct RelatedListCache {
 
     /// The file for a build whose guide cache is in `guideCacheFolder` (`.prepress-cache/guides`).
     static func path(besides guideCacheFolder: String) -> String {
-        ((guideCacheFolder as NSString).deletingLastPathComponent as NSString).appendingPathComponent(fileName)
+        SealedCacheFile.path(fileName, besides: guideCacheFolder)
     }
 
     /// The digest of what a position's related guides are found from: its tags as front matter spells them,
@@ -54,12 +54,8 @@ struct RelatedListCache {
     /// The lists in the file at `path`, when the same executable wrote them for the same number of related
     /// guides; nil for anything else, or a file that does not read back whole.
     static func read(from path: String, identity: String, limit: Int) -> RelatedListCache? {
-        guard case .success(let file) = FileBytes.read(path), file.bytes.count > 8 else { return nil }
-        let bytes = file.bytes
-        let stored = bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-        guard XXHash64.hash(bytes[8...]) == stored else { return nil }
-        var reader = CacheReader(bytes[8...], checksummed: true)
-        guard reader.string() == magic, reader.string() == identity, reader.number() == UInt64(limit) else { return nil }
+        guard var reader = SealedCacheFile.reader(at: path, kind: magic, identity: identity),
+              reader.number() == UInt64(limit) else { return nil }
         let count = reader.count()
         var keys: [UInt64] = []
         keys.reserveCapacity(count)
@@ -77,9 +73,14 @@ struct RelatedListCache {
             }
             lists.append(list)
         }
+        // Each position's tags are only skipped here, and kept as the bytes they are.
         var blocks: [ArraySlice<UInt8>] = []
         blocks.reserveCapacity(count)
-        for _ in 0..<count where !reader.failed { blocks.append(reader.take(reader.count())) }
+        for _ in 0..<count where !reader.failed {
+            let start = reader.position
+            for _ in 0..<reader.count() where !reader.failed { reader.skip(reader.count()) }
+            blocks.append(reader.bytes(from: start))
+        }
         guard !reader.failed, reader.isAtEnd else { return nil }
         return RelatedListCache(keys: keys, lists: lists, tagBlocks: blocks)
     }
@@ -87,9 +88,7 @@ struct RelatedListCache {
     /// Writes the lists found for guides of these tags and categories, position by position.
     static func write(to path: String, identity: String, limit: Int, keys: [UInt64], lists: [[Int]],
                       tags: (Int) -> [String]) {
-        var writer = CacheWriter(capacity: 64 + keys.count * 40)
-        writer.string(magic)
-        writer.string(identity)
+        var writer = SealedCacheFile.writer(kind: magic, identity: identity, capacity: keys.count * 80)
         writer.number(UInt64(limit))
         writer.number(UInt64(keys.count))
         for key in keys { writer.number(key) }
@@ -97,16 +96,7 @@ struct RelatedListCache {
             writer.number(UInt64(list.count))
             for position in list { writer.number(UInt64(position)) }
         }
-        var block = CacheWriter(capacity: 128)
-        for index in keys.indices {
-            block = CacheWriter(capacity: 128)
-            block.array(tags(index)) { $0.string($1) }
-            writer.number(UInt64(block.bytes.count))
-            writer.append(block.bytes[...])
-        }
-        let checksum = XXHash64.hash(writer.bytes)
-        var file = (0..<8).map { UInt8(truncatingIfNeeded: checksum >> (8 * UInt64($0))) }
-        file.append(contentsOf: writer.bytes)
-        AtomicFile.write(file, to: path, flush: false)
+        for index in keys.indices { writer.array(tags(index)) { $0.string($1) } }
+        SealedCacheFile.write(writer, to: path)
     }
 }
